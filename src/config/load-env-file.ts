@@ -1,0 +1,9 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../common/package-root';
+
+/** Loads `.env` if there is one; variables already in the environment win, as with dotenv. */
+export function loadEnvFile(): void {
+  const path = join(packageRoot(), '.env');
+  if (existsSync(path)) process.loadEnvFile(path);
+}

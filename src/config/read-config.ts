@@ -1,0 +1,212 @@
+import { randomBytes } from 'node:crypto';
+import { EnvironmentSettings, NodeEnvironment, OktaClientSettings, RelyingPartySettings } from './app-config';
+import { ConfigError } from './config.error';
+
+type Env = Record<string, string | undefined>;
+
+/** Where the redirect model's callback route lives; Okta's guides use the same path. */
+export const REDIRECT_CALLBACK_PATH = '/authorization-code/callback';
+
+const EXAMPLE_ISSUER = 'https://dev-123456.okta.com/oauth2/default';
+const DEV_CLIENT_ID = 'nest-okta-dev';
+const SESSION_MAX_AGE_MS = 8 * 60 * 60 * 1000;
+const MIN_SECRET_LENGTH = 32;
+
+/**
+ * Reads and validates the environment once, at start-up. Each message names the variable and
+ * shows a valid example, because a wrong Okta URL otherwise surfaces only as an opaque
+ * failure at the first sign-in.
+ */
+export function readConfig(env: Env): EnvironmentSettings {
+  const problems: string[] = [];
+  const read = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value ? value : undefined;
+  };
+
+  const nodeEnv = readNodeEnv(read('NODE_ENV'), problems);
+  const production = nodeEnv === 'production';
+  const port = readPort('PORT', read('PORT'), 8080, problems);
+  const host = read('HOST') ?? '127.0.0.1';
+  const baseUrl = readBaseUrl(read('APP_BASE_URL') ?? `http://localhost:${port}`, problems);
+
+  const issuer = read('OKTA_ISSUER');
+  let oktaClient: OktaClientSettings | undefined;
+  if (issuer) {
+    oktaClient = {
+      issuer: checkIssuer(issuer, problems),
+      clientId: requireValue('OKTA_CLIENT_ID', read('OKTA_CLIENT_ID'), '0oa1b2c3d4EXAMPLE', problems),
+      clientSecret: requireValue(
+        'OKTA_CLIENT_SECRET',
+        read('OKTA_CLIENT_SECRET'),
+        'the client secret from the app integration page',
+        problems,
+      ),
+    };
+  } else if (production) {
+    problems.push(
+      `OKTA_ISSUER: required when NODE_ENV=production (the development identity provider never runs in production). Example: OKTA_ISSUER=${EXAMPLE_ISSUER}`,
+    );
+  } else {
+    for (const name of ['OKTA_CLIENT_ID', 'OKTA_CLIENT_SECRET']) {
+      if (read(name)) {
+        problems.push(
+          `${name} is set but OKTA_ISSUER is not: set both, or neither to use the development identity provider. Example: OKTA_ISSUER=${EXAMPLE_ISSUER}`,
+        );
+      }
+    }
+  }
+
+  const settings: EnvironmentSettings = {
+    nodeEnv,
+    port,
+    host,
+    baseUrl,
+    session: {
+      secret: readSessionSecret(read('SESSION_SECRET'), production, problems),
+      cookieName: 'nest-okta.sid',
+      secureCookie: production,
+      maxAgeMs: SESSION_MAX_AGE_MS,
+    },
+    oktaClient,
+    relyingParty: readRelyingParty(read, baseUrl, problems),
+    devIdentityProvider: {
+      port: readPort('DEV_IDP_PORT', read('DEV_IDP_PORT'), 8081, problems),
+      clientId: DEV_CLIENT_ID,
+      clientSecret: randomBytes(24).toString('base64url'),
+    },
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return settings;
+}
+
+/** The redirect URIs the app registers, derived from `APP_BASE_URL` unless given. */
+function readRelyingParty(
+  read: (name: string) => string | undefined,
+  baseUrl: string,
+  problems: string[],
+): RelyingPartySettings {
+  const redirectUri = checkAbsoluteUrl(
+    'OKTA_REDIRECT_URI',
+    read('OKTA_REDIRECT_URI') ?? `${baseUrl}${REDIRECT_CALLBACK_PATH}`,
+    `http://localhost:8080${REDIRECT_CALLBACK_PATH}`,
+    problems,
+  );
+  if (URL.canParse(redirectUri) && new URL(redirectUri).pathname !== REDIRECT_CALLBACK_PATH) {
+    problems.push(
+      `OKTA_REDIRECT_URI: the app completes sign-in at ${REDIRECT_CALLBACK_PATH}, so the path must be that; got "${redirectUri}". Example: OKTA_REDIRECT_URI=https://app.example.com${REDIRECT_CALLBACK_PATH}`,
+    );
+  }
+  return {
+    scopes: readScopes(read('OKTA_SCOPES'), problems),
+    redirectUri,
+    postLogoutRedirectUri: checkAbsoluteUrl(
+      'OKTA_POST_LOGOUT_REDIRECT_URI',
+      read('OKTA_POST_LOGOUT_REDIRECT_URI') ?? baseUrl,
+      'http://localhost:8080',
+      problems,
+    ),
+  };
+}
+
+function readNodeEnv(value: string | undefined, problems: string[]): NodeEnvironment {
+  const allowed: NodeEnvironment[] = ['development', 'production', 'test'];
+  if (value === undefined) return 'development';
+  if ((allowed as string[]).includes(value)) return value as NodeEnvironment;
+  problems.push(`NODE_ENV: must be one of ${allowed.join(', ')}; got "${value}". Example: NODE_ENV=production`);
+  return 'development';
+}
+
+function readPort(name: string, value: string | undefined, fallback: number, problems: string[]): number {
+  if (value === undefined) return fallback;
+  const port = Number(value);
+  if (Number.isInteger(port) && port >= 0 && port <= 65535) return port;
+  problems.push(`${name}: must be a port number from 0 to 65535; got "${value}". Example: ${name}=${fallback}`);
+  return fallback;
+}
+
+function readBaseUrl(value: string, problems: string[]): string {
+  const url = checkAbsoluteUrl('APP_BASE_URL', value, 'http://localhost:8080', problems);
+  if (URL.canParse(url) && new URL(url).pathname !== '/') {
+    problems.push(`APP_BASE_URL: must be an origin without a path; got "${value}". Example: APP_BASE_URL=https://app.example.com`);
+  }
+  return url;
+}
+
+function requireValue(name: string, value: string | undefined, example: string, problems: string[]): string {
+  if (value === undefined) {
+    problems.push(`${name}: required when OKTA_ISSUER is set. Example: ${name}=${example}`);
+    return '';
+  }
+  if (/[{}]/.test(value)) {
+    problems.push(`${name}: still holds a placeholder ("${value}"); copy the real value from the Okta app integration. Example: ${name}=${example}`);
+  }
+  return value;
+}
+
+/** Catches the mistakes people make most often when copying an Okta URL. */
+export function checkIssuer(value: string, problems: string[]): string {
+  const hint = `Example: OKTA_ISSUER=${EXAMPLE_ISSUER}`;
+  const problemCount = problems.length;
+  if (/\{.*\}|yourOktaDomain/i.test(value)) {
+    problems.push(`OKTA_ISSUER: still holds the {yourOktaDomain} placeholder ("${value}"). ${hint}`);
+    return value;
+  }
+  if (!URL.canParse(value) || !/^https?:\/\//i.test(value)) {
+    problems.push(`OKTA_ISSUER: must be a full URL starting with https://; got "${value}". ${hint}`);
+    return value;
+  }
+  const url = new URL(value);
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    problems.push(`OKTA_ISSUER: must use https:// (plain http is allowed only for localhost); got "${value}". ${hint}`);
+  }
+  if (/-admin\./i.test(url.hostname)) {
+    problems.push(
+      `OKTA_ISSUER: "${url.hostname}" is the Admin Console address; remove "-admin" (use ${url.hostname.replace(/-admin\./i, '.')}). ${hint}`,
+    );
+  }
+  if (value.endsWith('/')) {
+    problems.push(`OKTA_ISSUER: must not end with a slash; got "${value}". ${hint}`);
+  }
+  if (url.search || url.hash) {
+    problems.push(`OKTA_ISSUER: must not have a query or fragment; got "${value}". ${hint}`);
+  }
+  return problems.length === problemCount ? value.replace(/\/+$/, '') : value;
+}
+
+function checkAbsoluteUrl(name: string, value: string, example: string, problems: string[]): string {
+  if (!URL.canParse(value) || !/^https?:\/\//i.test(value)) {
+    problems.push(`${name}: must be an absolute http(s) URL; got "${value}". Example: ${name}=${example}`);
+    return value;
+  }
+  const url = new URL(value);
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    problems.push(`${name}: must use https:// (plain http is allowed only for localhost); got "${value}". Example: ${name}=${example}`);
+  }
+  return value.replace(/\/+$/, '');
+}
+
+function readScopes(value: string | undefined, problems: string[]): string[] {
+  const scopes = (value ?? 'openid profile email').split(/[\s,]+/).filter(Boolean);
+  if (!scopes.includes('openid')) {
+    problems.push(`OKTA_SCOPES: must include "openid"; got "${value}". Example: OKTA_SCOPES="openid profile email"`);
+  }
+  return [...new Set(scopes)];
+}
+
+function readSessionSecret(value: string | undefined, production: boolean, problems: string[]): string {
+  const example = 'SESSION_SECRET=$(node -e "console.log(crypto.randomBytes(32).toString(\'base64url\'))")';
+  if (!production) return value ?? randomBytes(32).toString('base64url');
+  if (value === undefined) {
+    problems.push(`SESSION_SECRET: required when NODE_ENV=production. Example: ${example}`);
+  } else if (value.length < MIN_SECRET_LENGTH || /change|example|placeholder|secret|\{/i.test(value)) {
+    problems.push(
+      `SESSION_SECRET: must be a random value of at least ${MIN_SECRET_LENGTH} characters, not a placeholder. Example: ${example}`,
+    );
+  }
+  return value ?? '';
+}
+
+export function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
+}
