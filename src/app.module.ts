@@ -1,0 +1,31 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module';
+import type { AppConfig } from './config/app-config';
+import { AppConfigModule } from './config/app-config.module';
+import { HealthModule } from './health/health.module';
+import { HomeModule } from './home/home.module';
+import { ProfileModule } from './profile/profile.module';
+import { ShopModule } from './shop/shop.module';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  /** Deny by default: every route needs a signed-in user unless marked `@Public()`. */
+  globalAuthGuard?: boolean;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, globalAuthGuard = true }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        AuthModule.forRoot({ globalGuard: globalAuthGuard }),
+        HomeModule,
+        ProfileModule,
+        ShopModule,
+        HealthModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,1 @@
+export const OKTA_STRATEGY = 'okta';

@@ -1,0 +1,44 @@
+import type { AppConfig, EnvironmentSettings } from '../config/app-config';
+import { launchDevIdentityProvider, RunningIdentityProvider } from './dev-identity-provider.launcher';
+
+export interface ResolvedConfig {
+  config: AppConfig;
+  /** The development identity provider this process started, if any. */
+  devIdentityProvider?: RunningIdentityProvider;
+}
+
+/**
+ * With an Okta org configured, uses it. Without one (never in production: the configuration
+ * refuses that), starts the development identity provider with this app registered as its client.
+ */
+export async function resolveIdentityProvider(settings: EnvironmentSettings): Promise<ResolvedConfig> {
+  const { oktaClient, relyingParty, devIdentityProvider: dev, ...rest } = settings;
+  if (oktaClient) {
+    return {
+      config: { ...rest, devIdentityProvider: dev, okta: { ...oktaClient, ...relyingParty }, usesDevIdentityProvider: false },
+    };
+  }
+  const issuerHost = new URL(settings.baseUrl).hostname;
+  const provider = await launchDevIdentityProvider({
+    port: dev.port,
+    host: settings.host,
+    issuer: dev.port === 0 ? undefined : `http://${issuerHost}:${dev.port}/oauth2/default`,
+    clients: [
+      {
+        client_id: dev.clientId,
+        client_secret: dev.clientSecret,
+        redirect_uris: [relyingParty.redirectUri, `${settings.baseUrl}/login/callback`],
+        post_logout_redirect_uris: [relyingParty.postLogoutRedirectUri],
+      },
+    ],
+  });
+  return {
+    config: {
+      ...rest,
+      devIdentityProvider: dev,
+      okta: { issuer: provider.issuer, clientId: dev.clientId, clientSecret: dev.clientSecret, ...relyingParty },
+      usesDevIdentityProvider: true,
+    },
+    devIdentityProvider: provider,
+  };
+}

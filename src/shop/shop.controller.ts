@@ -1,0 +1,33 @@
+import { Controller, Get, Render, UseGuards } from '@nestjs/common';
+import { AuthenticatedGuard } from '../auth/authenticated.guard';
+import { CurrentUser } from '../auth/current-user.decorator';
+import type { OktaUser } from '../auth/okta-user';
+import { Public } from '../auth/public.decorator';
+import { PRODUCTS } from './products';
+
+/** Okta's three access modes on one controller. */
+@Controller('shop')
+export class ShopController {
+  /** Anonymous access: anyone may browse. */
+  @Public()
+  @Get()
+  @Render('shop')
+  browse() {
+    return { title: 'Shop', products: PRODUCTS };
+  }
+
+  /** One route protected: signed in to check out, whether or not the global guard is on. */
+  @Get('checkout')
+  @UseGuards(AuthenticatedGuard)
+  @Render('checkout')
+  checkout(@CurrentUser() user: OktaUser) {
+    return { title: 'Checkout', name: user.name, products: PRODUCTS };
+  }
+
+  /** Protected by the global guard alone (deny by default); open when it is switched off. */
+  @Get('orders')
+  @Render('orders')
+  orders(@CurrentUser() user: OktaUser | undefined) {
+    return { title: 'Orders', name: user?.name };
+  }
+}
