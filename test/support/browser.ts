@@ -1,0 +1,90 @@
+import { CookieJar } from 'tough-cookie';
+
+export interface Page {
+  status: number;
+  url: string;
+  location?: string;
+  headers: Headers;
+  body: string;
+}
+
+/**
+ * What a browser does with HTTP, and no more: a real cookie jar shared by every host, and
+ * redirects either followed or stopped at, so a test can look at each hop of a sign-in.
+ */
+export class Browser {
+  readonly jar = new CookieJar();
+
+  constructor(private readonly accept = 'text/html') {}
+
+  /** One request; a redirect is returned, not followed. */
+  async request(url: string, init: { method?: string; form?: Record<string, string>; accept?: string } = {}): Promise<Page> {
+    const headers: Record<string, string> = { accept: init.accept ?? this.accept };
+    const cookie = await this.jar.getCookieString(url);
+    if (cookie) headers.cookie = cookie;
+    let body: URLSearchParams | undefined;
+    if (init.form) {
+      body = new URLSearchParams(init.form);
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+    }
+    const response = await fetch(url, {
+      method: init.method ?? (init.form ? 'POST' : 'GET'),
+      headers,
+      body,
+      redirect: 'manual',
+    });
+    for (const setCookie of response.headers.getSetCookie()) {
+      await this.jar.setCookie(setCookie, url, { ignoreError: true });
+    }
+    const location = response.headers.get('location');
+    return {
+      status: response.status,
+      url,
+      location: location ? new URL(location, url).toString() : undefined,
+      headers: response.headers,
+      body: await response.text(),
+    };
+  }
+
+  /** Follows redirects (GET after each, as browsers do after a 302/303) to the first page that is not one. */
+  async follow(url: string, init: { method?: string; form?: Record<string, string>; accept?: string } = {}, maxHops = 10): Promise<Page> {
+    let page = await this.request(url, init);
+    for (let hop = 0; page.location && hop < maxHops; hop++) {
+      page = await this.request(page.location, { accept: init.accept });
+    }
+    return page;
+  }
+
+  async get(url: string, accept?: string): Promise<Page> {
+    return this.request(url, { accept });
+  }
+
+  async cookieValue(url: string, name: string): Promise<string | undefined> {
+    const cookies = await this.jar.getCookies(url);
+    return cookies.find((c) => c.key === name)?.value;
+  }
+}
+
+/** The first form on a page: where it posts and its hidden fields, as a browser would submit it. */
+export function readForm(html: string, baseUrl: string): { action: string; fields: Record<string, string> } {
+  const form = /<form[^>]*action="([^"]*)"[^>]*>([\s\S]*?)<\/form>/i.exec(html);
+  if (!form) throw new Error(`No form in page:\n${html.slice(0, 500)}`);
+  const fields: Record<string, string> = {};
+  for (const input of form[2].matchAll(/<input[^>]*>/gi)) {
+    const name = /name="([^"]*)"/.exec(input[0])?.[1];
+    const value = /value="([^"]*)"/.exec(input[0])?.[1] ?? '';
+    if (name) fields[name] = decodeEntities(value);
+  }
+  return { action: new URL(decodeEntities(form[1]), baseUrl).toString(), fields };
+}
+
+function decodeEntities(value: string): string {
+  return value
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&#x3D;/g, '=')
+    .replace(/&#x2F;/g, '/');
+}

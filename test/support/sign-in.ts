@@ -1,0 +1,56 @@
+import { Browser, Page, readForm } from './browser';
+
+export const ALICE = { username: 'alice@example.com', password: 'Alice-Demo-1' };
+export const BOB = { username: 'bob@example.com', password: 'Bob-Demo-1' };
+
+/** Follows the app's redirect to the provider and stops on its sign-in page. */
+export async function openSignInPage(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.follow(url);
+  if (!/name="password"/.test(page.body)) {
+    throw new Error(`Expected the provider's sign-in page at ${page.url}, got ${page.status}`);
+  }
+  return page;
+}
+
+/** Types the credentials into the provider's form and submits it; returns the first response. */
+export async function submitCredentials(
+  browser: Browser,
+  signInPage: Page,
+  credentials: { username: string; password: string },
+): Promise<Page> {
+  const form = readForm(signInPage.body, signInPage.url);
+  return browser.request(form.action, {
+    form: { ...form.fields, username: credentials.username, password: credentials.password },
+  });
+}
+
+/**
+ * Submits the credentials and follows the provider's redirects until the browser is sent to
+ * the app's callback, which is returned unvisited so tests can inspect or replay it.
+ */
+export async function signInUntilCallback(
+  browser: Browser,
+  startUrl: string,
+  credentials: { username: string; password: string },
+  callbackPrefix: string,
+): Promise<string> {
+  const signInPage = await openSignInPage(browser, startUrl);
+  let page = await submitCredentials(browser, signInPage, credentials);
+  for (let hop = 0; hop < 10; hop++) {
+    if (!page.location) throw new Error(`Sign-in stopped at ${page.url} with ${page.status}: ${page.body.slice(0, 300)}`);
+    if (page.location.startsWith(callbackPrefix)) return page.location;
+    page = await browser.request(page.location);
+  }
+  throw new Error('Too many redirects before the callback');
+}
+
+/** A full sign-in through the provider, ending on the page the app lands the user on. */
+export async function signIn(
+  browser: Browser,
+  startUrl: string,
+  credentials: { username: string; password: string },
+  callbackPrefix: string,
+): Promise<Page> {
+  const callback = await signInUntilCallback(browser, startUrl, credentials, callbackPrefix);
+  return browser.follow(callback);
+}
