@@ -57,7 +57,8 @@ describe('Sign-in with the redirect model, against the development identity prov
     const me = await browser.request(url('/api/me'), { accept: 'application/json' });
     expect(me.status).toBe(200);
     const claims = JSON.parse(me.body) as Record<string, unknown>;
-    expect(claims).toMatchObject({ email: 'alice@example.com', preferred_username: expect.any(String) });
+    expect(claims.email).toBe('alice@example.com');
+    expect(typeof claims.preferred_username).toBe('string');
     expect(claims.sub).toMatch(/^00u/);
     expect(me.body).not.toMatch(/access_token|id_token|refresh_token/);
 

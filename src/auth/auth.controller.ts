@@ -29,7 +29,7 @@ export class AuthController {
   @Get(REDIRECT_CALLBACK_PATH)
   @UseGuards(SignInCallbackGuard)
   callback(@Req() req: Request, @Res() res: Response): void {
-    const info = req.authInfo as { state?: { returnTo?: string } } | undefined;
+    const info: { state?: { returnTo?: string } } | undefined = req.authInfo;
     res.redirect(safeReturnTo(info?.state?.returnTo));
   }
 

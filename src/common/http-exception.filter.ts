@@ -55,6 +55,10 @@ function toProblem(exception: unknown): Problem {
   return {
     statusCode,
     error: typeof error === 'string' ? error : exception.name,
-    message: Array.isArray(message) ? message.join(' ') : String(message ?? exception.message),
+    message: Array.isArray(message)
+      ? message.join(' ')
+      : typeof message === 'string'
+        ? message
+        : exception.message,
   };
 }
