@@ -65,17 +65,27 @@ export class Browser {
   }
 }
 
-/** The first form on a page: where it posts and its hidden fields, as a browser would submit it. */
+/**
+ * The first form on a page: where it posts and the fields a browser would submit, including
+ * inputs elsewhere on the page that name the form with a `form="…"` attribute.
+ */
 export function readForm(html: string, baseUrl: string): { action: string; fields: Record<string, string> } {
-  const form = /<form[^>]*action="([^"]*)"[^>]*>([\s\S]*?)<\/form>/i.exec(html);
+  const form = /<form([^>]*)>([\s\S]*?)<\/form>/i.exec(html);
   if (!form) throw new Error(`No form in page:\n${html.slice(0, 500)}`);
+  const action = /action="([^"]*)"/.exec(form[1])?.[1] ?? baseUrl;
+  const id = /id="([^"]*)"/.exec(form[1])?.[1];
+  const inputs = [...form[2].matchAll(/<input[^>]*>/gi)].map((m) => m[0]);
+  if (id) {
+    const outside = html.slice(0, form.index) + html.slice(form.index + form[0].length);
+    inputs.push(...[...outside.matchAll(/<input[^>]*>/gi)].map((m) => m[0]).filter((i) => i.includes(`form="${id}"`)));
+  }
   const fields: Record<string, string> = {};
-  for (const input of form[2].matchAll(/<input[^>]*>/gi)) {
-    const name = /name="([^"]*)"/.exec(input[0])?.[1];
-    const value = /value="([^"]*)"/.exec(input[0])?.[1] ?? '';
+  for (const input of inputs) {
+    const name = /name="([^"]*)"/.exec(input)?.[1];
+    const value = /value="([^"]*)"/.exec(input)?.[1] ?? '';
     if (name) fields[name] = decodeEntities(value);
   }
-  return { action: new URL(decodeEntities(form[1]), baseUrl).toString(), fields };
+  return { action: new URL(decodeEntities(action), baseUrl).toString(), fields };
 }
 
 function decodeEntities(value: string): string {
