@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
@@ -24,6 +25,7 @@ export class AppModule {
         HomeModule,
         ProfileModule,
         ShopModule,
+        AdminModule,
         HealthModule,
       ],
     };

@@ -1,5 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { EnvironmentSettings, NodeEnvironment, OktaClientSettings, RelyingPartySettings } from './app-config';
+import {
+  EnvironmentSettings,
+  NodeEnvironment,
+  OktaClientSettings,
+  RelyingPartySettings,
+} from './app-config';
 import { ConfigError } from './config.error';
 
 type Env = Record<string, string | undefined>;
@@ -35,7 +40,12 @@ export function readConfig(env: Env): EnvironmentSettings {
   if (issuer) {
     oktaClient = {
       issuer: checkIssuer(issuer, problems),
-      clientId: requireValue('OKTA_CLIENT_ID', read('OKTA_CLIENT_ID'), '0oa1b2c3d4EXAMPLE', problems),
+      clientId: requireValue(
+        'OKTA_CLIENT_ID',
+        read('OKTA_CLIENT_ID'),
+        '0oa1b2c3d4EXAMPLE',
+        problems,
+      ),
       clientSecret: requireValue(
         'OKTA_CLIENT_SECRET',
         read('OKTA_CLIENT_SECRET'),
@@ -57,6 +67,13 @@ export function readConfig(env: Env): EnvironmentSettings {
     }
   }
 
+  const devIdentityProviderPort = readPort('DEV_IDP_PORT', read('DEV_IDP_PORT'), 8081, problems);
+  if (!oktaClient && !production && port !== 0 && port === devIdentityProviderPort) {
+    problems.push(
+      `PORT and DEV_IDP_PORT are both ${port}: the development identity provider needs a port of its own. Example: DEV_IDP_PORT=${port + 1}`,
+    );
+  }
+
   const settings: EnvironmentSettings = {
     nodeEnv,
     port,
@@ -71,7 +88,7 @@ export function readConfig(env: Env): EnvironmentSettings {
     oktaClient,
     relyingParty: readRelyingParty(read, baseUrl, problems),
     devIdentityProvider: {
-      port: readPort('DEV_IDP_PORT', read('DEV_IDP_PORT'), 8081, problems),
+      port: devIdentityProviderPort,
       clientId: DEV_CLIENT_ID,
       clientSecret: randomBytes(24).toString('base64url'),
     },
@@ -113,33 +130,54 @@ function readNodeEnv(value: string | undefined, problems: string[]): NodeEnviron
   const allowed: NodeEnvironment[] = ['development', 'production', 'test'];
   if (value === undefined) return 'development';
   if ((allowed as string[]).includes(value)) return value as NodeEnvironment;
-  problems.push(`NODE_ENV: must be one of ${allowed.join(', ')}; got "${value}". Example: NODE_ENV=production`);
+  problems.push(
+    `NODE_ENV: must be one of ${allowed.join(', ')}; got "${value}". Example: NODE_ENV=production`,
+  );
   return 'development';
 }
 
-function readPort(name: string, value: string | undefined, fallback: number, problems: string[]): number {
+function readPort(
+  name: string,
+  value: string | undefined,
+  fallback: number,
+  problems: string[],
+): number {
   if (value === undefined) return fallback;
-  const port = Number(value);
-  if (Number.isInteger(port) && port >= 0 && port <= 65535) return port;
-  problems.push(`${name}: must be a port number from 0 to 65535; got "${value}". Example: ${name}=${fallback}`);
+  const port = /^\d{1,5}$/.test(value) ? Number(value) : NaN;
+  if (port <= 65535) return port;
+  problems.push(
+    `${name}: must be a port number from 0 to 65535; got "${value}". Example: ${name}=${fallback}`,
+  );
   return fallback;
 }
 
 function readBaseUrl(value: string, problems: string[]): string {
   const url = checkAbsoluteUrl('APP_BASE_URL', value, 'http://localhost:8080', problems);
-  if (URL.canParse(url) && new URL(url).pathname !== '/') {
-    problems.push(`APP_BASE_URL: must be an origin without a path; got "${value}". Example: APP_BASE_URL=https://app.example.com`);
+  if (!URL.canParse(url)) return url;
+  const { origin, pathname, search, hash } = new URL(url);
+  if (pathname !== '/' || search || hash) {
+    problems.push(
+      `APP_BASE_URL: must be an origin without a path; got "${value}". Example: APP_BASE_URL=https://app.example.com`,
+    );
   }
-  return url;
+  // Derived URLs are built from the origin, so one mistake is reported once.
+  return origin;
 }
 
-function requireValue(name: string, value: string | undefined, example: string, problems: string[]): string {
+function requireValue(
+  name: string,
+  value: string | undefined,
+  example: string,
+  problems: string[],
+): string {
   if (value === undefined) {
     problems.push(`${name}: required when OKTA_ISSUER is set. Example: ${name}=${example}`);
     return '';
   }
   if (/[{}]/.test(value)) {
-    problems.push(`${name}: still holds a placeholder ("${value}"); copy the real value from the Okta app integration. Example: ${name}=${example}`);
+    problems.push(
+      `${name}: still holds a placeholder ("${value}"); copy the real value from the Okta app integration. Example: ${name}=${example}`,
+    );
   }
   return value;
 }
@@ -149,16 +187,22 @@ export function checkIssuer(value: string, problems: string[]): string {
   const hint = `Example: OKTA_ISSUER=${EXAMPLE_ISSUER}`;
   const problemCount = problems.length;
   if (/\{.*\}|yourOktaDomain/i.test(value)) {
-    problems.push(`OKTA_ISSUER: still holds the {yourOktaDomain} placeholder ("${value}"). ${hint}`);
+    problems.push(
+      `OKTA_ISSUER: still holds the {yourOktaDomain} placeholder ("${value}"). ${hint}`,
+    );
     return value;
   }
   if (!URL.canParse(value) || !/^https?:\/\//i.test(value)) {
-    problems.push(`OKTA_ISSUER: must be a full URL starting with https://; got "${value}". ${hint}`);
+    problems.push(
+      `OKTA_ISSUER: must be a full URL starting with https://; got "${value}". ${hint}`,
+    );
     return value;
   }
   const url = new URL(value);
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    problems.push(`OKTA_ISSUER: must use https:// (plain http is allowed only for localhost); got "${value}". ${hint}`);
+    problems.push(
+      `OKTA_ISSUER: must use https:// (plain http is allowed only for localhost); got "${value}". ${hint}`,
+    );
   }
   if (/-admin\./i.test(url.hostname)) {
     problems.push(
@@ -174,14 +218,23 @@ export function checkIssuer(value: string, problems: string[]): string {
   return problems.length === problemCount ? value.replace(/\/+$/, '') : value;
 }
 
-function checkAbsoluteUrl(name: string, value: string, example: string, problems: string[]): string {
+function checkAbsoluteUrl(
+  name: string,
+  value: string,
+  example: string,
+  problems: string[],
+): string {
   if (!URL.canParse(value) || !/^https?:\/\//i.test(value)) {
-    problems.push(`${name}: must be an absolute http(s) URL; got "${value}". Example: ${name}=${example}`);
+    problems.push(
+      `${name}: must be an absolute http(s) URL; got "${value}". Example: ${name}=${example}`,
+    );
     return value;
   }
   const url = new URL(value);
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    problems.push(`${name}: must use https:// (plain http is allowed only for localhost); got "${value}". Example: ${name}=${example}`);
+    problems.push(
+      `${name}: must use https:// (plain http is allowed only for localhost); got "${value}". Example: ${name}=${example}`,
+    );
   }
   return value.replace(/\/+$/, '');
 }
@@ -189,17 +242,27 @@ function checkAbsoluteUrl(name: string, value: string, example: string, problems
 function readScopes(value: string | undefined, problems: string[]): string[] {
   const scopes = (value ?? 'openid profile email').split(/[\s,]+/).filter(Boolean);
   if (!scopes.includes('openid')) {
-    problems.push(`OKTA_SCOPES: must include "openid"; got "${value}". Example: OKTA_SCOPES="openid profile email"`);
+    problems.push(
+      `OKTA_SCOPES: must include "openid"; got "${value}". Example: OKTA_SCOPES="openid profile email"`,
+    );
   }
   return [...new Set(scopes)];
 }
 
-function readSessionSecret(value: string | undefined, production: boolean, problems: string[]): string {
-  const example = 'SESSION_SECRET=$(node -e "console.log(crypto.randomBytes(32).toString(\'base64url\'))")';
+function readSessionSecret(
+  value: string | undefined,
+  production: boolean,
+  problems: string[],
+): string {
+  const example =
+    'SESSION_SECRET=$(node -e "console.log(crypto.randomBytes(32).toString(\'base64url\'))")';
   if (!production) return value ?? randomBytes(32).toString('base64url');
   if (value === undefined) {
     problems.push(`SESSION_SECRET: required when NODE_ENV=production. Example: ${example}`);
-  } else if (value.length < MIN_SECRET_LENGTH || /change|example|placeholder|secret|\{/i.test(value)) {
+  } else if (
+    value.length < MIN_SECRET_LENGTH ||
+    /change|example|placeholder|secret|\{/i.test(value)
+  ) {
     problems.push(
       `SESSION_SECRET: must be a random value of at least ${MIN_SECRET_LENGTH} characters, not a placeholder. Example: ${example}`,
     );

@@ -39,7 +39,9 @@ export async function fetchJson(url: string, init: RequestInit = {}): Promise<Js
     );
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new IdentityProviderResponseError(`${describe(url)} answered with JSON that is not an object`);
+    throw new IdentityProviderResponseError(
+      `${describe(url)} answered with JSON that is not an object`,
+    );
   }
   return { status: response.status, body: body as Record<string, unknown> };
 }

@@ -69,6 +69,16 @@ function classifyVerificationError(error: unknown): Error {
   if (error instanceof errors.JWKSInvalid) {
     return new IdentityProviderResponseError('the JWKS is not a valid key set', { cause: error });
   }
+  // jose 5 reports a JWKS answer that is not 200, or not JSON, only as a generic error.
+  if (error.code === 'ERR_JOSE_GENERIC') {
+    return error.message.startsWith('Expected 200 OK')
+      ? new IdentityProviderUnavailableError('the JWKS endpoint did not answer 200', {
+          cause: error,
+        })
+      : new IdentityProviderResponseError('the JWKS endpoint sent an unusable answer', {
+          cause: error,
+        });
+  }
   return new IdTokenValidationError(describeJoseError(error), { cause: error });
 }
 
@@ -77,9 +87,12 @@ function describeJoseError(error: unknown): string {
     return `ID token claim check failed: ${error.claim} (${error.reason})`;
   }
   if (error instanceof errors.JWTExpired) return 'ID token has expired';
-  if (error instanceof errors.JOSEAlgNotAllowed) return 'ID token uses a signing algorithm other than RS256';
-  if (error instanceof errors.JWSSignatureVerificationFailed) return 'ID token signature is invalid';
-  if (error instanceof errors.JWKSNoMatchingKey) return 'ID token is signed with a key the provider does not publish';
+  if (error instanceof errors.JOSEAlgNotAllowed)
+    return 'ID token uses a signing algorithm other than RS256';
+  if (error instanceof errors.JWSSignatureVerificationFailed)
+    return 'ID token signature is invalid';
+  if (error instanceof errors.JWKSNoMatchingKey)
+    return 'ID token is signed with a key the provider does not publish';
   if (error instanceof errors.JOSEError) return `ID token rejected: ${error.code}`;
   return 'ID token could not be validated';
 }

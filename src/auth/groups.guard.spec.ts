@@ -1,0 +1,55 @@
+import { Controller, ExecutionContext, ForbiddenException, Get } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { Groups } from './groups.decorator';
+import { GroupsGuard } from './groups.guard';
+import { SignInRequiredException } from './sign-in.exceptions';
+
+@Controller()
+class ReportsController {
+  @Groups('admin', 'auditors') @Get() reports() {}
+  @Get() open() {}
+}
+
+function contextFor(
+  handler: keyof ReportsController,
+  user?: { groups: string[] },
+): ExecutionContext {
+  const request = { isAuthenticated: () => user !== undefined, user, originalUrl: '/reports' };
+  return {
+    getClass: () => ReportsController,
+    getHandler: () => ReportsController.prototype[handler],
+    switchToHttp: () => ({ getRequest: () => request }),
+  } as unknown as ExecutionContext;
+}
+
+describe('GroupsGuard with @Groups()', () => {
+  const guard = new GroupsGuard(new Reflector());
+
+  it('lets in a member of any named group', () => {
+    expect(guard.canActivate(contextFor('reports', { groups: ['Everyone', 'auditors'] }))).toBe(
+      true,
+    );
+  });
+
+  it('refuses a signed-in user outside those groups with 403', () => {
+    expect(() => guard.canActivate(contextFor('reports', { groups: ['Everyone'] }))).toThrow(
+      ForbiddenException,
+    );
+  });
+
+  it('asks an anonymous user to sign in first', () => {
+    expect(() => guard.canActivate(contextFor('reports'))).toThrow(SignInRequiredException);
+  });
+
+  it('does nothing on a route without @Groups()', () => {
+    expect(guard.canActivate(contextFor('open'))).toBe(true);
+  });
+
+  it('attaches the guard itself, so @Groups() alone protects a route', () => {
+    const guards = Reflect.getMetadata(
+      '__guards__',
+      ReportsController.prototype.reports,
+    ) as unknown[];
+    expect(guards).toContain(GroupsGuard);
+  });
+});
