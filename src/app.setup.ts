@@ -29,7 +29,11 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
 function configureApp(app: NestExpressApplication, config: AppConfig): void {
   const root = packageRoot();
   app.disable('x-powered-by');
-  app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(config) } }));
+  app.use(
+    helmet({
+      contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(config) },
+    }),
+  );
   app.use(
     session({
       name: config.session.cookieName,

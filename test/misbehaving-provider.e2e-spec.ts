@@ -84,7 +84,9 @@ describe('Sign-in against a misbehaving provider', () => {
     const { browser } = await attemptSignIn();
     const before = new Map(provider.calls);
     for (let i = 0; i < 5; i++) {
-      expect((await browser.request(url('/api/me'), { accept: 'application/json' })).status).toBe(200);
+      expect((await browser.request(url('/api/me'), { accept: 'application/json' })).status).toBe(
+        200,
+      );
       expect((await browser.request(url('/profile'))).status).toBe(200);
     }
     expect(provider.calls).toEqual(before);

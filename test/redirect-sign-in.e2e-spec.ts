@@ -1,5 +1,12 @@
 import { Browser, readForm } from './support/browser';
-import { ALICE, followToCallback, openSignInPage, signIn, signInUntilCallback, submitCredentials } from './support/sign-in';
+import {
+  ALICE,
+  followToCallback,
+  openSignInPage,
+  signIn,
+  signInUntilCallback,
+  submitCredentials,
+} from './support/sign-in';
 import { startStack, Stack } from './support/stack';
 
 const SESSION_COOKIE = 'nest-okta.sid';
@@ -109,7 +116,9 @@ describe('Sign-in with the redirect model, against the development identity prov
     await signIn(browser, url('/login'), ALICE, callbackPrefix);
     const forged = await browser.request(url('/logout'), { form: { _csrf: 'forged' } });
     expect(forged.status).toBe(403);
-    expect((await browser.request(url('/api/me'), { accept: 'application/json' })).status).toBe(200);
+    expect((await browser.request(url('/api/me'), { accept: 'application/json' })).status).toBe(
+      200,
+    );
   });
 
   it('shows a clear error on the provider page for a wrong password and signs in nobody', async () => {
@@ -118,7 +127,9 @@ describe('Sign-in with the redirect model, against the development identity prov
     const wrong = await submitCredentials(browser, signInPage, { ...ALICE, password: 'wrong' });
     expect(wrong.status).toBe(401);
     expect(wrong.body).toMatch(/Incorrect username or password/);
-    expect((await browser.request(url('/api/me'), { accept: 'application/json' })).status).toBe(401);
+    expect((await browser.request(url('/api/me'), { accept: 'application/json' })).status).toBe(
+      401,
+    );
   });
 
   it('answers access_denied from the provider with a 403 page and no session', async () => {
@@ -131,17 +142,23 @@ describe('Sign-in with the redirect model, against the development identity prov
     expect(denied.status).toBe(403);
     expect(denied.body).toContain('Sign-in was denied');
     expect(denied.body).not.toMatch(/at \w+ \(|node_modules/);
-    expect((await browser.request(url('/api/me'), { accept: 'application/json' })).status).toBe(401);
+    expect((await browser.request(url('/api/me'), { accept: 'application/json' })).status).toBe(
+      401,
+    );
   });
 
   it('rejects a callback whose state does not match the sign-in it started', async () => {
     const browser = new Browser();
-    const callback = new URL(await signInUntilCallback(browser, url('/login'), ALICE, callbackPrefix));
+    const callback = new URL(
+      await signInUntilCallback(browser, url('/login'), ALICE, callbackPrefix),
+    );
     callback.searchParams.set('state', 'not-the-state-we-sent');
     const mismatch = await browser.request(callback.toString());
     expect(mismatch.status).toBe(400);
     expect(mismatch.body).toContain('expired or was already used');
-    expect((await browser.request(url('/api/me'), { accept: 'application/json' })).status).toBe(401);
+    expect((await browser.request(url('/api/me'), { accept: 'application/json' })).status).toBe(
+      401,
+    );
   });
 
   it('rejects a replayed callback, in the same browser and in another', async () => {
@@ -154,7 +171,9 @@ describe('Sign-in with the redirect model, against the development identity prov
     const attacker = new Browser();
     const stolen = await attacker.request(callback);
     expect(stolen.status).toBe(400);
-    expect((await attacker.request(url('/api/me'), { accept: 'application/json' })).status).toBe(401);
+    expect((await attacker.request(url('/api/me'), { accept: 'application/json' })).status).toBe(
+      401,
+    );
   });
 
   it.each([
@@ -194,8 +213,17 @@ describe('Sign-in with the redirect model, against the development identity prov
 
   it('completes sign-ins started in two tabs', async () => {
     const browser = new Browser();
-    const first = await signInUntilCallback(browser, url('/login?returnTo=%2Fshop'), ALICE, callbackPrefix);
-    const second = await followToCallback(browser, url('/login?returnTo=%2Fprofile'), callbackPrefix);
+    const first = await signInUntilCallback(
+      browser,
+      url('/login?returnTo=%2Fshop'),
+      ALICE,
+      callbackPrefix,
+    );
+    const second = await followToCallback(
+      browser,
+      url('/login?returnTo=%2Fprofile'),
+      callbackPrefix,
+    );
     expect((await browser.request(second)).location).toBe(url('/profile'));
     expect((await browser.request(first)).location).toBe(url('/shop'));
   });

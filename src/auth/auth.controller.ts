@@ -1,4 +1,13 @@
-import { Body, Controller, ForbiddenException, Get, Post, Req, Res, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  ForbiddenException,
+  Get,
+  Post,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { AppConfig } from '../config/app-config';
 import { InjectAppConfig } from '../config/app-config.token';
@@ -42,7 +51,9 @@ export class AuthController {
     const user = req.user as OktaUser | undefined;
     if (!user) return res.redirect('/');
     if (!isValidCsrfToken(req, csrf)) {
-      throw new ForbiddenException('This sign-out form has expired. Reload the page and try again.');
+      throw new ForbiddenException(
+        'This sign-out form has expired. Reload the page and try again.',
+      );
     }
     await new Promise<void>((resolve, reject) =>
       req.logout({ keepSessionInfo: false }, (err) => (err ? reject(err as Error) : resolve())),

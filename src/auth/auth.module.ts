@@ -34,7 +34,8 @@ export class AuthModule {
       SignInCallbackGuard,
       AuthenticatedGuard,
     ];
-    if (options.globalGuard) providers.push({ provide: APP_GUARD, useExisting: AuthenticatedGuard });
+    if (options.globalGuard)
+      providers.push({ provide: APP_GUARD, useExisting: AuthenticatedGuard });
     return {
       module: AuthModule,
       global: true,

@@ -38,7 +38,8 @@ describe('AuthenticatedGuard', () => {
   });
 
   it('asks an anonymous user to sign in, remembering where they were going', () => {
-    const attempt = () => guard.canActivate(contextFor(ProtectedController, 'protectedRoute', false));
+    const attempt = () =>
+      guard.canActivate(contextFor(ProtectedController, 'protectedRoute', false));
     expect(attempt).toThrow(SignInRequiredException);
     try {
       attempt();

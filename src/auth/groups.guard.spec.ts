@@ -17,7 +17,8 @@ function contextFor(
   const request = { isAuthenticated: () => user !== undefined, user, originalUrl: '/reports' };
   return {
     getClass: () => ReportsController,
-    getHandler: () => ReportsController.prototype[handler],
+    getHandler: () =>
+      Object.getOwnPropertyDescriptor(ReportsController.prototype, handler)?.value as object,
     switchToHttp: () => ({ getRequest: () => request }),
   } as unknown as ExecutionContext;
 }
@@ -46,10 +47,9 @@ describe('GroupsGuard with @Groups()', () => {
   });
 
   it('attaches the guard itself, so @Groups() alone protects a route', () => {
-    const guards = Reflect.getMetadata(
-      '__guards__',
-      ReportsController.prototype.reports,
-    ) as unknown[];
+    const handler = Object.getOwnPropertyDescriptor(ReportsController.prototype, 'reports')
+      ?.value as object;
+    const guards = Reflect.getMetadata('__guards__', handler) as unknown[];
     expect(guards).toContain(GroupsGuard);
   });
 });

@@ -16,7 +16,9 @@ export abstract class OktaAuthGuard extends AuthGuard(OKTA_STRATEGY) {
     if (!err && user) return user;
     const exception = toSignInException(err, info);
     const cause = exception.cause instanceof Error ? exception.cause : undefined;
-    logger.warn(`Sign-in failed (${exception.getStatus()}): ${cause?.message ?? exception.message}`);
+    logger.warn(
+      `Sign-in failed (${exception.getStatus()}): ${cause?.message ?? exception.message}`,
+    );
     throw exception;
   }
 }

@@ -52,8 +52,10 @@ export class PassportOAuth2Bridge {
 
 /** Runs a Node-style callback outside the promise, so a throw in it is never swallowed. */
 function settle<T>(promise: Promise<T>, callback: (err: unknown, value?: T) => void): void {
-  promise.then(
-    (value) => callback(null, value),
-    (error: unknown) => callback(error),
-  ).catch((error: unknown) => logger.error('passport-openidconnect callback threw', error));
+  promise
+    .then(
+      (value) => callback(null, value),
+      (error: unknown) => callback(error),
+    )
+    .catch((error: unknown) => logger.error('passport-openidconnect callback threw', error));
 }

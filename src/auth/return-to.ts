@@ -7,7 +7,12 @@ const MAX_LENGTH = 2048;
  */
 export function safeReturnTo(value: unknown): string {
   if (typeof value !== 'string' || value.length > MAX_LENGTH) return '/';
-  if (!value.startsWith('/') || value.startsWith('//') || value.includes('\\') || hasControlCharacter(value)) {
+  if (
+    !value.startsWith('/') ||
+    value.startsWith('//') ||
+    value.includes('\\') ||
+    hasControlCharacter(value)
+  ) {
     return '/';
   }
   const url = new URL(value, BASE);

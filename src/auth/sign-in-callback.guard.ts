@@ -14,8 +14,10 @@ export class SignInCallbackGuard extends OktaAuthGuard {
     await super.canActivate(context);
     const request = context.switchToHttp().getRequest<Request>();
     await new Promise<void>((resolve, reject) =>
-      request.logIn(request.user as Express.User, { session: true, keepSessionInfo: true }, (err) =>
-        err ? reject(err as Error) : resolve(),
+      request.logIn(
+        request.user as Express.User,
+        { session: true, keepSessionInfo: true },
+        (err) => (err ? reject(err as Error) : resolve()),
       ),
     );
     return true;

@@ -72,5 +72,9 @@ function unwrapLibraryError(error: unknown): unknown {
 }
 
 function isMessage(value: unknown): value is { message: string } {
-  return typeof value === 'object' && value !== null && typeof (value as { message?: unknown }).message === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { message?: unknown }).message === 'string'
+  );
 }

@@ -13,7 +13,13 @@ export const UNKNOWN_STATE = 'unknown_state';
  * hands back its state; `verify` consumes it and opens the sign-in context.
  */
 export class TransactionStateStore {
-  store(_req: Request, _ctx: unknown, state: string, _meta: unknown, callback: StoreCallback): void {
+  store(
+    _req: Request,
+    _ctx: unknown,
+    state: string,
+    _meta: unknown,
+    callback: StoreCallback,
+  ): void {
     callback(null, state);
   }
 

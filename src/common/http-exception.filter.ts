@@ -1,4 +1,11 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { SignInRequiredException } from '../auth/sign-in.exceptions';
 import { wantsJson } from './wants-json';
@@ -36,7 +43,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
       res.json(problem);
       return;
     }
-    res.render('error', { title: problem.error, ...problem, signInAgain: problem.statusCode === 400 || problem.statusCode === 401 });
+    res.render('error', {
+      title: problem.error,
+      ...problem,
+      signInAgain: problem.statusCode === 400 || problem.statusCode === 401,
+    });
   }
 }
 

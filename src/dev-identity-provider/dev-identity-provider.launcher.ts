@@ -25,8 +25,7 @@ export interface RunningIdentityProvider {
 }
 
 type ProviderMessage =
-  | { type: 'ready'; issuer: string; port: number }
-  | { type: 'error'; message: string };
+  { type: 'ready'; issuer: string; port: number } | { type: 'error'; message: string };
 
 const START_TIMEOUT_MS = 15_000;
 
@@ -44,7 +43,9 @@ export function launchDevIdentityProvider(
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill();
-      reject(new Error(`The development identity provider did not start within ${START_TIMEOUT_MS} ms`));
+      reject(
+        new Error(`The development identity provider did not start within ${START_TIMEOUT_MS} ms`),
+      );
     }, START_TIMEOUT_MS);
     child.once('exit', (code) => {
       clearTimeout(timer);

@@ -1,5 +1,8 @@
 import type { AppConfig, EnvironmentSettings } from '../config/app-config';
-import { launchDevIdentityProvider, RunningIdentityProvider } from './dev-identity-provider.launcher';
+import {
+  launchDevIdentityProvider,
+  RunningIdentityProvider,
+} from './dev-identity-provider.launcher';
 
 export interface ResolvedConfig {
   config: AppConfig;
@@ -11,11 +14,18 @@ export interface ResolvedConfig {
  * With an Okta org configured, uses it. Without one (never in production: the configuration
  * refuses that), starts the development identity provider with this app registered as its client.
  */
-export async function resolveIdentityProvider(settings: EnvironmentSettings): Promise<ResolvedConfig> {
+export async function resolveIdentityProvider(
+  settings: EnvironmentSettings,
+): Promise<ResolvedConfig> {
   const { oktaClient, relyingParty, devIdentityProvider: dev, ...rest } = settings;
   if (oktaClient) {
     return {
-      config: { ...rest, devIdentityProvider: dev, okta: { ...oktaClient, ...relyingParty }, usesDevIdentityProvider: false },
+      config: {
+        ...rest,
+        devIdentityProvider: dev,
+        okta: { ...oktaClient, ...relyingParty },
+        usesDevIdentityProvider: false,
+      },
     };
   }
   const issuerHost = new URL(settings.baseUrl).hostname;
@@ -36,7 +46,12 @@ export async function resolveIdentityProvider(settings: EnvironmentSettings): Pr
     config: {
       ...rest,
       devIdentityProvider: dev,
-      okta: { issuer: provider.issuer, clientId: dev.clientId, clientSecret: dev.clientSecret, ...relyingParty },
+      okta: {
+        issuer: provider.issuer,
+        clientId: dev.clientId,
+        clientSecret: dev.clientSecret,
+        ...relyingParty,
+      },
       usesDevIdentityProvider: true,
     },
     devIdentityProvider: provider,

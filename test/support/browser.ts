@@ -18,7 +18,10 @@ export class Browser {
   constructor(private readonly accept = 'text/html') {}
 
   /** One request; a redirect is returned, not followed. */
-  async request(url: string, init: { method?: string; form?: Record<string, string>; accept?: string } = {}): Promise<Page> {
+  async request(
+    url: string,
+    init: { method?: string; form?: Record<string, string>; accept?: string } = {},
+  ): Promise<Page> {
     const headers: Record<string, string> = { accept: init.accept ?? this.accept };
     const cookie = await this.jar.getCookieString(url);
     if (cookie) headers.cookie = cookie;
@@ -47,7 +50,11 @@ export class Browser {
   }
 
   /** Follows redirects (GET after each, as browsers do after a 302/303) to the first page that is not one. */
-  async follow(url: string, init: { method?: string; form?: Record<string, string>; accept?: string } = {}, maxHops = 10): Promise<Page> {
+  async follow(
+    url: string,
+    init: { method?: string; form?: Record<string, string>; accept?: string } = {},
+    maxHops = 10,
+  ): Promise<Page> {
     let page = await this.request(url, init);
     for (let hop = 0; page.location && hop < maxHops; hop++) {
       page = await this.request(page.location, { accept: init.accept });
@@ -69,7 +76,10 @@ export class Browser {
  * The first form on a page: where it posts and the fields a browser would submit, including
  * inputs elsewhere on the page that name the form with a `form="…"` attribute.
  */
-export function readForm(html: string, baseUrl: string): { action: string; fields: Record<string, string> } {
+export function readForm(
+  html: string,
+  baseUrl: string,
+): { action: string; fields: Record<string, string> } {
   const form = /<form([^>]*)>([\s\S]*?)<\/form>/i.exec(html);
   if (!form) throw new Error(`No form in page:\n${html.slice(0, 500)}`);
   const action = /action="([^"]*)"/.exec(form[1])?.[1] ?? baseUrl;
@@ -77,7 +87,11 @@ export function readForm(html: string, baseUrl: string): { action: string; field
   const inputs = [...form[2].matchAll(/<input[^>]*>/gi)].map((m) => m[0]);
   if (id) {
     const outside = html.slice(0, form.index) + html.slice(form.index + form[0].length);
-    inputs.push(...[...outside.matchAll(/<input[^>]*>/gi)].map((m) => m[0]).filter((i) => i.includes(`form="${id}"`)));
+    inputs.push(
+      ...[...outside.matchAll(/<input[^>]*>/gi)]
+        .map((m) => m[0])
+        .filter((i) => i.includes(`form="${id}"`)),
+    );
   }
   const fields: Record<string, string> = {};
   for (const input of inputs) {

@@ -49,7 +49,10 @@ export class ScriptedProvider {
 
   async start(): Promise<this> {
     const { privateKey, publicKey } = await generateKeyPair('RS256');
-    this.key = { privateKey, jwk: { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' } };
+    this.key = {
+      privateKey,
+      jwk: { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' },
+    };
     this.rogueKey = (await generateKeyPair('RS256')).privateKey;
     this.server = createServer((req, res) => void this.handle(req, res));
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
@@ -108,22 +111,34 @@ export class ScriptedProvider {
     res.writeHead(302, { location: back.toString() }).end();
   }
 
-  private async token(req: IncomingMessage, form: URLSearchParams, res: ServerResponse): Promise<void> {
+  private async token(
+    req: IncomingMessage,
+    form: URLSearchParams,
+    res: ServerResponse,
+  ): Promise<void> {
     const expectedAuth = `Basic ${Buffer.from(`${this.clientId}:${this.clientSecret}`).toString('base64')}`;
-    if (req.headers.authorization !== expectedAuth) return json(res, 401, { error: 'invalid_client' });
+    if (req.headers.authorization !== expectedAuth)
+      return json(res, 401, { error: 'invalid_client' });
     const pending = this.codes.get(form.get('code') ?? '');
     this.codes.delete(form.get('code') ?? '');
-    if (!pending) return json(res, 400, { error: 'invalid_grant', error_description: 'unknown code' });
+    if (!pending)
+      return json(res, 400, { error: 'invalid_grant', error_description: 'unknown code' });
     const verifier = form.get('code_verifier') ?? '';
     if (createHash('sha256').update(verifier).digest('base64url') !== pending.codeChallenge) {
-      return json(res, 400, { error: 'invalid_grant', error_description: 'PKCE verification failed' });
+      return json(res, 400, {
+        error: 'invalid_grant',
+        error_description: 'PKCE verification failed',
+      });
     }
     if (form.get('redirect_uri') !== pending.redirectUri) {
       return json(res, 400, { error: 'invalid_grant', error_description: 'redirect_uri mismatch' });
     }
     switch (this.behaviour) {
       case 'token-refused':
-        return json(res, 400, { error: 'invalid_grant', error_description: 'The authorization code is invalid.' });
+        return json(res, 400, {
+          error: 'invalid_grant',
+          error_description: 'The authorization code is invalid.',
+        });
       case 'token-html':
         res.writeHead(200, { 'content-type': 'text/html' }).end('<html>Maintenance</html>');
         return;
@@ -169,7 +184,8 @@ export class ScriptedProvider {
   }
 
   private userinfo(req: IncomingMessage, res: ServerResponse): void {
-    if (!req.headers.authorization?.startsWith('Bearer at-')) return json(res, 401, { error: 'invalid_token' });
+    if (!req.headers.authorization?.startsWith('Bearer at-'))
+      return json(res, 401, { error: 'invalid_token' });
     if (this.behaviour === 'userinfo-not-json') {
       res.writeHead(200, { 'content-type': 'application/json' }).end('<html>not json</html>');
       return;

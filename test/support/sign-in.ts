@@ -37,7 +37,10 @@ export async function signInUntilCallback(
   const signInPage = await openSignInPage(browser, startUrl);
   let page = await submitCredentials(browser, signInPage, credentials);
   for (let hop = 0; hop < 10; hop++) {
-    if (!page.location) throw new Error(`Sign-in stopped at ${page.url} with ${page.status}: ${page.body.slice(0, 300)}`);
+    if (!page.location)
+      throw new Error(
+        `Sign-in stopped at ${page.url} with ${page.status}: ${page.body.slice(0, 300)}`,
+      );
     if (page.location.startsWith(callbackPrefix)) return page.location;
     page = await browser.request(page.location);
   }
@@ -48,13 +51,19 @@ export async function signInUntilCallback(
  * Follows redirects from `startUrl` until the browser is sent to the app's callback, without
  * typing anything: the provider still has a session (single sign-on).
  */
-export async function followToCallback(browser: Browser, startUrl: string, callbackPrefix: string): Promise<string> {
+export async function followToCallback(
+  browser: Browser,
+  startUrl: string,
+  callbackPrefix: string,
+): Promise<string> {
   let page = await browser.request(startUrl);
   for (let hop = 0; hop < 10 && page.location; hop++) {
     if (page.location.startsWith(callbackPrefix)) return page.location;
     page = await browser.request(page.location);
   }
-  throw new Error(`Expected a redirect to ${callbackPrefix}, stopped at ${page.url} with ${page.status}`);
+  throw new Error(
+    `Expected a redirect to ${callbackPrefix}, stopped at ${page.url} with ${page.status}`,
+  );
 }
 
 /** A full sign-in through the provider, ending on the page the app lands the user on. */

@@ -23,7 +23,10 @@ export interface StackOptions {
  * The development identity provider and the app, each on a free loopback port, wired the way
  * `npm start` wires them: the provider is a real peer over real HTTP.
  */
-export async function startStack({ globalAuthGuard = true, env = {} }: StackOptions = {}): Promise<Stack> {
+export async function startStack({
+  globalAuthGuard = true,
+  env = {},
+}: StackOptions = {}): Promise<Stack> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const settings = readConfig({

@@ -1,0 +1,64 @@
+// @ts-check
+import { readFile } from 'node:fs/promises';
+
+/**
+ * A demo user: the Okta profile claims plus the credentials the sign-in page accepts.
+ * @typedef {object} DemoUser
+ * @property {string} sub Okta-style user id
+ * @property {string} username the login
+ * @property {string} password
+ * @property {string} name
+ * @property {string} given_name
+ * @property {string} family_name
+ * @property {string} email
+ * @property {boolean} email_verified
+ * @property {string} preferred_username
+ * @property {string[]} groups
+ * @property {string} locale
+ * @property {string} zoneinfo
+ */
+
+const CREDENTIALS = new Set(['username', 'password']);
+
+/** @returns {Promise<DemoUser[]>} */
+export async function loadDemoUsers() {
+  return JSON.parse(await readFile(new URL('./users.json', import.meta.url), 'utf8'));
+}
+
+/** @param {DemoUser[]} users */
+export function createAccountStore(users) {
+  const bySub = new Map(users.map((user) => [user.sub, user]));
+  // Okta logins are case-insensitive.
+  const byLogin = new Map(users.map((user) => [user.username.toLowerCase(), user]));
+
+  return {
+    users,
+
+    /**
+     * oidc-provider's `findAccount`. All claims are returned; oidc-provider keeps those the
+     * granted scopes allow.
+     * @param {unknown} _ctx
+     * @param {string} sub
+     */
+    async findAccount(_ctx, sub) {
+      const user = bySub.get(sub);
+      if (!user) return undefined;
+      const claims = Object.fromEntries(
+        Object.entries(user).filter(([key]) => !CREDENTIALS.has(key)),
+      );
+      return { accountId: sub, claims: async () => claims };
+    },
+
+    /**
+     * @param {string} username
+     * @param {string} password
+     * @returns {string | undefined} the account id when the credentials match
+     */
+    authenticate(username, password) {
+      const user = byLogin.get(username.trim().toLowerCase());
+      return user?.password === password ? user.sub : undefined;
+    },
+  };
+}
+
+/** @typedef {ReturnType<typeof createAccountStore>} AccountStore */

@@ -1,0 +1,147 @@
+// @ts-check
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+
+import express from 'express';
+import Provider from 'oidc-provider';
+
+import { createAccountStore, loadDemoUsers } from './accounts.mjs';
+import { offlineAccessImpliesConsent } from './first-party-consent.mjs';
+import { interactionRoutes } from './interactions.mjs';
+import { OKTA_ROUTES, providerConfiguration } from './provider-configuration.mjs';
+import { generateSigningKeys } from './signing-keys.mjs';
+import { errorPage } from './views.mjs';
+
+/** @typedef {import('./accounts.mjs').DemoUser} DemoUser */
+/** @typedef {import('./provider-configuration.mjs').ClientRegistration} ClientRegistration */
+
+/**
+ * @typedef {object} DevIdentityProviderOptions
+ * @property {number} port 0 picks a free port
+ * @property {string} host the only address listened on
+ * @property {string} [issuer] defaults to `http://{host}:{port}/oauth2/default`
+ * @property {ClientRegistration[]} clients
+ * @property {DemoUser[]} [users] defaults to `users.json`
+ * @property {number} [accessTokenTtlSeconds] defaults to 3600
+ */
+
+/**
+ * @typedef {object} RunningDevIdentityProvider
+ * @property {string} issuer
+ * @property {number} port
+ * @property {() => Promise<void>} close
+ */
+
+/**
+ * Starts an OpenID Provider laid out like an Okta authorization server: the issuer's path is
+ * `/oauth2/default`-style and its endpoints are `{issuer}/v1/...`.
+ * @param {DevIdentityProviderOptions} options
+ * @returns {Promise<RunningDevIdentityProvider>}
+ */
+export async function startDevIdentityProvider({
+  port,
+  host,
+  issuer,
+  clients,
+  users,
+  accessTokenTtlSeconds = 3600,
+}) {
+  const accounts = createAccountStore(users ?? (await loadDemoUsers()));
+  const jwks = await generateSigningKeys();
+
+  // Listen before building the provider: with port 0 the issuer is only known once bound.
+  const server = createServer();
+  server.listen(port, host);
+  await once(server, 'listening');
+  const close = () => closeServer(server);
+
+  try {
+    const boundPort = /** @type {import('node:net').AddressInfo} */ (server.address()).port;
+    const issuerUrl = issuer ?? `http://${hostForUrl(host)}:${boundPort}/oauth2/default`;
+    const provider = new Provider(
+      issuerUrl,
+      providerConfiguration({ clients, accounts, jwks, accessTokenTtlSeconds }),
+    );
+    provider.use(offlineAccessImpliesConsent(OKTA_ROUTES.authorization));
+    provider.on('server_error', logServerError);
+    // oidc-provider validates static clients on first use; a bad registration should fail here.
+    await Promise.all(clients.map(({ client_id }) => provider.Client.find(client_id)));
+
+    server.on('request', createApp(provider, accounts, new URL(issuerUrl).pathname));
+    return { issuer: issuerUrl, port: boundPort, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/**
+ * @param {any} provider
+ * @param {import('./accounts.mjs').AccountStore} accounts
+ * @param {string} issuerPath
+ */
+function createApp(provider, accounts, issuerPath) {
+  const mountPath = issuerPath.replace(/\/$/, '');
+  const app = express();
+  app.disable('x-powered-by');
+
+  app.use(interactionRoutes(provider, accounts));
+  // Okta also publishes its metadata under the RFC 8414 name; the document is the same.
+  app.get(`${mountPath}/.well-known/oauth-authorization-server`, (req, _res, next) => {
+    req.url = `${mountPath}/.well-known/openid-configuration`;
+    next();
+  });
+  app.use(mountPath || '/', provider.callback());
+
+  app.use((_req, res) => {
+    res.status(404).type('html').send(errorPage('not_found', 'There is nothing at this address.'));
+  });
+  app.use(renderFailure);
+  return app;
+}
+
+/**
+ * Errors from the sign-in routes: oidc-provider's carry a status and a safe description, anything
+ * else is a bug, logged here and shown without details. Express knows an error handler by its
+ * four parameters, so `_next` stays.
+ * @param {any} error
+ * @param {import('express').Request} _req
+ * @param {import('express').Response} res
+ * @param {import('express').NextFunction} _next
+ */
+function renderFailure(error, _req, res, _next) {
+  const exposed = error?.expose === true;
+  const status = exposed && Number.isInteger(error.status) ? error.status : 500;
+  if (!exposed) console.error('Development identity provider error:', error);
+  res
+    .status(status)
+    .type('html')
+    .send(
+      exposed
+        ? errorPage(error.error ?? error.message, error.error_description)
+        : errorPage('server_error', 'The development identity provider failed; see its log.'),
+    );
+}
+
+/**
+ * oidc-provider answers with a bare server_error; the cause belongs in the log.
+ * @param {unknown} _ctx
+ * @param {Error} error
+ */
+function logServerError(_ctx, error) {
+  console.error('Development identity provider error:', error);
+}
+
+/** @param {string} host */
+function hostForUrl(host) {
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+/** @param {import('node:http').Server} server */
+async function closeServer(server) {
+  const closed = once(server, 'close');
+  server.close();
+  // Browsers hold keep-alive connections open, which would otherwise delay close() for minutes.
+  server.closeAllConnections();
+  await closed;
+}

@@ -1,0 +1,168 @@
+// @ts-check
+import { randomBytes } from 'node:crypto';
+
+import { grantRequestedScopes, policyWithoutConsentScreen } from './first-party-consent.mjs';
+import { createMemoryAdapter } from './memory-adapter.mjs';
+import { errorPage, logoutPage, signedOutPage } from './views.mjs';
+
+/** @typedef {import('./accounts.mjs').AccountStore} AccountStore */
+
+/**
+ * A client the provider knows, as Okta's app settings would describe it.
+ * @typedef {object} ClientRegistration
+ * @property {string} client_id
+ * @property {string} client_secret
+ * @property {string[]} redirect_uris
+ * @property {string[]} [post_logout_redirect_uris]
+ * @property {'client_secret_basic' | 'client_secret_post'} [token_endpoint_auth_method]
+ */
+
+/** Okta's endpoint paths under an authorization server's issuer. */
+export const OKTA_ROUTES = {
+  authorization: '/v1/authorize',
+  token: '/v1/token',
+  userinfo: '/v1/userinfo',
+  jwks: '/v1/keys',
+  end_session: '/v1/logout',
+  revocation: '/v1/revoke',
+  introspection: '/v1/introspect',
+};
+
+/** Where the sign-in page lives, at the server root rather than under the issuer. */
+export const INTERACTION_PATH = '/interaction';
+
+const HOUR = 60 * 60;
+const DAY = 24 * HOUR;
+
+/**
+ * oidc-provider's configuration for an Okta-like authorization server.
+ * @param {object} options
+ * @param {ClientRegistration[]} options.clients
+ * @param {AccountStore} options.accounts
+ * @param {{ keys: object[] }} options.jwks
+ * @param {number} options.accessTokenTtlSeconds
+ */
+export function providerConfiguration({ clients, accounts, jwks, accessTokenTtlSeconds }) {
+  return {
+    adapter: createMemoryAdapter(),
+    clients,
+    // What an Okta "Web" app registration implies, for registrations that leave it out.
+    clientDefaults: {
+      grant_types: ['authorization_code', 'refresh_token'],
+      response_types: ['code'],
+      token_endpoint_auth_method: 'client_secret_basic',
+      id_token_signed_response_alg: 'RS256',
+    },
+    clientAuthMethods: ['client_secret_basic', 'client_secret_post'],
+    responseTypes: ['code'],
+    pkce: { methods: ['S256'], required: () => true },
+    jwks,
+    cookies: {
+      // Cookies ignore ports: the app on the same host must not see names it might use itself.
+      names: {
+        session: 'dev_idp_session',
+        interaction: 'dev_idp_interaction',
+        resume: 'dev_idp_interaction_resume',
+      },
+      // Sessions end with the process anyway, so a new key per start costs nothing.
+      keys: [randomBytes(32).toString('base64url')],
+      // Lax, because SameSite=None needs Secure, which plain-http development cannot offer.
+      long: { signed: true, sameSite: 'lax' },
+      short: { signed: true, sameSite: 'lax' },
+    },
+    scopes: ['openid', 'profile', 'email', 'offline_access', 'groups'],
+    claims: {
+      openid: ['sub'],
+      profile: [
+        'name',
+        'given_name',
+        'family_name',
+        'preferred_username',
+        'locale',
+        'zoneinfo',
+        'updated_at',
+      ],
+      email: ['email', 'email_verified'],
+      groups: ['groups'],
+    },
+    // Okta puts the scopes' claims in the ID token too, not only in userinfo.
+    conformIdTokenClaims: false,
+    findAccount: accounts.findAccount,
+    loadExistingGrant: grantRequestedScopes,
+    interactions: {
+      policy: policyWithoutConsentScreen(),
+      url: interactionUrl,
+    },
+    routes: OKTA_ROUTES,
+    features: {
+      devInteractions: { enabled: false },
+      // Neither is part of the Okta flows this stands in for.
+      pushedAuthorizationRequests: { enabled: false },
+      resourceIndicators: { enabled: false },
+      revocation: { enabled: true },
+      introspection: {
+        enabled: true,
+        allowedPolicy: ownTokensOnly,
+      },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource,
+        postLogoutSuccessSource,
+      },
+    },
+    ttl: {
+      AccessToken: accessTokenTtlSeconds,
+      AuthorizationCode: 60,
+      IdToken: HOUR,
+      Interaction: HOUR,
+      Session: DAY,
+      Grant: 30 * DAY,
+      RefreshToken: 30 * DAY,
+    },
+    renderError,
+    // Clients are server-side apps: no browser calls the token or userinfo endpoints.
+    clientBasedCORS: () => false,
+  };
+}
+
+/**
+ * @param {unknown} _ctx
+ * @param {{ uid: string }} interaction
+ */
+function interactionUrl(_ctx, interaction) {
+  return `${INTERACTION_PATH}/${interaction.uid}`;
+}
+
+/**
+ * As with Okta, a client may introspect only the tokens issued to it.
+ * @param {unknown} _ctx
+ * @param {{ clientId: string }} client
+ * @param {{ clientId: string }} token
+ */
+function ownTokensOnly(_ctx, client, token) {
+  return token.clientId === client.clientId;
+}
+
+/**
+ * @param {any} ctx koa context
+ * @param {string} form
+ */
+function logoutSource(ctx, form) {
+  ctx.body = logoutPage(form);
+}
+
+/** @param {any} ctx koa context */
+function postLogoutSuccessSource(ctx) {
+  ctx.type = 'html';
+  ctx.body = signedOutPage();
+}
+
+/**
+ * Shows the error and its description only: oidc-provider never passes a stack trace here.
+ * @param {any} ctx koa context
+ * @param {{ error: string, error_description?: string }} out
+ */
+function renderError(ctx, out) {
+  ctx.type = 'html';
+  ctx.body = errorPage(out.error, out.error_description);
+}
