@@ -73,7 +73,10 @@ export function providerConfiguration({ clients, accounts, jwks, accessTokenTtlS
     scopes: ['openid', 'profile', 'email', 'offline_access', 'groups'],
     claims: {
       openid: ['sub'],
+      // Like an Okta authorization server with a groups claim set to "any scope": the demo
+      // shows group-based pages with the default scopes.
       profile: [
+        'groups',
         'name',
         'given_name',
         'family_name',

@@ -35,6 +35,7 @@ function page(title, content) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
+        <link rel="icon" href="data:," />
         <title>${title} · Development identity provider</title>
         <style>
           ${trusted(STYLE)}
