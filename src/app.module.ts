@@ -21,7 +21,10 @@ export class AppModule {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
-        AuthModule.forRoot({ globalGuard: globalAuthGuard }),
+        AuthModule.forRoot({
+          globalGuard: globalAuthGuard,
+          signInMode: config.okta.signInMode,
+        }),
         HomeModule,
         ProfileModule,
         ShopModule,

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import passport from 'passport';
 import { AppModule, AppModuleOptions } from './app.module';
 import type { AppConfig } from './config/app-config';
+import { contentSecurityPolicy } from './common/content-security-policy';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { packageRoot } from './common/package-root';
 import { pageLocals } from './common/page-locals.middleware';
@@ -57,20 +58,4 @@ function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.setBaseViewsDir(join(root, 'views'));
   app.setViewEngine('hbs');
   registerViews(hbs, join(root, 'views'));
-}
-
-/** Pages run no scripts; forms may post only here and, through redirects, to the provider. */
-function contentSecurityPolicy(config: AppConfig): Record<string, string[]> {
-  return {
-    'default-src': ["'self'"],
-    'script-src': ["'self'"],
-    'style-src': ["'self'"],
-    'img-src': ["'self'", 'data:'],
-    'font-src': ["'self'"],
-    'connect-src': ["'self'"],
-    'object-src': ["'none'"],
-    'base-uri': ["'self'"],
-    'frame-ancestors': ["'none'"],
-    'form-action': ["'self'", new URL(config.okta.issuer).origin],
-  };
 }

@@ -1,15 +1,16 @@
 import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
-import type { AppConfig } from '../config/app-config';
+import type { AppConfig, SignInMode } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { OidcClient } from '../oidc/oidc-client';
-import { AuthController } from './auth.controller';
 import { AuthenticatedGuard } from './authenticated.guard';
 import { LoginGuard } from './login.guard';
 import { OktaStrategy } from './okta.strategy';
+import { RedirectSignInController } from './redirect-sign-in.controller';
 import { SessionSerializer } from './session.serializer';
 import { SignInCallbackGuard } from './sign-in-callback.guard';
+import { SignOutController } from './sign-out.controller';
 
 export interface AuthModuleOptions {
   /**
@@ -17,6 +18,8 @@ export interface AuthModuleOptions {
    * routes with `@UseGuards(AuthenticatedGuard)` are protected.
    */
   globalGuard: boolean;
+  /** Which of Okta's two sign-in models `/login` serves. */
+  signInMode: SignInMode;
 }
 
 @Module({})
@@ -40,7 +43,7 @@ export class AuthModule {
       module: AuthModule,
       global: true,
       imports: [PassportModule.register({ session: true })],
-      controllers: [AuthController],
+      controllers: [RedirectSignInController, SignOutController],
       providers,
       exports: [OidcClient, AuthenticatedGuard],
     };

@@ -1,5 +1,8 @@
 export type NodeEnvironment = 'development' | 'production' | 'test';
 
+/** Okta's two models for server-side web apps: its hosted page, or the embedded Sign-In Widget. */
+export type SignInMode = 'redirect' | 'widget';
+
 /** Which Okta authorization server and app integration the app signs in with. */
 export interface OktaClientSettings {
   issuer: string;
@@ -9,6 +12,7 @@ export interface OktaClientSettings {
 
 /** The app's side of the integration: the URLs it registers and the scopes it asks for. */
 export interface RelyingPartySettings {
+  signInMode: SignInMode;
   redirectUri: string;
   postLogoutRedirectUri: string;
   scopes: string[];

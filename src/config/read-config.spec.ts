@@ -184,6 +184,7 @@ describe('readConfig', () => {
         },
         oktaClient: undefined,
         relyingParty: {
+          signInMode: 'redirect',
           redirectUri: 'http://localhost:8080/authorization-code/callback',
           postLogoutRedirectUri: 'http://localhost:8080',
           scopes: ['openid', 'profile', 'email'],
@@ -219,6 +220,30 @@ describe('readConfig', () => {
     });
   });
 
+  describe('OKTA_SIGN_IN_MODE', () => {
+    it('moves the callback to /login/callback for the embedded widget', () => {
+      expect(readConfig({ OKTA_SIGN_IN_MODE: 'widget' }).relyingParty).toMatchObject({
+        signInMode: 'widget',
+        redirectUri: 'http://localhost:8080/login/callback',
+      });
+    });
+
+    it('names the two modes when given anything else', () => {
+      expect(() => readConfig({ OKTA_SIGN_IN_MODE: 'embedded' })).toThrow(
+        /OKTA_SIGN_IN_MODE: must be "redirect".*"widget".*got "embedded".*Example: OKTA_SIGN_IN_MODE=widget/,
+      );
+    });
+
+    it('requires the redirect URI to match the mode', () => {
+      expect(() =>
+        readConfig({
+          OKTA_SIGN_IN_MODE: 'widget',
+          OKTA_REDIRECT_URI: 'http://localhost:8080/authorization-code/callback',
+        }),
+      ).toThrow(/OKTA_REDIRECT_URI: in widget mode the app completes sign-in at \/login\/callback/);
+    });
+  });
+
   it('reads a complete production Okta environment', () => {
     const config = readConfig({
       ...PRODUCTION,
@@ -245,6 +270,7 @@ describe('readConfig', () => {
         clientSecret: '8ioiI76PuFrkGw6BYwU0FwykCwqb-fUa',
       },
       relyingParty: {
+        signInMode: 'redirect',
         redirectUri: 'https://app.example.com/authorization-code/callback',
         postLogoutRedirectUri: 'https://app.example.com',
         scopes: ['openid', 'profile', 'email', 'groups'],

@@ -4,13 +4,19 @@ import {
   NodeEnvironment,
   OktaClientSettings,
   RelyingPartySettings,
+  SignInMode,
 } from './app-config';
 import { ConfigError } from './config.error';
 
 type Env = Record<string, string | undefined>;
 
-/** Where the redirect model's callback route lives; Okta's guides use the same path. */
+/** Where each model's callback route lives; Okta's guides use the same paths. */
 export const REDIRECT_CALLBACK_PATH = '/authorization-code/callback';
+export const WIDGET_CALLBACK_PATH = '/login/callback';
+
+export function callbackPath(mode: SignInMode): string {
+  return mode === 'widget' ? WIDGET_CALLBACK_PATH : REDIRECT_CALLBACK_PATH;
+}
 
 const EXAMPLE_ISSUER = 'https://dev-123456.okta.com/oauth2/default';
 const DEV_CLIENT_ID = 'nest-okta-dev';
@@ -103,18 +109,21 @@ function readRelyingParty(
   baseUrl: string,
   problems: string[],
 ): RelyingPartySettings {
+  const signInMode = readSignInMode(read('OKTA_SIGN_IN_MODE'), problems);
+  const path = callbackPath(signInMode);
   const redirectUri = checkAbsoluteUrl(
     'OKTA_REDIRECT_URI',
-    read('OKTA_REDIRECT_URI') ?? `${baseUrl}${REDIRECT_CALLBACK_PATH}`,
-    `http://localhost:8080${REDIRECT_CALLBACK_PATH}`,
+    read('OKTA_REDIRECT_URI') ?? `${baseUrl}${path}`,
+    `http://localhost:8080${path}`,
     problems,
   );
-  if (URL.canParse(redirectUri) && new URL(redirectUri).pathname !== REDIRECT_CALLBACK_PATH) {
+  if (URL.canParse(redirectUri) && new URL(redirectUri).pathname !== path) {
     problems.push(
-      `OKTA_REDIRECT_URI: the app completes sign-in at ${REDIRECT_CALLBACK_PATH}, so the path must be that; got "${redirectUri}". Example: OKTA_REDIRECT_URI=https://app.example.com${REDIRECT_CALLBACK_PATH}`,
+      `OKTA_REDIRECT_URI: in ${signInMode} mode the app completes sign-in at ${path}, so the path must be that; got "${redirectUri}". Example: OKTA_REDIRECT_URI=https://app.example.com${path}`,
     );
   }
   return {
+    signInMode,
     scopes: readScopes(read('OKTA_SCOPES'), problems),
     redirectUri,
     postLogoutRedirectUri: checkAbsoluteUrl(
@@ -124,6 +133,14 @@ function readRelyingParty(
       problems,
     ),
   };
+}
+
+function readSignInMode(value: string | undefined, problems: string[]): SignInMode {
+  if (value === undefined || value === 'redirect' || value === 'widget') return value ?? 'redirect';
+  problems.push(
+    `OKTA_SIGN_IN_MODE: must be "redirect" (Okta-hosted page) or "widget" (embedded Sign-In Widget); got "${value}". Example: OKTA_SIGN_IN_MODE=widget`,
+  );
+  return 'redirect';
 }
 
 function readNodeEnv(value: string | undefined, problems: string[]): NodeEnvironment {

@@ -37,7 +37,7 @@ export async function resolveIdentityProvider(
       {
         client_id: dev.clientId,
         client_secret: dev.clientSecret,
-        redirect_uris: [relyingParty.redirectUri, `${settings.baseUrl}/login/callback`],
+        redirect_uris: [relyingParty.redirectUri],
         post_logout_redirect_uris: [relyingParty.postLogoutRedirectUri],
       },
     ],

@@ -1,46 +1,19 @@
-import {
-  Body,
-  Controller,
-  ForbiddenException,
-  Get,
-  Post,
-  Req,
-  Res,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Controller, ForbiddenException, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { AppConfig } from '../config/app-config';
 import { InjectAppConfig } from '../config/app-config.token';
-import { REDIRECT_CALLBACK_PATH } from '../config/read-config';
 import { OidcClient } from '../oidc/oidc-client';
 import { isValidCsrfToken } from './csrf';
-import { LoginGuard } from './login.guard';
 import type { OktaUser } from './okta-user';
 import { Public } from './public.decorator';
-import { safeReturnTo } from './return-to';
-import { SignInCallbackGuard } from './sign-in-callback.guard';
 
 @Public()
 @Controller()
-export class AuthController {
+export class SignOutController {
   constructor(
     @InjectAppConfig() private readonly config: AppConfig,
     private readonly oidc: OidcClient,
   ) {}
-
-  /** Reached only by users already signed in; everyone else is redirected by the guard. */
-  @Get('login')
-  @UseGuards(LoginGuard)
-  login(@Req() req: Request, @Res() res: Response): void {
-    res.redirect(safeReturnTo(req.query.returnTo));
-  }
-
-  @Get(REDIRECT_CALLBACK_PATH)
-  @UseGuards(SignInCallbackGuard)
-  callback(@Req() req: Request, @Res() res: Response): void {
-    const info: { state?: { returnTo?: string } } | undefined = req.authInfo;
-    res.redirect(safeReturnTo(info?.state?.returnTo));
-  }
 
   /**
    * Ends the app session, then the Okta session through the provider's end-session endpoint.
