@@ -1,28 +1,31 @@
-import { LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import session from 'express-session';
+import type { RequestHandler } from 'express';
 import hbs from 'hbs';
 import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
 import { join } from 'node:path';
 import passport from 'passport';
 import { AppModule, AppModuleOptions } from './app.module';
-import type { AppConfig } from './config/app-config';
+import { signInLifetime } from './auth/sign-in-lifetime.middleware';
 import { contentSecurityPolicy } from './common/content-security-policy';
 import { HttpExceptionFilter } from './common/http-exception.filter';
+import { noStore } from './common/no-store.middleware';
 import { packageRoot } from './common/package-root';
 import { pageLocals } from './common/page-locals.middleware';
 import { registerViews } from './common/view-helpers';
+import type { AppConfig } from './config/app-config';
+import { onSessionRoutes, sessionMiddleware } from './session/session.middleware';
+import { SessionStorage } from './session/session-storage';
 
-export interface CreateAppOptions extends AppModuleOptions {
-  logger?: LoggerService | LogLevel[] | false;
-}
+export type CreateAppOptions = AppModuleOptions;
 
 /** Builds the app exactly as `main.ts` runs it; the end-to-end tests use this too. */
 export async function createApp(options: CreateAppOptions): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
-    logger: options.logger,
+    bufferLogs: true,
   });
+  app.useLogger(app.get(Logger));
   configureApp(app, options.config);
   return app;
 }
@@ -30,28 +33,17 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
 function configureApp(app: NestExpressApplication, config: AppConfig): void {
   const root = packageRoot();
   app.disable('x-powered-by');
+  app.set('trust proxy', config.http.trustProxy);
   app.use(
     helmet({
       contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(config) },
     }),
   );
-  app.use(
-    session({
-      name: config.session.cookieName,
-      secret: config.session.secret,
-      resave: false,
-      saveUninitialized: false,
-      cookie: {
-        httpOnly: true,
-        // Lax, not Strict: the browser must send the cookie on the redirect back from Okta.
-        sameSite: 'lax',
-        secure: config.session.secureCookie,
-        maxAge: config.session.maxAgeMs,
-      },
-    }),
-  );
+  app.use(noStore);
+  app.use(sessionMiddleware(config.session, app.get(SessionStorage)));
   app.use(passport.initialize());
-  app.use(passport.session());
+  app.use(onSessionRoutes(passport.session() as RequestHandler));
+  app.use(onSessionRoutes(signInLifetime(config.session.absoluteTimeoutMs)));
   app.use(pageLocals(config.usesDevIdentityProvider));
   app.useGlobalFilters(new HttpExceptionFilter());
   app.useStaticAssets(join(root, 'public'), { prefix: '/assets/' });

@@ -4,20 +4,22 @@ import { createApp } from './app.setup';
 import { ConfigError } from './config/config.error';
 import { loadEnvFile } from './config/load-env-file';
 import { readConfig } from './config/read-config';
-import { resolveIdentityProvider } from './dev-identity-provider/resolve-identity-provider';
 import { demoUsersHint } from './dev-identity-provider/demo-users';
+import { resolveIdentityProvider } from './dev-identity-provider/resolve-identity-provider';
 
 async function bootstrap(): Promise<void> {
-  const logger = new Logger('Bootstrap');
   loadEnvFile();
   const { config, devIdentityProvider } = await resolveIdentityProvider(readConfig(process.env));
+  const app = await createApp({ config });
+  const logger = new Logger('Bootstrap');
   if (devIdentityProvider) {
+    // Stopped after the app, so in-flight sign-ins can still reach it during shutdown.
     process.once('exit', () => void devIdentityProvider.stop());
     logger.warn(
       `No OKTA_ISSUER set: signing in with the development identity provider at ${config.okta.issuer}. ${demoUsersHint()}`,
     );
   }
-  const app = await createApp({ config });
+  // SIGTERM and SIGINT close the server (in-flight requests finish) and the session store.
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);
   logger.log(`Listening on ${config.baseUrl} (bound to ${config.host}:${config.port})`);

@@ -232,7 +232,10 @@ describe('Sign-in with the redirect model, against the development identity prov
     const browser = new Browser();
     const health = await browser.request(url('/health'), { accept: 'application/json' });
     expect(health.status).toBe(200);
-    expect(JSON.parse(health.body)).toEqual({ status: 'ok' });
+    expect(JSON.parse(health.body)).toEqual({
+      status: 'ok',
+      checks: { sessionStore: { kind: 'memory', status: 'up' } },
+    });
     const home = await browser.request(url('/'));
     expect(home.status).toBe(200);
     expect(home.body).toContain('Sign in');

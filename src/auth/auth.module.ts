@@ -1,15 +1,18 @@
 import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
+import { ThrottlerModule } from '@nestjs/throttler';
 import type { AppConfig, SignInMode } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { OidcClient } from '../oidc/oidc-client';
+import { AccessTokenService } from './access-token.service';
 import { AuthenticatedGuard } from './authenticated.guard';
 import { LoginGuard } from './login.guard';
 import { OktaStrategy } from './okta.strategy';
 import { RedirectSignInController } from './redirect-sign-in.controller';
 import { SessionSerializer } from './session.serializer';
 import { SignInCallbackGuard } from './sign-in-callback.guard';
+import { SignInRateLimitGuard } from './sign-in-rate-limit.guard';
 import { SignOutController } from './sign-out.controller';
 
 export interface AuthModuleOptions {
@@ -35,17 +38,27 @@ export class AuthModule {
       SessionSerializer,
       LoginGuard,
       SignInCallbackGuard,
+      SignInRateLimitGuard,
       AuthenticatedGuard,
+      AccessTokenService,
     ];
     if (options.globalGuard)
       providers.push({ provide: APP_GUARD, useExisting: AuthenticatedGuard });
     return {
       module: AuthModule,
       global: true,
-      imports: [PassportModule.register({ session: true })],
+      imports: [
+        PassportModule.register({ session: true }),
+        ThrottlerModule.forRootAsync({
+          inject: [APP_CONFIG],
+          useFactory: (config: AppConfig) => [
+            { ttl: 60_000, limit: config.http.signInRateLimitPerMinute },
+          ],
+        }),
+      ],
       controllers: [RedirectSignInController, SignOutController],
       providers,
-      exports: [OidcClient, AuthenticatedGuard],
+      exports: [OidcClient, AuthenticatedGuard, AccessTokenService, SignInRateLimitGuard],
     };
   }
 }

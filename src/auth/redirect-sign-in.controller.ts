@@ -5,10 +5,12 @@ import { LoginGuard } from './login.guard';
 import { Public } from './public.decorator';
 import { safeReturnTo } from './return-to';
 import { SignInCallbackGuard } from './sign-in-callback.guard';
+import { SignInRateLimitGuard } from './sign-in-rate-limit.guard';
 
 /** Okta's redirect model: `/login` sends the browser to the Okta-hosted sign-in page. */
 @Public()
 @Controller()
+@UseGuards(SignInRateLimitGuard)
 export class RedirectSignInController {
   /** Reached only by users already signed in; everyone else is redirected by the guard. */
   @Get('login')

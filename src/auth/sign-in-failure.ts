@@ -4,6 +4,10 @@ import {
   IdTokenValidationError,
   TokenEndpointError,
 } from '../oidc/oidc.errors';
+import {
+  isSessionStoreFailure,
+  SessionStoreUnavailableException,
+} from '../session/session-store-unavailable';
 import { SignInException } from './sign-in.exceptions';
 import { UNKNOWN_STATE } from './transaction-state.store';
 
@@ -30,6 +34,7 @@ export function toSignInException(err: unknown, info: unknown): HttpException {
 
 function classify(error: unknown): HttpException {
   if (error instanceof HttpException) return error;
+  if (isSessionStoreFailure(error)) return new SessionStoreUnavailableException(error);
   const options = { cause: error };
   if (error instanceof IdentityProviderUnavailableError) {
     return new SignInException(

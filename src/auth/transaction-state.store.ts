@@ -9,18 +9,14 @@ export const UNKNOWN_STATE = 'unknown_state';
 
 /**
  * The `store` passport-openidconnect calls. The strategy has already begun the transaction
- * (it needs the PKCE challenge and nonce before the library builds the URL), so `store` only
- * hands back its state; `verify` consumes it and opens the sign-in context.
+ * (it needs the PKCE challenge and nonce before the library builds the URL), so `store` saves
+ * the session and hands back its state: the browser leaves for the provider only once the
+ * transaction is stored, and a session store outage fails here rather than at the callback.
+ * `verify` consumes the transaction and opens the sign-in context.
  */
 export class TransactionStateStore {
-  store(
-    _req: Request,
-    _ctx: unknown,
-    state: string,
-    _meta: unknown,
-    callback: StoreCallback,
-  ): void {
-    callback(null, state);
+  store(req: Request, _ctx: unknown, state: string, _meta: unknown, callback: StoreCallback): void {
+    req.session.save((err?: Error) => callback(err ?? null, state));
   }
 
   verify(req: Request, state: unknown, callback: VerifyCallback): void {

@@ -8,13 +8,9 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { SignInRequiredException } from '../auth/sign-in.exceptions';
+import { fromKnownFailure } from './known-failures';
+import { Problem, sendProblem } from './send-problem';
 import { wantsJson } from './wants-json';
-
-interface Problem {
-  statusCode: number;
-  error: string;
-  message: string;
-}
 
 /**
  * Every error becomes a clear page (or JSON for API clients) with the right status. Unknown
@@ -34,20 +30,12 @@ export class HttpExceptionFilter implements ExceptionFilter {
       res.redirect(`/login?returnTo=${encodeURIComponent(exception.returnTo)}`);
       return;
     }
-    const problem = toProblem(exception);
-    if (problem.statusCode >= 500 && !(exception instanceof HttpException)) {
+    const known = fromKnownFailure(exception);
+    const problem = toProblem(known);
+    if (problem.statusCode >= 500 && !(known instanceof HttpException)) {
       this.logger.error(`${req.method} ${req.path} failed`, (exception as Error)?.stack);
     }
-    res.status(problem.statusCode);
-    if (wantsJson(req)) {
-      res.json(problem);
-      return;
-    }
-    res.render('error', {
-      title: problem.error,
-      ...problem,
-      signInAgain: problem.statusCode === 400 || problem.statusCode === 401,
-    });
+    sendProblem(req, res, problem);
   }
 }
 

@@ -20,11 +20,29 @@ export interface RelyingPartySettings {
 
 export type OktaSettings = OktaClientSettings & RelyingPartySettings;
 
+/** Where sessions live: Redis to share them between instances, memory for one process. */
+export type SessionStoreSettings = { kind: 'redis'; url: string } | { kind: 'memory' };
+
 export interface SessionSettings {
   secret: string;
   cookieName: string;
   secureCookie: boolean;
-  maxAgeMs: number;
+  /** A session unused for this long ends (the cookie and the store entry roll forward). */
+  idleTimeoutMs: number;
+  /** A sign-in ends this long after it happened, however active the user is. */
+  absoluteTimeoutMs: number;
+  store: SessionStoreSettings;
+}
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+/** Express's `trust proxy` setting: false, a hop count, or addresses and subnets. */
+export type TrustProxySetting = boolean | number | string[];
+
+export interface HttpSettings {
+  trustProxy: TrustProxySetting;
+  /** Requests per minute per client address to `/login` and the sign-in callbacks. */
+  signInRateLimitPerMinute: number;
 }
 
 /**
@@ -37,9 +55,16 @@ export interface EnvironmentSettings {
   host: string;
   baseUrl: string;
   session: SessionSettings;
+  http: HttpSettings;
+  logLevel: LogLevel;
   oktaClient?: OktaClientSettings;
   relyingParty: RelyingPartySettings;
-  devIdentityProvider: { port: number; clientId: string; clientSecret: string };
+  devIdentityProvider: {
+    port: number;
+    clientId: string;
+    clientSecret: string;
+    accessTokenTtlSeconds: number;
+  };
 }
 
 /** The configuration the application runs with, once the identity provider is known. */

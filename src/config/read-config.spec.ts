@@ -14,7 +14,12 @@ const OKTA: Env = {
 /** Asymmetric matchers typed as the values they stand for. */
 const aRandomSecret = expect.stringMatching(/^[\w-]{43}$/) as string;
 const anyString = expect.any(String) as string;
-const PRODUCTION: Env = { NODE_ENV: 'production', SESSION_SECRET: GOOD_SECRET, ...OKTA };
+const PRODUCTION: Env = {
+  NODE_ENV: 'production',
+  SESSION_SECRET: GOOD_SECRET,
+  REDIS_URL: 'redis://redis.internal:6379',
+  ...OKTA,
+};
 
 /** The problems readConfig reports for `env`; fails the test if it does not throw a ConfigError. */
 function problemsFor(env: Env): string[] {
@@ -99,7 +104,12 @@ const credentialRejections: Rejection[] = [
 const productionRejections: Rejection[] = [
   [
     'production without OKTA_ISSUER',
-    { NODE_ENV: 'production', SESSION_SECRET: GOOD_SECRET },
+    {
+      ...PRODUCTION,
+      OKTA_ISSUER: undefined,
+      OKTA_CLIENT_ID: undefined,
+      OKTA_CLIENT_SECRET: undefined,
+    },
     'OKTA_ISSUER',
     /required when NODE_ENV=production/,
   ],
@@ -127,6 +137,12 @@ const productionRejections: Rejection[] = [
     'SESSION_SECRET',
     /not a placeholder/,
   ],
+  [
+    'production with sessions in memory',
+    { ...PRODUCTION, REDIS_URL: undefined },
+    'REDIS_URL',
+    /required when NODE_ENV=production.*ALLOW_MEMORY_SESSIONS=true/,
+  ],
 ];
 
 const otherRejections: Rejection[] = [
@@ -152,6 +168,34 @@ const otherRejections: Rejection[] = [
     { PORT: '8081' },
     'PORT and DEV_IDP_PORT',
     /port of its own/,
+  ],
+  ['a REDIS_URL that is not redis://', { REDIS_URL: 'localhost:6379' }, 'REDIS_URL', /redis:\/\//],
+  [
+    'an ALLOW_MEMORY_SESSIONS that is not a boolean',
+    { ALLOW_MEMORY_SESSIONS: 'sure' },
+    'ALLOW_MEMORY_SESSIONS',
+    /true or false/,
+  ],
+  [
+    'a zero idle timeout',
+    { SESSION_IDLE_TIMEOUT_SECONDS: '0' },
+    'SESSION_IDLE_TIMEOUT_SECONDS',
+    /whole number of at least 1/,
+  ],
+  [
+    'a session maximum in hours',
+    { SESSION_MAX_AGE_SECONDS: '8h' },
+    'SESSION_MAX_AGE_SECONDS',
+    /whole number/,
+  ],
+  ['TRUST_PROXY=true', { TRUST_PROXY: 'true' }, 'TRUST_PROXY', /number of proxy hops/],
+  ['a TRUST_PROXY host name', { TRUST_PROXY: 'proxy.internal' }, 'TRUST_PROXY', /addresses/],
+  ['an unknown LOG_LEVEL', { LOG_LEVEL: 'verbose' }, 'LOG_LEVEL', /must be one of fatal/],
+  [
+    'a zero sign-in rate limit',
+    { SIGN_IN_RATE_LIMIT_PER_MINUTE: '0' },
+    'SIGN_IN_RATE_LIMIT_PER_MINUTE',
+    /at least 1/,
   ],
   [
     'a redirect URI on another path',
@@ -180,8 +224,12 @@ describe('readConfig', () => {
           secret: aRandomSecret,
           cookieName: 'nest-okta.sid',
           secureCookie: false,
-          maxAgeMs: 8 * 60 * 60 * 1000,
+          idleTimeoutMs: 2 * 60 * 60 * 1000,
+          absoluteTimeoutMs: 8 * 60 * 60 * 1000,
+          store: { kind: 'memory' },
         },
+        http: { trustProxy: false, signInRateLimitPerMinute: 60 },
+        logLevel: 'info',
         oktaClient: undefined,
         relyingParty: {
           signInMode: 'redirect',
@@ -193,6 +241,7 @@ describe('readConfig', () => {
           port: 8081,
           clientId: 'nest-okta-dev',
           clientSecret: anyString,
+          accessTokenTtlSeconds: 3600,
         },
       });
     });
@@ -262,8 +311,12 @@ describe('readConfig', () => {
         secret: GOOD_SECRET,
         cookieName: 'nest-okta.sid',
         secureCookie: true,
-        maxAgeMs: 8 * 60 * 60 * 1000,
+        idleTimeoutMs: 2 * 60 * 60 * 1000,
+        absoluteTimeoutMs: 8 * 60 * 60 * 1000,
+        store: { kind: 'redis', url: 'redis://redis.internal:6379' },
       },
+      http: { trustProxy: false, signInRateLimitPerMinute: 60 },
+      logLevel: 'info',
       oktaClient: {
         issuer: ISSUER,
         clientId: '0oa1b2c3d4EXAMPLE',
@@ -279,7 +332,36 @@ describe('readConfig', () => {
         port: 8081,
         clientId: 'nest-okta-dev',
         clientSecret: anyString,
+        accessTokenTtlSeconds: 3600,
       },
+    });
+  });
+
+  describe('sessions and HTTP', () => {
+    it('lets a single production instance opt in to memory sessions', () => {
+      expect(
+        readConfig({ ...PRODUCTION, REDIS_URL: undefined, ALLOW_MEMORY_SESSIONS: 'true' }).session
+          .store,
+      ).toEqual({ kind: 'memory' });
+    });
+
+    it('reads the session limits in seconds, the idle one capped by the maximum', () => {
+      expect(
+        readConfig({ SESSION_IDLE_TIMEOUT_SECONDS: '900', SESSION_MAX_AGE_SECONDS: '600' }).session,
+      ).toMatchObject({ idleTimeoutMs: 600_000, absoluteTimeoutMs: 600_000 });
+    });
+
+    it.each([
+      ['1', 1],
+      ['false', false],
+      ['loopback, 10.0.0.0/8', ['loopback', '10.0.0.0/8']],
+      ['fd00::/8', ['fd00::/8']],
+    ])('reads TRUST_PROXY=%s', (value, expected) => {
+      expect(readConfig({ TRUST_PROXY: value }).http.trustProxy).toEqual(expected);
+    });
+
+    it('reads LOG_LEVEL in any case', () => {
+      expect(readConfig({ LOG_LEVEL: 'DEBUG' }).logLevel).toBe('debug');
     });
   });
 

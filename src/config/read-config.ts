@@ -7,6 +7,9 @@ import {
   SignInMode,
 } from './app-config';
 import { ConfigError } from './config.error';
+import { readHttpSettings, readLogLevel } from './read-http-settings';
+import { readSessionSettings } from './read-session-settings';
+import { ReadVariable, readWholeNumber } from './value-readers';
 
 type Env = Record<string, string | undefined>;
 
@@ -20,8 +23,6 @@ export function callbackPath(mode: SignInMode): string {
 
 const EXAMPLE_ISSUER = 'https://dev-123456.okta.com/oauth2/default';
 const DEV_CLIENT_ID = 'nest-okta-dev';
-const SESSION_MAX_AGE_MS = 8 * 60 * 60 * 1000;
-const MIN_SECRET_LENGTH = 32;
 
 /**
  * Reads and validates the environment once, at start-up. Each message names the variable and
@@ -30,7 +31,7 @@ const MIN_SECRET_LENGTH = 32;
  */
 export function readConfig(env: Env): EnvironmentSettings {
   const problems: string[] = [];
-  const read = (name: string): string | undefined => {
+  const read: ReadVariable = (name) => {
     const value = env[name]?.trim();
     return value ? value : undefined;
   };
@@ -85,18 +86,21 @@ export function readConfig(env: Env): EnvironmentSettings {
     port,
     host,
     baseUrl,
-    session: {
-      secret: readSessionSecret(read('SESSION_SECRET'), production, problems),
-      cookieName: 'nest-okta.sid',
-      secureCookie: production,
-      maxAgeMs: SESSION_MAX_AGE_MS,
-    },
+    session: readSessionSettings(read, production, randomSecret, problems),
+    http: readHttpSettings(read, problems),
+    logLevel: readLogLevel(read('LOG_LEVEL'), problems),
     oktaClient,
     relyingParty: readRelyingParty(read, baseUrl, problems),
     devIdentityProvider: {
       port: devIdentityProviderPort,
       clientId: DEV_CLIENT_ID,
       clientSecret: randomBytes(24).toString('base64url'),
+      accessTokenTtlSeconds: readWholeNumber(
+        'DEV_IDP_ACCESS_TOKEN_TTL_SECONDS',
+        read('DEV_IDP_ACCESS_TOKEN_TTL_SECONDS'),
+        { fallback: 3600, min: 1, example: 300 },
+        problems,
+      ),
     },
   };
   if (problems.length > 0) throw new ConfigError(problems);
@@ -104,8 +108,12 @@ export function readConfig(env: Env): EnvironmentSettings {
 }
 
 /** The redirect URIs the app registers, derived from `APP_BASE_URL` unless given. */
+function randomSecret(): string {
+  return randomBytes(32).toString('base64url');
+}
+
 function readRelyingParty(
-  read: (name: string) => string | undefined,
+  read: ReadVariable,
   baseUrl: string,
   problems: string[],
 ): RelyingPartySettings {
@@ -264,27 +272,6 @@ function readScopes(value: string | undefined, problems: string[]): string[] {
     );
   }
   return [...new Set(scopes)];
-}
-
-function readSessionSecret(
-  value: string | undefined,
-  production: boolean,
-  problems: string[],
-): string {
-  const example =
-    'SESSION_SECRET=$(node -e "console.log(crypto.randomBytes(32).toString(\'base64url\'))")';
-  if (!production) return value ?? randomBytes(32).toString('base64url');
-  if (value === undefined) {
-    problems.push(`SESSION_SECRET: required when NODE_ENV=production. Example: ${example}`);
-  } else if (
-    value.length < MIN_SECRET_LENGTH ||
-    /change|example|placeholder|secret|\{/i.test(value)
-  ) {
-    problems.push(
-      `SESSION_SECRET: must be a random value of at least ${MIN_SECRET_LENGTH} characters, not a placeholder. Example: ${example}`,
-    );
-  }
-  return value ?? '';
 }
 
 export function isLoopbackHost(hostname: string): boolean {

@@ -1,8 +1,10 @@
-import { Controller, Get, Render, UseGuards } from '@nestjs/common';
+import { Controller, Get, Render, Req, UseGuards } from '@nestjs/common';
+import type { Request } from 'express';
+import { AccessTokenService } from '../auth/access-token.service';
 import { AuthenticatedGuard } from '../auth/authenticated.guard';
 import { CurrentUser } from '../auth/current-user.decorator';
 import type { OktaUser } from '../auth/okta-user';
-import type { UserInfo } from '../oidc/oidc-client';
+import { OidcClient, UserInfo } from '../oidc/oidc-client';
 
 /**
  * The signed-in user's claims. Guarded here as well as globally, so the profile stays
@@ -11,6 +13,11 @@ import type { UserInfo } from '../oidc/oidc-client';
 @Controller()
 @UseGuards(AuthenticatedGuard)
 export class ProfileController {
+  constructor(
+    private readonly accessTokens: AccessTokenService,
+    private readonly oidc: OidcClient,
+  ) {}
+
   @Get('profile')
   @Render('profile')
   profile(@CurrentUser() user: OktaUser) {
@@ -20,5 +27,14 @@ export class ProfileController {
   @Get('api/me')
   me(@CurrentUser() user: OktaUser): UserInfo {
     return user.claims;
+  }
+
+  /**
+   * The user's claims as Okta knows them now, fetched with the session's access token. It stands
+   * for any call to a downstream API: the token is refreshed first when it has expired.
+   */
+  @Get('api/me/live')
+  async live(@Req() req: Request): Promise<UserInfo> {
+    return this.oidc.userInfo(await this.accessTokens.accessTokenFor(req));
   }
 }

@@ -4,6 +4,7 @@ import { createApp } from '../../src/app.setup';
 import type { AppConfig } from '../../src/config/app-config';
 import { readConfig } from '../../src/config/read-config';
 import { resolveIdentityProvider } from '../../src/dev-identity-provider/resolve-identity-provider';
+import type { DestinationStream } from 'pino';
 import { freePort } from './free-port';
 
 export interface Stack {
@@ -17,6 +18,7 @@ export interface Stack {
 export interface StackOptions {
   globalAuthGuard?: boolean;
   env?: Record<string, string>;
+  logDestination?: DestinationStream;
 }
 
 /**
@@ -26,6 +28,7 @@ export interface StackOptions {
 export async function startStack({
   globalAuthGuard = true,
   env = {},
+  logDestination,
 }: StackOptions = {}): Promise<Stack> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -35,10 +38,11 @@ export async function startStack({
     HOST: '127.0.0.1',
     APP_BASE_URL: baseUrl,
     DEV_IDP_PORT: '0',
+    LOG_LEVEL: 'silent',
     ...env,
   });
   const { config, devIdentityProvider } = await resolveIdentityProvider(settings);
-  const app = await createApp({ config, globalAuthGuard, logger: false });
+  const app = await createApp({ config, globalAuthGuard, logDestination });
   await app.listen(port, '127.0.0.1');
   return {
     app,

@@ -1,0 +1,84 @@
+import type { SessionSettings, SessionStoreSettings } from './app-config';
+import { ReadVariable, readBoolean, readWholeNumber } from './value-readers';
+
+const MIN_SECRET_LENGTH = 32;
+const SECRET_EXAMPLE =
+  'SESSION_SECRET=$(node -e "console.log(crypto.randomBytes(32).toString(\'base64url\'))")';
+
+/**
+ * Defaults follow Okta's own session policy defaults: two hours idle, and a sign-in that lasts
+ * a working day at most.
+ */
+export const DEFAULT_IDLE_TIMEOUT_SECONDS = 2 * 60 * 60;
+export const DEFAULT_ABSOLUTE_TIMEOUT_SECONDS = 8 * 60 * 60;
+
+export function readSessionSettings(
+  read: ReadVariable,
+  production: boolean,
+  generateSecret: () => string,
+  problems: string[],
+): SessionSettings {
+  const idleTimeoutSeconds = readWholeNumber(
+    'SESSION_IDLE_TIMEOUT_SECONDS',
+    read('SESSION_IDLE_TIMEOUT_SECONDS'),
+    { fallback: DEFAULT_IDLE_TIMEOUT_SECONDS, min: 1, example: 1800 },
+    problems,
+  );
+  const absoluteTimeoutSeconds = readWholeNumber(
+    'SESSION_MAX_AGE_SECONDS',
+    read('SESSION_MAX_AGE_SECONDS'),
+    { fallback: DEFAULT_ABSOLUTE_TIMEOUT_SECONDS, min: 1, example: 28800 },
+    problems,
+  );
+  return {
+    secret: readSessionSecret(read('SESSION_SECRET'), production, generateSecret, problems),
+    cookieName: 'nest-okta.sid',
+    secureCookie: production,
+    idleTimeoutMs: Math.min(idleTimeoutSeconds, absoluteTimeoutSeconds) * 1000,
+    absoluteTimeoutMs: absoluteTimeoutSeconds * 1000,
+    store: readSessionStore(read, production, problems),
+  };
+}
+
+function readSessionStore(
+  read: ReadVariable,
+  production: boolean,
+  problems: string[],
+): SessionStoreSettings {
+  const url = read('REDIS_URL');
+  const allowMemory = readBoolean('ALLOW_MEMORY_SESSIONS', read('ALLOW_MEMORY_SESSIONS'), problems);
+  if (url !== undefined) {
+    if (!URL.canParse(url) || !/^rediss?:$/.test(new URL(url).protocol)) {
+      problems.push(
+        `REDIS_URL: must be a redis:// or rediss:// URL; got "${url}". Example: REDIS_URL=redis://localhost:6379`,
+      );
+    }
+    return { kind: 'redis', url };
+  }
+  if (production && !allowMemory) {
+    problems.push(
+      'REDIS_URL: required when NODE_ENV=production, so that sessions survive restarts and are shared between instances. Example: REDIS_URL=redis://redis.internal:6379 (or ALLOW_MEMORY_SESSIONS=true for a single instance that may lose its sessions)',
+    );
+  }
+  return { kind: 'memory' };
+}
+
+function readSessionSecret(
+  value: string | undefined,
+  production: boolean,
+  generateSecret: () => string,
+  problems: string[],
+): string {
+  if (!production) return value ?? generateSecret();
+  if (value === undefined) {
+    problems.push(`SESSION_SECRET: required when NODE_ENV=production. Example: ${SECRET_EXAMPLE}`);
+  } else if (
+    value.length < MIN_SECRET_LENGTH ||
+    /change|example|placeholder|secret|\{/i.test(value)
+  ) {
+    problems.push(
+      `SESSION_SECRET: must be a random value of at least ${MIN_SECRET_LENGTH} characters, not a placeholder. Example: ${SECRET_EXAMPLE}`,
+    );
+  }
+  return value ?? '';
+}

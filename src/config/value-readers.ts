@@ -1,0 +1,29 @@
+/** Reads one trimmed environment variable; blank counts as unset. */
+export type ReadVariable = (name: string) => string | undefined;
+
+export function readWholeNumber(
+  name: string,
+  value: string | undefined,
+  { fallback, min, example }: { fallback: number; min: number; example: number },
+  problems: string[],
+): number {
+  if (value === undefined) return fallback;
+  const number = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (number >= min && Number.isSafeInteger(number)) return number;
+  problems.push(
+    `${name}: must be a whole number of at least ${min}; got "${value}". Example: ${name}=${example}`,
+  );
+  return fallback;
+}
+
+export function readBoolean(
+  name: string,
+  value: string | undefined,
+  problems: string[],
+): boolean | undefined {
+  if (value === undefined) return undefined;
+  if (/^(true|1|yes)$/i.test(value)) return true;
+  if (/^(false|0|no)$/i.test(value)) return false;
+  problems.push(`${name}: must be true or false; got "${value}". Example: ${name}=true`);
+  return undefined;
+}

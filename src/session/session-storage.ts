@@ -1,0 +1,98 @@
+import { Logger, OnApplicationShutdown } from '@nestjs/common';
+import { RedisStore } from 'connect-redis';
+import { MemoryStore, Store } from 'express-session';
+import { createClient } from 'redis';
+import type { SessionStoreSettings } from '../config/app-config';
+
+const PING_TIMEOUT_MS = 1_000;
+const MAX_RECONNECT_DELAY_MS = 2_000;
+
+/** The session store and the connection behind it, which readiness checks and shutdown need. */
+export abstract class SessionStorage implements OnApplicationShutdown {
+  abstract readonly kind: SessionStoreSettings['kind'];
+  abstract readonly store: Store;
+  /** Whether sessions can be read and written right now. */
+  abstract isAvailable(): Promise<boolean>;
+  abstract onApplicationShutdown(): Promise<void>;
+}
+
+/** One process's sessions, lost on restart: for development and single-instance opt-in. */
+export class MemorySessionStorage extends SessionStorage {
+  readonly kind = 'memory';
+  readonly store = new MemoryStore();
+
+  isAvailable(): Promise<boolean> {
+    return Promise.resolve(true);
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+/**
+ * Sessions shared by every instance through Redis. While Redis is unreachable, commands fail at
+ * once instead of queueing (`disableOfflineQueue`), so requests get a prompt 503 rather than
+ * hanging; the client keeps reconnecting in the background and recovers by itself.
+ */
+export class RedisSessionStorage extends SessionStorage {
+  readonly kind = 'redis';
+  readonly store: RedisStore;
+  private readonly logger = new Logger(RedisSessionStorage.name);
+  private readonly client;
+  private reportedDown = false;
+
+  constructor(url: string) {
+    super();
+    this.client = createClient({
+      url,
+      disableOfflineQueue: true,
+      socket: {
+        connectTimeout: PING_TIMEOUT_MS * 2,
+        reconnectStrategy: (retries: number) =>
+          Math.min(100 * 2 ** retries, MAX_RECONNECT_DELAY_MS),
+      },
+    });
+    this.client.on('error', (error: Error) => {
+      if (this.reportedDown) return;
+      this.reportedDown = true;
+      this.logger.error(`Session store unreachable: ${error.message}`);
+    });
+    this.client.on('ready', () => {
+      if (this.reportedDown) this.logger.log('Session store reachable again');
+      this.reportedDown = false;
+    });
+    this.store = new RedisStore({ client: this.client, prefix: 'nest-okta:sess:' });
+  }
+
+  /** Starts connecting; the app starts even if Redis is down, and reports not ready. */
+  connect(): void {
+    this.client.connect().catch((error: Error) => {
+      this.logger.error(`Session store connection failed: ${error.message}`);
+    });
+  }
+
+  async isAvailable(): Promise<boolean> {
+    if (!this.client.isReady) return false;
+    const timeout = new Promise<false>((resolve) =>
+      setTimeout(resolve, PING_TIMEOUT_MS, false).unref(),
+    );
+    const ping = this.client.ping().then(
+      (reply) => reply === 'PONG',
+      () => false,
+    );
+    return Promise.race([ping, timeout]);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.client.isReady) await this.client.close();
+    else if (this.client.isOpen) this.client.destroy();
+  }
+}
+
+export function createSessionStorage(settings: SessionStoreSettings): SessionStorage {
+  if (settings.kind === 'memory') return new MemorySessionStorage();
+  const storage = new RedisSessionStorage(settings.url);
+  storage.connect();
+  return storage;
+}
