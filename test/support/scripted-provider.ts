@@ -18,7 +18,11 @@ export type Behaviour =
   | 'token-refused'
   | 'token-html'
   | 'token-server-error'
-  | 'token-hangs';
+  | 'token-hangs'
+  | 'token-slow';
+
+/** How long `token-slow` keeps the token endpoint thinking. */
+export const SLOW_TOKEN_MS = 1_000;
 
 interface PendingCode {
   nonce: string;
@@ -147,6 +151,9 @@ export class ScriptedProvider {
       case 'token-hangs':
         this.hanging.add(res);
         return;
+      case 'token-slow':
+        await new Promise((resolve) => setTimeout(resolve, SLOW_TOKEN_MS));
+        break;
     }
     const tokens: Record<string, unknown> = {
       access_token: `at-${randomBytes(8).toString('hex')}`,

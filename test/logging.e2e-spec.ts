@@ -1,0 +1,129 @@
+import { Writable } from 'node:stream';
+import { Browser, readForm } from './support/browser';
+import {
+  AppInstance,
+  freePorts,
+  ProviderClient,
+  startAppInstance,
+  startSharedProvider,
+} from './support/app-instance';
+import { ALICE, signInUntilCallback } from './support/sign-in';
+import { SessionStorage } from '../src/session/session-storage';
+
+const SESSION_SECRET = 'a-session-secret-that-must-never-be-logged-3c9f';
+
+/** Every line the app logs during one test, as written. */
+class LogCollector extends Writable {
+  readonly lines: string[] = [];
+  override _write(chunk: Buffer, _encoding: string, done: () => void): void {
+    this.lines.push(...chunk.toString().split('\n').filter(Boolean));
+    done();
+  }
+}
+
+describe('Logs', () => {
+  const logs = new LogCollector();
+  let client: ProviderClient;
+  let app: AppInstance;
+
+  beforeAll(async () => {
+    const [port] = await freePorts(1);
+    client = await startSharedProvider([port], { accessTokenTtlSeconds: 1 });
+    app = await startAppInstance(
+      port,
+      client,
+      {
+        LOG_LEVEL: 'trace',
+        SESSION_SECRET,
+        OKTA_SCOPES: 'openid profile email offline_access',
+      },
+      logs,
+    );
+  });
+  afterAll(async () => {
+    await app?.close();
+    await client?.provider.stop();
+  });
+
+  it('writes JSON lines with request ids, and never a token, code, cookie, session id or secret', async () => {
+    const browser = new Browser();
+    const callback = await signInUntilCallback(
+      browser,
+      app.url('/login?returnTo=/profile'),
+      ALICE,
+      app.url('/authorization-code/callback'),
+    );
+    await browser.request(callback);
+    const replay = await browser.request(callback);
+    expect(replay.status).toBe(400);
+
+    const sessions = await allSessions(app);
+    const tokens = sessions.flatMap((session) => {
+      const user = (session as { passport?: { user?: { tokens: Record<string, string> } } })
+        .passport?.user;
+      return user ? [user.tokens.idToken, user.tokens.accessToken, user.tokens.refreshToken] : [];
+    });
+    expect(tokens).toHaveLength(3);
+    expect(tokens.every((token) => typeof token === 'string' && token.length > 20)).toBe(true);
+
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(
+      (await browser.request(app.url('/api/me/live'), { accept: 'application/json' })).status,
+    ).toBe(200);
+    const refreshed = (await allSessions(app)).flatMap((session) => {
+      const user = (session as { passport?: { user?: { tokens: Record<string, string> } } })
+        .passport?.user;
+      return user ? [user.tokens.accessToken, user.tokens.refreshToken] : [];
+    });
+
+    const cookie = (await browser.cookieValue(app.url('/'), 'nest-okta.sid'))!;
+    const profile = await browser.request(app.url('/profile'));
+    const signOut = readForm(profile.body, profile.url);
+    await browser.request(signOut.action, { form: signOut.fields });
+
+    const callbackUrl = new URL(callback);
+    const secrets = {
+      code: callbackUrl.searchParams.get('code')!,
+      state: callbackUrl.searchParams.get('state')!,
+      cookie,
+      sessionId: decodeURIComponent(cookie).slice(2).split('.')[0],
+      clientSecret: client.clientSecret,
+      sessionSecret: SESSION_SECRET,
+      csrfToken: signOut.fields._csrf,
+    };
+    const written = logs.lines.join('\n');
+    for (const [name, value] of Object.entries(secrets)) {
+      expect(value.length).toBeGreaterThan(8);
+      expect({ name, found: written.includes(value) }).toEqual({ name, found: false });
+    }
+    for (const token of [...tokens, ...refreshed]) expect(written).not.toContain(token);
+    expect(written).not.toMatch(/eyJ[\w-]+\.eyJ/);
+
+    const entries = logs.lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    const requests = entries.filter((entry) => entry.msg === 'request completed');
+    expect(requests.length).toBeGreaterThanOrEqual(5);
+    for (const entry of requests) {
+      expect(entry).toMatchObject({
+        req: { id: expect.any(String) as unknown, method: expect.any(String) as unknown },
+        res: { statusCode: expect.any(Number) as unknown },
+      });
+    }
+    expect(requests.map((entry) => (entry.req as { path: string }).path)).toContain(
+      '/authorization-code/callback',
+    );
+    expect(
+      entries.some(
+        (entry) => entry.level === 40 && /expired|already used|state/i.test(String(entry.msg)),
+      ),
+    ).toBe(true);
+  });
+});
+
+function allSessions(app: AppInstance): Promise<unknown[]> {
+  const { store } = app.app.get(SessionStorage);
+  return new Promise((resolve, reject) =>
+    store.all!((error, sessions) =>
+      error ? reject(error as Error) : resolve(Object.values(sessions ?? {})),
+    ),
+  );
+}
