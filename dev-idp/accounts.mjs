@@ -50,6 +50,15 @@ export function createAccountStore(users) {
     },
 
     /**
+     * Whether a login exists, for the Identity Engine's "unknown user" answer.
+     * @param {string} username
+     * @returns {string | undefined} the account id
+     */
+    accountIdFor(username) {
+      return byLogin.get(username.trim().toLowerCase())?.sub;
+    },
+
+    /**
      * @param {string} username
      * @param {string} password
      * @returns {string | undefined} the account id when the credentials match

@@ -7,6 +7,11 @@ import Provider from 'oidc-provider';
 
 import { createAccountStore, loadDemoUsers } from './accounts.mjs';
 import { offlineAccessImpliesConsent } from './first-party-consent.mjs';
+import { identityEngineRoutes } from './identity-engine/identity-engine-routes.mjs';
+import { idxResponses } from './identity-engine/idx-responses.mjs';
+import { registerInteractionCodeGrant } from './identity-engine/interaction-code-grant.mjs';
+import { createInteractionStore } from './identity-engine/interaction-store.mjs';
+import { trustedOrigins, trustedOriginsCors } from './identity-engine/trusted-origins-cors.mjs';
 import { interactionRoutes } from './interactions.mjs';
 import { OKTA_ROUTES, providerConfiguration } from './provider-configuration.mjs';
 import { generateSigningKeys } from './signing-keys.mjs';
@@ -58,16 +63,35 @@ export async function startDevIdentityProvider({
   try {
     const boundPort = /** @type {import('node:net').AddressInfo} */ (server.address()).port;
     const issuerUrl = issuer ?? `http://${hostForUrl(host)}:${boundPort}/oauth2/default`;
-    const provider = new Provider(
-      issuerUrl,
-      providerConfiguration({ clients, accounts, jwks, accessTokenTtlSeconds }),
-    );
+    const configuration = providerConfiguration({ clients, accounts, jwks, accessTokenTtlSeconds });
+    const provider = new Provider(issuerUrl, configuration);
+    const interactions = createInteractionStore();
+    // Before any client is loaded: registrations naming the grant are validated against it.
+    registerInteractionCodeGrant(provider, interactions);
     provider.use(offlineAccessImpliesConsent(OKTA_ROUTES.authorization));
     provider.on('server_error', logServerError);
     // oidc-provider validates static clients on first use; a bad registration should fail here.
     await Promise.all(clients.map(({ client_id }) => provider.Client.find(client_id)));
 
-    server.on('request', createApp(provider, accounts, new URL(issuerUrl).pathname));
+    const identityEngine = identityEngineRoutes({
+      provider,
+      accounts,
+      interactions,
+      responses: idxResponses({
+        orgUrl: orgUrlOf(issuerUrl),
+        tokenEndpoint: `${issuerUrl}${OKTA_ROUTES.token}`,
+      }),
+      issuerPath: new URL(issuerUrl).pathname.replace(/\/$/, ''),
+      orgPath: new URL(orgUrlOf(issuerUrl)).pathname.replace(/\/$/, ''),
+      supportedScopes: new Set(configuration.scopes),
+    });
+    server.on(
+      'request',
+      createApp(provider, accounts, new URL(issuerUrl).pathname, {
+        cors: trustedOriginsCors(trustedOrigins(clients)),
+        identityEngine,
+      }),
+    );
     return { issuer: issuerUrl, port: boundPort, close };
   } catch (error) {
     await close();
@@ -79,12 +103,16 @@ export async function startDevIdentityProvider({
  * @param {any} provider
  * @param {import('./accounts.mjs').AccountStore} accounts
  * @param {string} issuerPath
+ * @param {{ cors: import('express').RequestHandler, identityEngine: import('express').Router }} embedded
+ *   what the embedded Sign-In Widget needs: CORS for the apps' origins and the Identity Engine
  */
-function createApp(provider, accounts, issuerPath) {
+function createApp(provider, accounts, issuerPath, { cors, identityEngine }) {
   const mountPath = issuerPath.replace(/\/$/, '');
   const app = express();
   app.disable('x-powered-by');
 
+  app.use(cors);
+  app.use(identityEngine);
   app.use(interactionRoutes(provider, accounts));
   // Okta also publishes its metadata under the RFC 8414 name; the document is the same.
   app.get(`${mountPath}/.well-known/oauth-authorization-server`, (req, _res, next) => {
@@ -130,6 +158,14 @@ function renderFailure(error, _req, res, _next) {
  */
 function logServerError(_ctx, error) {
   console.error('Development identity provider error:', error);
+}
+
+/**
+ * Okta serves the Identity Engine at the org URL: the issuer up to `/oauth2`.
+ * @param {string} issuer
+ */
+function orgUrlOf(issuer) {
+  return issuer.replace(/\/oauth2(?:\/.*)?$/, '');
 }
 
 /** @param {string} host */

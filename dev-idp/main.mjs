@@ -18,6 +18,8 @@ const DEFAULT_CLIENT = {
     'http://localhost:8080/login/callback',
   ],
   post_logout_redirect_uris: ['http://localhost:8080'],
+  // Both of Okta's sign-in models: the redirect model and the embedded Sign-In Widget.
+  grant_types: ['authorization_code', 'refresh_token', 'interaction_code'],
 };
 
 const forked = typeof process.send === 'function';

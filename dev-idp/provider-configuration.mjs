@@ -15,6 +15,7 @@ import { errorPage, logoutPage, signedOutPage } from './views.mjs';
  * @property {string[]} redirect_uris
  * @property {string[]} [post_logout_redirect_uris]
  * @property {'client_secret_basic' | 'client_secret_post'} [token_endpoint_auth_method]
+ * @property {string[]} [grant_types] `interaction_code` for the embedded Sign-In Widget
  */
 
 /** Okta's endpoint paths under an authorization server's issuer. */
@@ -123,7 +124,8 @@ export function providerConfiguration({ clients, accounts, jwks, accessTokenTtlS
       RefreshToken: 30 * DAY,
     },
     renderError,
-    // Clients are server-side apps: no browser calls the token or userinfo endpoints.
+    // Clients are server-side apps: no browser calls the token or userinfo endpoints. The
+    // embedded widget's origins get CORS from identity-engine/trusted-origins-cors.mjs instead.
     clientBasedCORS: () => false,
   };
 }

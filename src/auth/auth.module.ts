@@ -14,6 +14,9 @@ import { SessionSerializer } from './session.serializer';
 import { SignInCallbackGuard } from './sign-in-callback.guard';
 import { SignInRateLimitGuard } from './sign-in-rate-limit.guard';
 import { SignOutController } from './sign-out.controller';
+import { InteractionCodeSignIn } from './widget/interaction-code-sign-in.service';
+import { WidgetAssetsController } from './widget/widget-assets.controller';
+import { WidgetSignInController } from './widget/widget-sign-in.controller';
 
 export interface AuthModuleOptions {
   /**
@@ -41,6 +44,7 @@ export class AuthModule {
       SignInRateLimitGuard,
       AuthenticatedGuard,
       AccessTokenService,
+      InteractionCodeSignIn,
     ];
     if (options.globalGuard)
       providers.push({ provide: APP_GUARD, useExisting: AuthenticatedGuard });
@@ -56,9 +60,16 @@ export class AuthModule {
           ],
         }),
       ],
-      controllers: [RedirectSignInController, SignOutController],
+      controllers: [...signInControllers(options.signInMode), SignOutController],
       providers,
       exports: [OidcClient, AuthenticatedGuard, AccessTokenService, SignInRateLimitGuard],
     };
   }
+}
+
+/** The routes that start and complete a sign-in: Okta's hosted page, or the embedded widget. */
+function signInControllers(mode: SignInMode) {
+  return mode === 'widget'
+    ? [WidgetSignInController, WidgetAssetsController]
+    : [RedirectSignInController];
 }

@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import type { Request } from 'express';
 import { Strategy as OpenIDConnectStrategy } from 'passport-openidconnect';
@@ -7,12 +7,13 @@ import { InjectAppConfig } from '../config/app-config.token';
 import { OidcClient, TokenSet, UserInfo } from '../oidc/oidc-client';
 import { createCodeVerifier, randomToken, s256CodeChallenge } from '../oidc/pkce';
 import { OKTA_STRATEGY } from './okta-strategy.name';
-import { displayName, groupsOf, OktaUser } from './okta-user';
+import type { OktaUser } from './okta-user';
 import { PassportOAuth2Bridge } from './passport-oauth2.bridge';
 import { currentSignIn } from './sign-in-context';
-import { SignInException } from './sign-in.exceptions';
+import { invalidSignInResponse, providerRefusal } from './sign-in-refusals';
 import { signInTransactions } from './sign-in-transactions';
 import { TransactionStateStore } from './transaction-state.store';
+import { verifiedOktaUser } from './verified-okta-user';
 
 export interface OktaAuthenticateOptions {
   /** Set on the redirect URI's route: complete a sign-in rather than start one. */
@@ -82,49 +83,30 @@ export class OktaStrategy extends PassportStrategy(OpenIDConnectStrategy, OKTA_S
     };
   }
 
+  /** passport-openidconnect's verify callback; `tokenResponse` carries the ID token too. */
   async validate(
     _req: Request,
     _issuer: string,
     userInfoProfile: { _json?: UserInfo } | undefined,
     _idProfile: unknown,
     _context: unknown,
-    idToken: string,
-    accessToken: string,
-    refreshToken: string | undefined,
+    _idToken: string,
+    _accessToken: string,
+    _refreshToken: string | undefined,
     tokenResponse: TokenSet,
   ): Promise<OktaUser> {
-    const idClaims = await this.oidc.validateIdToken(idToken, currentSignIn().nonce);
-    const claims = userInfoProfile?._json;
-    if (!claims || claims.sub !== idClaims.sub) {
-      throw new SignInException(
-        HttpStatus.UNAUTHORIZED,
-        'Sign-in could not be verified',
-        'The identity provider returned inconsistent information about who you are. Please sign in again.',
-        { cause: new Error('userinfo sub does not match the ID token sub') },
-      );
-    }
-    const expiresIn = Number(tokenResponse.expires_in);
-    return {
-      sub: claims.sub,
-      name: displayName(claims),
-      email: typeof claims.email === 'string' ? claims.email : undefined,
-      groups: groupsOf(claims),
-      claims,
-      tokens: {
-        idToken,
-        accessToken,
-        refreshToken: refreshToken || undefined,
-        accessTokenExpiresAt:
-          Number.isFinite(expiresIn) && expiresIn > 0 ? Date.now() + expiresIn * 1000 : undefined,
-        scope: typeof tokenResponse.scope === 'string' ? tokenResponse.scope : undefined,
-      },
-    };
+    return verifiedOktaUser(
+      this.oidc,
+      tokenResponse,
+      currentSignIn().nonce,
+      userInfoProfile?._json,
+    );
   }
 
   private beginSignIn(req: Request, returnTo: string): void {
     // The library treats any request carrying `code` or `error` as a callback.
     if (req.query.code !== undefined || req.query.error !== undefined) {
-      this.error(invalidResponse());
+      this.error(invalidSignInResponse());
       return;
     }
     const codeVerifier = createCodeVerifier();
@@ -148,35 +130,9 @@ export class OktaStrategy extends PassportStrategy(OpenIDConnectStrategy, OKTA_S
     }
     if (typeof code !== 'string' || code === '' || typeof state !== 'string') {
       signInTransactions.consume(req, state);
-      this.error(invalidResponse());
+      this.error(invalidSignInResponse());
       return;
     }
     super.authenticate(req, {});
   }
-}
-
-function invalidResponse(): SignInException {
-  return new SignInException(
-    HttpStatus.BAD_REQUEST,
-    'Invalid sign-in response',
-    'The sign-in response is incomplete or malformed. Please sign in again.',
-  );
-}
-
-function providerRefusal(error: unknown, description: unknown): SignInException {
-  const reason = new Error(`provider returned error=${String(error)}: ${String(description)}`);
-  if (error === 'access_denied') {
-    return new SignInException(
-      HttpStatus.FORBIDDEN,
-      'Sign-in was denied',
-      'Sign-in was cancelled, or your account is not allowed to use this app.',
-      { cause: reason },
-    );
-  }
-  return new SignInException(
-    HttpStatus.BAD_REQUEST,
-    'Sign-in failed',
-    'The identity provider could not sign you in. Please try again.',
-    { cause: reason },
-  );
 }

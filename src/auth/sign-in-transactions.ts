@@ -38,6 +38,17 @@ export const signInTransactions = {
     return state;
   },
 
+  /**
+   * The pending transaction for `state`, left in place: the embedded widget's page is shown
+   * again for the same sign-in (`interaction_required`, an email magic link).
+   */
+  pending(req: Request, state: unknown): SignInTransaction | undefined {
+    const pending = req.session?.signInTransactions;
+    if (typeof state !== 'string' || !pending || !Object.hasOwn(pending, state)) return undefined;
+    const transaction = pending[state];
+    return transaction.expiresAt > Date.now() ? transaction : undefined;
+  },
+
   /** Removes the transaction whatever its fate, so a callback can never be replayed. */
   consume(req: Request, state: unknown): SignInTransaction | undefined {
     const pending = req.session?.signInTransactions;

@@ -7,6 +7,8 @@ export interface ClientRegistration {
   client_secret: string;
   redirect_uris: string[];
   post_logout_redirect_uris: string[];
+  /** Defaults to what an Okta web app allows: `authorization_code` and `refresh_token`. */
+  grant_types?: string[];
 }
 
 export interface DevIdentityProviderOptions {

@@ -1,4 +1,4 @@
-import type { AppConfig, EnvironmentSettings } from '../config/app-config';
+import type { AppConfig, EnvironmentSettings, SignInMode } from '../config/app-config';
 import {
   launchDevIdentityProvider,
   RunningIdentityProvider,
@@ -33,12 +33,14 @@ export async function resolveIdentityProvider(
     port: dev.port,
     host: settings.host,
     issuer: dev.port === 0 ? undefined : `http://${issuerHost}:${dev.port}/oauth2/default`,
+    accessTokenTtlSeconds: dev.accessTokenTtlSeconds,
     clients: [
       {
         client_id: dev.clientId,
         client_secret: dev.clientSecret,
         redirect_uris: [relyingParty.redirectUri],
         post_logout_redirect_uris: [relyingParty.postLogoutRedirectUri],
+        grant_types: grantTypesFor(relyingParty.signInMode),
       },
     ],
   });
@@ -56,4 +58,10 @@ export async function resolveIdentityProvider(
     },
     devIdentityProvider: provider,
   };
+}
+
+/** As in an Okta app integration, the embedded widget needs the Interaction Code grant enabled. */
+function grantTypesFor(mode: SignInMode): string[] {
+  const grantTypes = ['authorization_code', 'refresh_token'];
+  return mode === 'widget' ? [...grantTypes, 'interaction_code'] : grantTypes;
 }

@@ -80,6 +80,23 @@ export class OidcClient {
     return body as TokenSet;
   }
 
+  /**
+   * Okta's embedded model: redeems the interaction code the Sign-In Widget obtained, with the
+   * PKCE verifier of the challenge the page gave the widget.
+   */
+  exchangeInteractionCode(
+    interactionCode: string,
+    codeVerifier: string,
+    redirectUri: string,
+  ): Promise<TokenSet> {
+    return this.grant({
+      grant_type: 'interaction_code',
+      interaction_code: interactionCode,
+      code_verifier: codeVerifier,
+      redirect_uri: redirectUri,
+    });
+  }
+
   async userInfo(accessToken: string): Promise<UserInfo> {
     const { userinfo_endpoint } = await this.metadata();
     const { status, body } = await fetchJson(userinfo_endpoint, {

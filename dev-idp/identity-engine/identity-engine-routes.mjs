@@ -1,0 +1,306 @@
+// @ts-check
+import express from 'express';
+
+import { IDX_CONTENT_TYPE, MESSAGES } from './idx-responses.mjs';
+
+/** @typedef {import('express').Request} Request */
+/** @typedef {import('express').Response} Response */
+/** @typedef {import('../accounts.mjs').AccountStore} AccountStore */
+/** @typedef {import('./interaction-store.mjs').Interaction} Interaction */
+/** @typedef {import('./interaction-store.mjs').InteractionStore} InteractionStore */
+/** @typedef {import('./idx-responses.mjs').IdxResponses} IdxResponses */
+/** @typedef {import('./idx-responses.mjs').IdxMessage} IdxMessage */
+
+const BODY_LIMIT = '16kb';
+/** okta-auth-js posts IDX requests as ION, plain JSON or Okta's vendor JSON type. */
+const IDX_REQUEST_TYPE = /^application\/(?:ion\+|vnd\.okta\.v1\+)?json\b/i;
+
+/**
+ * @typedef {object} IdentityEngineOptions
+ * @property {any} provider the oidc-provider instance (for client registrations)
+ * @property {AccountStore} accounts
+ * @property {InteractionStore} interactions
+ * @property {IdxResponses} responses
+ * @property {string} issuerPath e.g. `/oauth2/default`
+ * @property {string} orgPath where `/idp/idx/*` lives: the issuer's path up to `/oauth2`
+ * @property {Set<string>} supportedScopes
+ */
+
+/**
+ * The Identity Engine endpoints the Sign-In Widget and okta-auth-js call in the interaction code
+ * flow: `{issuer}/v1/interact`, then `{org}/idp/idx/introspect`, `identify`,
+ * `challenge/answer` and `cancel`.
+ * @param {IdentityEngineOptions} options
+ */
+export function identityEngineRoutes(options) {
+  const { interactions, responses } = options;
+  const router = express.Router();
+  const parseForm = express.urlencoded({ extended: false, limit: BODY_LIMIT });
+  const parseIdx = express.json({
+    limit: BODY_LIMIT,
+    type: (req) => IDX_REQUEST_TYPE.test(req.headers['content-type'] ?? ''),
+  });
+  const idx = `${options.orgPath}/idp/idx`;
+
+  router.post(`${options.issuerPath}/v1/interact`, parseForm, (req, res) =>
+    interact(options, req, res),
+  );
+
+  router.post(`${idx}/introspect`, parseIdx, (req, res) => {
+    const body = bodyOf(req);
+    const interaction = interactions.find({
+      interactionHandle: body.interactionHandle,
+      stateHandle: body.stateToken ?? body.stateHandle,
+    });
+    if (!interaction) return sendIdx(res, 401, responses.failure(MESSAGES.sessionExpired));
+    sendIdx(res, 200, currentStep(responses, interaction));
+  });
+
+  router.post(`${idx}/identify`, parseIdx, async (req, res) => {
+    const interaction = liveInteraction(options, req, res, 'identify');
+    if (interaction) await identify(options, interaction, bodyOf(req), res);
+  });
+
+  router.post(`${idx}/challenge/answer`, parseIdx, async (req, res) => {
+    const interaction = liveInteraction(options, req, res, 'challenge');
+    if (interaction) await answerChallenge(options, interaction, bodyOf(req), res);
+  });
+
+  router.post(`${idx}/cancel`, parseIdx, (req, res) => {
+    const interaction = liveInteraction(options, req, res);
+    if (interaction) sendIdx(res, 200, responses.identify(interactions.restart(interaction)));
+  });
+
+  router.use(idx, idxRequestError(responses));
+  return router;
+}
+
+/**
+ * `POST {issuer}/v1/interact`: checks the client's request as Okta does and answers with the
+ * interaction handle the IDX calls start from.
+ * @param {IdentityEngineOptions} options
+ * @param {Request} req
+ * @param {Response} res
+ */
+async function interact({ provider, interactions, supportedScopes }, req, res) {
+  const form = /** @type {Record<string, unknown>} */ (req.body ?? {});
+  const text = (/** @type {string} */ name) =>
+    typeof form[name] === 'string' ? /** @type {string} */ (form[name]) : '';
+  const client = text('client_id') ? await provider.Client.find(text('client_id')) : undefined;
+  if (!client)
+    return oauthError(res, 401, 'invalid_client', 'Invalid value for client_id parameter.');
+  if (text('client_secret') && !(await client.compareClientSecret(text('client_secret')))) {
+    return oauthError(res, 401, 'invalid_client', 'Client authentication failed.');
+  }
+  if (!client.grantTypeAllowed('interaction_code')) {
+    return oauthError(
+      res,
+      400,
+      'unauthorized_client',
+      'The client is not authorized to use the interaction code grant type. Enable it in the app integration.',
+    );
+  }
+  if (!client.redirectUriAllowed(text('redirect_uri'))) {
+    return oauthError(
+      res,
+      400,
+      'invalid_request',
+      "The 'redirect_uri' parameter must be a Sign-in redirect URI in the client app settings.",
+    );
+  }
+  const scopes = text('scope').split(' ').filter(Boolean);
+  if (!scopes.includes('openid') || scopes.some((scope) => !supportedScopes.has(scope))) {
+    return oauthError(
+      res,
+      400,
+      'invalid_scope',
+      'The scope must include openid, and every scope must be one the authorization server supports.',
+    );
+  }
+  if (!/^[\w-]{43,128}$/.test(text('code_challenge')) || text('code_challenge_method') !== 'S256') {
+    return oauthError(
+      res,
+      400,
+      'invalid_request',
+      'A PKCE code_challenge with code_challenge_method S256 is required.',
+    );
+  }
+  if (!text('state'))
+    return oauthError(res, 400, 'invalid_request', 'The state parameter is required.');
+  const interaction = interactions.begin({
+    clientId: client.clientId,
+    redirectUri: text('redirect_uri'),
+    scope: scopes.join(' '),
+    state: text('state'),
+    codeChallenge: text('code_challenge'),
+    nonce: text('nonce') || undefined,
+  });
+  res.set('Cache-Control', 'no-store').json({ interaction_handle: interaction.handle });
+}
+
+/**
+ * `identify`: with a password, one step; without, the password is asked for next.
+ * @param {IdentityEngineOptions} options
+ * @param {Interaction} interaction
+ * @param {Record<string, any>} body
+ * @param {Response} res
+ */
+async function identify(options, interaction, body, res) {
+  const { accounts, interactions, responses } = options;
+  const identifier = typeof body.identifier === 'string' ? body.identifier.trim() : '';
+  if (!identifier) return sendIdx(res, 400, responses.identify(interaction, [MESSAGES.blankField]));
+  const accountId = accounts.accountIdFor(identifier);
+  if (!accountId) {
+    return sendIdx(res, 400, responses.identify(interaction, [MESSAGES.unknownUser(identifier)]));
+  }
+  const passcode = body.credentials?.passcode;
+  if (passcode === undefined) {
+    interactions.identify(interaction, accountId, identifier);
+    return sendIdx(res, 200, currentStep(responses, interaction));
+  }
+  if (typeof passcode !== 'string' || accounts.authenticate(identifier, passcode) !== accountId) {
+    return sendIdx(res, 401, responses.identify(interaction, [MESSAGES.incorrectPassword]));
+  }
+  await succeed(options, interaction, accountId, identifier, res);
+}
+
+/**
+ * `challenge/answer`: the identified user's password.
+ * @param {IdentityEngineOptions} options
+ * @param {Interaction} interaction
+ * @param {Record<string, any>} body
+ * @param {Response} res
+ */
+async function answerChallenge(options, interaction, body, res) {
+  const { accountId, identifier = '' } = interaction;
+  const passcode = body.credentials?.passcode;
+  if (
+    !accountId ||
+    typeof passcode !== 'string' ||
+    options.accounts.authenticate(identifier, passcode) !== accountId
+  ) {
+    return sendIdx(
+      res,
+      401,
+      options.responses.challengePassword(
+        { ...interaction, accountId: accountId ?? '' },
+        identifier,
+        [MESSAGES.incorrectPassword],
+      ),
+    );
+  }
+  await succeed(options, interaction, accountId, identifier, res);
+}
+
+/**
+ * @param {IdentityEngineOptions} options
+ * @param {Interaction} interaction
+ * @param {string} accountId
+ * @param {string} identifier
+ * @param {Response} res
+ */
+async function succeed(
+  { provider, interactions, responses },
+  interaction,
+  accountId,
+  identifier,
+  res,
+) {
+  const client = await provider.Client.find(interaction.request.clientId);
+  const code = interactions.complete(interaction, accountId);
+  sendIdx(
+    res,
+    200,
+    responses.success(interaction, {
+      code,
+      accountId,
+      identifier,
+      clientName: client?.clientName ?? interaction.request.clientId,
+    }),
+  );
+}
+
+/**
+ * The interaction the request's `stateHandle` names, at the expected step; otherwise the
+ * answer has been sent and `undefined` is returned.
+ * @param {IdentityEngineOptions} options
+ * @param {Request} req
+ * @param {Response} res
+ * @param {Interaction['step']} [step]
+ */
+function liveInteraction({ interactions, responses }, req, res, step) {
+  const interaction = interactions.find({ stateHandle: bodyOf(req).stateHandle });
+  if (!interaction) {
+    sendIdx(res, 401, responses.failure(MESSAGES.sessionExpired));
+    return undefined;
+  }
+  if (step && interaction.step !== step) {
+    sendIdx(res, 400, currentStep(responses, interaction, [MESSAGES.invalidRequest]));
+    return undefined;
+  }
+  return interaction;
+}
+
+/**
+ * @param {IdxResponses} responses
+ * @param {Interaction} interaction
+ * @param {IdxMessage[]} [messages]
+ */
+function currentStep(responses, interaction, messages = []) {
+  const { accountId, identifier } = interaction;
+  return interaction.step === 'challenge' && accountId
+    ? responses.challengePassword({ ...interaction, accountId }, identifier ?? '', messages)
+    : responses.identify(interaction, messages);
+}
+
+/** @param {Request} req @returns {Record<string, any>} */
+function bodyOf(req) {
+  const body = req.body;
+  return typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {};
+}
+
+/**
+ * @param {Response} res
+ * @param {number} status
+ * @param {object} document
+ */
+function sendIdx(res, status, document) {
+  res
+    .status(status)
+    .set({ 'Content-Type': IDX_CONTENT_TYPE, 'Cache-Control': 'no-store' })
+    .send(JSON.stringify(document));
+}
+
+/**
+ * @param {Response} res
+ * @param {number} status
+ * @param {string} error
+ * @param {string} description
+ */
+function oauthError(res, status, error, description) {
+  res
+    .status(status)
+    .set('Cache-Control', 'no-store')
+    .json({ error, error_description: description });
+}
+
+/**
+ * Unparseable or oversized IDX bodies get an IDX answer rather than the provider's HTML page.
+ * Express knows an error handler by its four parameters, so `_next` stays.
+ * @param {IdxResponses} responses
+ * @returns {import('express').ErrorRequestHandler}
+ */
+function idxRequestError(responses) {
+  return (error, _req, res, next) => {
+    const status = Number(error?.status);
+    if (error?.expose !== true || !(status >= 400 && status < 500)) {
+      next(error);
+      return;
+    }
+    sendIdx(
+      res,
+      status,
+      responses.failure({ message: 'The request body is not valid.', class: 'ERROR' }),
+    );
+  };
+}

@@ -1,0 +1,58 @@
+import type { OktaSettings } from '../../config/app-config';
+
+/** Where the widget's `dist/` folder is served; `assets.baseUrl` keeps it off Okta's CDN. */
+export const WIDGET_ASSETS_PATH = '/assets/okta-signin-widget';
+/** The app's `--brand` colour, so the widget's buttons match the rest of the site. */
+const BRAND_COLOUR = '#1662dd';
+
+export interface WidgetTransaction {
+  state: string;
+  codeChallenge: string;
+  nonce: string;
+  /** An email magic link's one-time passcode, passed through to resume the transaction. */
+  otp?: string;
+}
+
+/**
+ * The Sign-In Widget's options for Okta's embedded model with a server-side transaction: the
+ * server owns `state`, the PKCE challenge (the verifier never leaves the server) and the nonce,
+ * and the widget sends the browser to the redirect URI with the interaction code.
+ */
+export function widgetOptions(
+  okta: OktaSettings,
+  transaction: WidgetTransaction,
+  cspNonce: string,
+): Record<string, unknown> {
+  return {
+    issuer: okta.issuer,
+    baseUrl: orgUrl(okta.issuer),
+    clientId: okta.clientId,
+    redirectUri: okta.redirectUri,
+    scopes: okta.scopes,
+    state: transaction.state,
+    codeChallenge: transaction.codeChallenge,
+    codeChallengeMethod: 'S256',
+    nonce: transaction.nonce,
+    ...(transaction.otp !== undefined && { otp: transaction.otp }),
+    language: 'en',
+    assets: { baseUrl: WIDGET_ASSETS_PATH },
+    colors: { brand: BRAND_COLOUR },
+    cspNonce,
+  };
+}
+
+/**
+ * JSON for a `<script type="application/json">` element: `<`, `>` and `&` are escaped, so
+ * query-string values such as `state` or `otp` can never close the element.
+ */
+export function jsonForHtml(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026');
+}
+
+/** Okta's org URL: the issuer up to `/oauth2` (`https://org/oauth2/default` → `https://org`). */
+function orgUrl(issuer: string): string {
+  return issuer.replace(/\/oauth2(?:\/.*)?$/, '');
+}
