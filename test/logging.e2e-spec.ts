@@ -57,12 +57,7 @@ describe('Logs', () => {
     const replay = await browser.request(callback);
     expect(replay.status).toBe(400);
 
-    const sessions = await allSessions(app);
-    const tokens = sessions.flatMap((session) => {
-      const user = (session as { passport?: { user?: { tokens: Record<string, string> } } })
-        .passport?.user;
-      return user ? [user.tokens.idToken, user.tokens.accessToken, user.tokens.refreshToken] : [];
-    });
+    const tokens = await sessionTokens(app);
     expect(tokens).toHaveLength(3);
     expect(tokens.every((token) => typeof token === 'string' && token.length > 20)).toBe(true);
 
@@ -70,12 +65,7 @@ describe('Logs', () => {
     expect(
       (await browser.request(app.url('/api/me/live'), { accept: 'application/json' })).status,
     ).toBe(200);
-    const refreshed = (await allSessions(app)).flatMap((session) => {
-      const user = (session as { passport?: { user?: { tokens: Record<string, string> } } })
-        .passport?.user;
-      return user ? [user.tokens.accessToken, user.tokens.refreshToken] : [];
-    });
-
+    const refreshed = await sessionTokens(app);
     const cookie = (await browser.cookieValue(app.url('/'), 'nest-okta.sid'))!;
     const profile = await browser.request(app.url('/profile'));
     const signOut = readForm(profile.body, profile.url);
@@ -119,11 +109,17 @@ describe('Logs', () => {
   });
 });
 
-function allSessions(app: AppInstance): Promise<unknown[]> {
+/** The tokens held in the app's (memory) session store, read the way the store exposes them. */
+async function sessionTokens(app: AppInstance): Promise<(string | undefined)[]> {
   const { store } = app.app.get(SessionStorage);
-  return new Promise((resolve, reject) =>
-    store.all!((error, sessions) =>
-      error ? reject(error as Error) : resolve(Object.values(sessions ?? {})),
+  const sessions = await new Promise<unknown[]>((resolve, reject) =>
+    store.all!((error, all) =>
+      error ? reject(error as Error) : resolve(Object.values(all ?? {})),
     ),
   );
+  return sessions.flatMap((session) => {
+    const user = (session as { passport?: { user?: { tokens: Record<string, string> } } }).passport
+      ?.user;
+    return user ? [user.tokens.idToken, user.tokens.accessToken, user.tokens.refreshToken] : [];
+  });
 }
