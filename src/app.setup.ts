@@ -49,5 +49,8 @@ function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.useStaticAssets(join(root, 'public'), { prefix: '/assets/' });
   app.setBaseViewsDir(join(root, 'views'));
   app.setViewEngine('hbs');
+  // Express caches compiled views only when NODE_ENV=production; only development wants edits
+  // to show without a restart.
+  app.set('view cache', config.nodeEnv !== 'development');
   registerViews(hbs, join(root, 'views'));
 }
