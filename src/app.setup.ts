@@ -15,6 +15,7 @@ import { packageRoot } from './common/package-root';
 import { pageLocals } from './common/page-locals.middleware';
 import { registerViews } from './common/view-helpers';
 import type { AppConfig } from './config/app-config';
+import { sessionActivity } from './session/session-activity.middleware';
 import { onSessionRoutes, sessionMiddleware } from './session/session.middleware';
 import { SessionStorage } from './session/session-storage';
 
@@ -41,6 +42,7 @@ function configureApp(app: NestExpressApplication, config: AppConfig): void {
   );
   app.use(noStore);
   app.use(sessionMiddleware(config.session, app.get(SessionStorage)));
+  app.use(onSessionRoutes(sessionActivity(config.session.idleTimeoutMs)));
   app.use(passport.initialize());
   app.use(onSessionRoutes(passport.session() as RequestHandler));
   app.use(onSessionRoutes(signInLifetime(config.session.absoluteTimeoutMs)));

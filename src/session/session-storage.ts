@@ -1,6 +1,6 @@
 import { Logger, OnApplicationShutdown } from '@nestjs/common';
 import { RedisStore } from 'connect-redis';
-import { MemoryStore, Store } from 'express-session';
+import { MemoryStore, SessionData, Store } from 'express-session';
 import { createClient } from 'redis';
 import type { SessionStoreSettings } from '../config/app-config';
 
@@ -16,10 +16,20 @@ export abstract class SessionStorage implements OnApplicationShutdown {
   abstract onApplicationShutdown(): Promise<void>;
 }
 
+/**
+ * express-session's memory store, minus its per-request `touch` (a parse and a rewrite of the
+ * whole session): sessionActivity extends sessions by saving them.
+ */
+class UntouchedMemoryStore extends MemoryStore {
+  override touch(_sid: string, _session: SessionData, callback?: () => void): void {
+    callback?.();
+  }
+}
+
 /** One process's sessions, lost on restart: for development and single-instance opt-in. */
 export class MemorySessionStorage extends SessionStorage {
   readonly kind = 'memory';
-  readonly store = new MemoryStore();
+  readonly store = new UntouchedMemoryStore();
 
   isAvailable(): Promise<boolean> {
     return Promise.resolve(true);
@@ -62,7 +72,12 @@ export class RedisSessionStorage extends SessionStorage {
       if (this.reportedDown) this.logger.log('Session store reachable again');
       this.reportedDown = false;
     });
-    this.store = new RedisStore({ client: this.client, prefix: 'nest-okta:sess:' });
+    // sessionActivity extends sessions by saving them; a TTL refresh per request would be waste.
+    this.store = new RedisStore({
+      client: this.client,
+      prefix: 'nest-okta:sess:',
+      disableTouch: true,
+    });
   }
 
   /** Starts connecting; the app starts even if Redis is down, and reports not ready. */

@@ -21,9 +21,10 @@ export function onSessionRoutes(handler: RequestHandler): RequestHandler {
 }
 
 /**
- * express-session with the app's cookie rules. The cookie and the store entry roll forward on
- * every request, so `idleTimeoutMs` is an idle timeout. A store failure becomes a 503 page here,
- * because this runs before Nest's exception filters.
+ * express-session with the app's cookie rules. The cookie and the store entry expire
+ * `idleTimeoutMs` after they were last written, and `sessionActivity` rewrites them while the
+ * user is active, so that is an idle timeout. A store failure becomes a 503 page here, because
+ * this runs before Nest's exception filters.
  */
 export function sessionMiddleware(
   settings: SessionSettings,
@@ -36,7 +37,9 @@ export function sessionMiddleware(
     store: storage.store,
     resave: false,
     saveUninitialized: false,
-    rolling: true,
+    // Not rolling: re-signing the cookie and rewriting the store on every request would
+    // double the cost of a signed-in request; sessionActivity does it once per interval.
+    rolling: false,
     cookie: {
       httpOnly: true,
       // Lax, not Strict: the browser must send the cookie on the redirect back from Okta.
