@@ -1,0 +1,51 @@
+import { fire } from './load.mjs';
+
+export const SESSION_COUNT = 10_000;
+
+/**
+ * Memory held by SESSION_COUNT sessions in a server's own memory store, as RSS and heap deltas
+ * after a full GC. `create` makes the sessions (over HTTP, or by copying one inside the app).
+ */
+export async function memoryStoreCost(server, create) {
+  const before = await server.memory();
+  await create();
+  const after = await server.memory();
+  return { rssBytes: after.rss - before.rss, heapBytes: after.heapUsed - before.heapUsed };
+}
+
+/** Redis's used_memory delta for SESSION_COUNT sessions, checking that many keys appeared. */
+export async function redisStoreCost(redis, create) {
+  const keysBefore = await redis.keyCount();
+  const before = await redis.usedMemory();
+  await create();
+  const after = await redis.usedMemory();
+  const keys = (await redis.keyCount()) - keysBefore;
+  if (keys !== SESSION_COUNT) {
+    throw new Error(`expected ${SESSION_COUNT} new session keys in Redis, found ${keys}`);
+  }
+  return { usedMemoryBytes: after - before };
+}
+
+/** SESSION_COUNT sign-in transactions: GET /login without cookies stores one per request. */
+export function createSignInSessions(server) {
+  return () => fire({ url: server.url('/login'), amount: SESSION_COUNT, expectStatus: 302 });
+}
+
+/**
+ * SESSION_COUNT signed-in sessions: the app copies one real signed-in session (tokens, claims)
+ * under fresh ids in its own store. Signing in 10,000 times would measure the provider instead.
+ */
+export function createSignedInSessions(server, browser) {
+  return async () => {
+    const sid = sessionId(browser.cookieHeader(server.baseUrl));
+    await server.send({ type: 'clone-session', sid, count: SESSION_COUNT }, 'cloned');
+  };
+}
+
+/** The store's key for the session in a signed `nest-okta.sid=s:<id>.<signature>` cookie. */
+function sessionId(cookieHeader) {
+  const value = /nest-okta\.sid=([^;]+)/.exec(cookieHeader)?.[1];
+  if (!value) throw new Error('no app session cookie in the browser');
+  const decoded = decodeURIComponent(value);
+  return decoded.slice(2, decoded.lastIndexOf('.'));
+}

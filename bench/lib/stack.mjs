@@ -1,0 +1,118 @@
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { startCountingProxy } from './counting-proxy.mjs';
+import { forkTracked, freePort, HOST, stopChild, waitForMessage } from './processes.mjs';
+
+const require = createRequire(import.meta.url);
+const benchDir = fileURLToPath(new URL('..', import.meta.url));
+
+export const APP_CLIENT = {
+  id: 'bench-nest-app',
+  secret: 'bench-nest-app-secret-0123456789abcdef',
+};
+export const REFERENCE_CLIENT = {
+  id: 'bench-express-reference',
+  secret: 'bench-express-reference-secret-0123456789',
+};
+
+/**
+ * The development identity provider behind a counting proxy: the issuer is the proxy's URL, so
+ * discovery, keys, token and userinfo calls all pass through it and are counted there.
+ * `appPorts` are the app instances to register; `referencePorts` the Express reference's.
+ */
+export async function startProvider({ appPorts, referencePorts }) {
+  const {
+    launchDevIdentityProvider,
+  } = require('../../dist/src/dev-identity-provider/dev-identity-provider.launcher.js');
+  const proxyPort = await freePort();
+  const issuer = `http://${HOST}:${proxyPort}/oauth2/default`;
+  const callback = (port) => `http://${HOST}:${port}/authorization-code/callback`;
+  const provider = await launchDevIdentityProvider({
+    port: 0,
+    host: HOST,
+    issuer,
+    clients: [
+      {
+        client_id: APP_CLIENT.id,
+        client_secret: APP_CLIENT.secret,
+        redirect_uris: appPorts.map(callback),
+        post_logout_redirect_uris: appPorts.map((port) => `http://${HOST}:${port}`),
+      },
+      {
+        client_id: REFERENCE_CLIENT.id,
+        client_secret: REFERENCE_CLIENT.secret,
+        redirect_uris: referencePorts.map(callback),
+        post_logout_redirect_uris: referencePorts.map((port) => `http://${HOST}:${port}`),
+        // passport-openidconnect sends the client secret in the request body only.
+        token_endpoint_auth_method: 'client_secret_post',
+      },
+    ],
+  });
+  const proxy = await startCountingProxy({ port: proxyPort, targetPort: provider.port });
+  return {
+    issuer,
+    proxy,
+    stop: async () => {
+      await proxy.close();
+      await provider.stop();
+    },
+  };
+}
+
+/** The app (bench/app-child.mjs) on `port`, configured from the environment like main.js. */
+export async function startApp({ port, issuer, env = {}, execArgv = [] }) {
+  const child = forkTracked(`${benchDir}app-child.mjs`, {
+    execArgv: ['--expose-gc', ...execArgv],
+    env: {
+      NODE_ENV: 'test',
+      HOST,
+      PORT: String(port),
+      APP_BASE_URL: `http://${HOST}:${port}`,
+      OKTA_ISSUER: issuer,
+      OKTA_CLIENT_ID: APP_CLIENT.id,
+      OKTA_CLIENT_SECRET: APP_CLIENT.secret,
+      SESSION_SECRET: 'bench-session-secret-0123456789abcdefghij',
+      LOG_LEVEL: 'silent',
+      // 10,000 sessions are created through /login from one address; the default is 60 a minute.
+      SIGN_IN_RATE_LIMIT_PER_MINUTE: '100000000',
+      ...env,
+    },
+  });
+  await waitForMessage(child, 'ready');
+  return describeServer(child, port);
+}
+
+/** The Express + Passport reference (bench/reference/express-passport-app.mjs) on `port`. */
+export async function startReference({ port, issuer }) {
+  const child = forkTracked(`${benchDir}reference/express-passport-app.mjs`, {
+    execArgv: ['--expose-gc'],
+    env: {
+      PORT: String(port),
+      ISSUER: issuer,
+      CLIENT_ID: REFERENCE_CLIENT.id,
+      CLIENT_SECRET: REFERENCE_CLIENT.secret,
+    },
+  });
+  await waitForMessage(child, 'ready');
+  return describeServer(child, port);
+}
+
+function describeServer(child, port) {
+  return {
+    pid: child.pid,
+    baseUrl: `http://${HOST}:${port}`,
+    url: (path) => `http://${HOST}:${port}${path}`,
+    /** Asks the child for { rss, heapUsed } after a full GC. */
+    memory: () => {
+      const answer = waitForMessage(child, 'memory');
+      child.send({ type: 'memory' });
+      return answer;
+    },
+    send: (message, answerType) => {
+      const answer = waitForMessage(child, answerType, 60_000);
+      child.send(message);
+      return answer;
+    },
+    stop: () => stopChild(child, 10_000),
+  };
+}
