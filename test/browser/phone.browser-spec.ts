@@ -1,5 +1,4 @@
 import { ALICE } from '../support/sign-in';
-import { startStack, type Stack } from '../support/stack';
 import { PHONE } from './support/chromium';
 import {
   expectProviderSignInPage,
@@ -11,28 +10,14 @@ import {
   waitForAppPage,
 } from './support/pages';
 import { screenshot } from './support/screenshots';
-import { openVisitor, type Visitor } from './support/visitor';
+import { useBrowserStack } from './support/browser-stack';
 
 /** A phone (390×844, touch): every page fits the screen's width, so nothing scrolls sideways. */
 describe('on a phone, in Chromium', () => {
-  let stack: Stack;
-  let visitor: Visitor | undefined;
-
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-
-  afterEach(async () => {
-    await visitor?.close();
-    visitor = undefined;
-  });
-
-  afterAll(async () => {
-    await stack?.close();
-  });
+  const chromium = useBrowserStack();
 
   it('fits home, the sign-in page, home signed in, profile and the shop to the width of the screen', async () => {
-    visitor = await openVisitor({
+    const visitor = await chromium.open({
       viewport: PHONE,
       isMobile: true,
       hasTouch: true,
@@ -46,27 +31,27 @@ describe('on a phone, in Chromium', () => {
     };
     const results = [];
 
-    await visit(page, stack.baseUrl);
+    await visit(page, chromium.stack.baseUrl);
     expect(await headingText(page)).toBe('Sign in with Okta');
     results.push(await fits('home-signed-out'));
 
     await page.getByRole('main').getByRole('link', { name: 'Sign in' }).tap();
-    await expectProviderSignInPage(page, stack.issuer);
+    await expectProviderSignInPage(page, chromium.stack.issuer);
     results.push(await fits('provider-sign-in'));
 
     await submitProviderSignIn(page, ALICE);
-    await waitForAppPage(page, stack.baseUrl, '/');
+    await waitForAppPage(page, chromium.stack.baseUrl, '/');
     expect(await headingText(page)).toBe('Welcome, Alice Admin');
     expect(await readClaimsTable(page)).toMatchObject({ email: 'alice@example.com' });
     results.push(await fits('home-signed-in'));
 
     await page.getByRole('navigation').getByRole('link', { name: 'Profile' }).tap();
-    await waitForAppPage(page, stack.baseUrl, '/profile');
+    await waitForAppPage(page, chromium.stack.baseUrl, '/profile');
     expect(await headingText(page)).toBe('Alice Admin');
     results.push(await fits('profile'));
 
     await page.getByRole('navigation').getByRole('link', { name: 'Shop' }).tap();
-    await waitForAppPage(page, stack.baseUrl, '/shop');
+    await waitForAppPage(page, chromium.stack.baseUrl, '/shop');
     expect(await headingText(page)).toBe('Shop');
     results.push(await fits('shop'));
 

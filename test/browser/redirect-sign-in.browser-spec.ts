@@ -1,5 +1,4 @@
 import { ALICE, BOB } from '../support/sign-in';
-import { startStack, type Stack } from '../support/stack';
 import {
   expectProviderSignInPage,
   headingText,
@@ -9,51 +8,37 @@ import {
   waitForAppPage,
 } from './support/pages';
 import { screenshot } from './support/screenshots';
-import { openVisitor, type Visitor } from './support/visitor';
+import { useBrowserStack } from './support/browser-stack';
 
 /** The redirect model in a real browser: Okta's hosted page (here the development provider). */
 describe('signing in with the redirect model, in Chromium', () => {
-  let stack: Stack;
-  let visitor: Visitor | undefined;
-
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-
-  afterEach(async () => {
-    await visitor?.close();
-    visitor = undefined;
-  });
-
-  afterAll(async () => {
-    await stack?.close();
-  });
+  const chromium = useBrowserStack();
 
   it('signs a person in and out: wrong password, profile, a refused admin page, and sign-out at the provider', async () => {
-    visitor = await openVisitor();
+    const visitor = await chromium.open();
     const { page } = visitor;
     const main = page.getByRole('main');
 
     // Home, signed out: one clear call to action.
-    await visit(page, stack.baseUrl);
+    await visit(page, chromium.stack.baseUrl);
     expect(await headingText(page)).toBe('Sign in with Okta');
     await screenshot(page, 'redirect-01-home-signed-out');
     await main.getByRole('link', { name: 'Sign in' }).click();
 
     // The provider's page: a wrong password is refused with a message, the username is kept.
-    await expectProviderSignInPage(page, stack.issuer);
+    await expectProviderSignInPage(page, chromium.stack.issuer);
     await screenshot(page, 'redirect-02-provider-sign-in', 'sign-in');
     await submitProviderSignIn(page, { ...BOB, password: 'not-the-password' });
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect((await alert.innerText()).trim()).toBe('Incorrect username or password.');
-    expect(new URL(page.url()).origin).toBe(new URL(stack.issuer).origin);
+    expect(new URL(page.url()).origin).toBe(new URL(chromium.stack.issuer).origin);
     expect(await page.getByLabel('Username').inputValue()).toBe(BOB.username);
     await screenshot(page, 'redirect-03-provider-wrong-password');
 
     // The right password lands back on the app's home with the name and the attributes.
     await submitProviderSignIn(page, BOB);
-    await waitForAppPage(page, stack.baseUrl, '/');
+    await waitForAppPage(page, chromium.stack.baseUrl, '/');
     expect(await headingText(page)).toBe('Welcome, Bob Buyer');
     expect(await readClaimsTable(page)).toMatchObject({
       sub: '00u1bob0000000000000',
@@ -67,28 +52,28 @@ describe('signing in with the redirect model, in Chromium', () => {
     const nav = page.getByRole('navigation');
     expect(await nav.getByRole('link', { name: 'Admin' }).count()).toBe(0);
     await nav.getByRole('link', { name: 'Profile' }).click();
-    await waitForAppPage(page, stack.baseUrl, '/profile');
+    await waitForAppPage(page, chromium.stack.baseUrl, '/profile');
     expect(await headingText(page)).toBe('Bob Buyer');
     expect(await readClaimsTable(page)).toMatchObject({ email: 'bob@example.com' });
     await screenshot(page, 'redirect-05-profile', 'profile');
 
-    const refused = await visit(page, `${stack.baseUrl}/admin`);
+    const refused = await visit(page, `${chromium.stack.baseUrl}/admin`);
     expect(refused.status()).toBe(403);
     expect(await headingText(page)).toBe('Forbidden');
     await main.getByText('only for members of the admin group').waitFor();
     await screenshot(page, 'redirect-06-admin-forbidden');
 
     // Sign out from the profile page: back on the app's home, signed out.
-    await visit(page, `${stack.baseUrl}/profile`);
+    await visit(page, `${chromium.stack.baseUrl}/profile`);
     await main.getByRole('button', { name: 'Sign out of the app and Okta' }).click();
-    await waitForAppPage(page, stack.baseUrl, '/');
+    await waitForAppPage(page, chromium.stack.baseUrl, '/');
     expect(await headingText(page)).toBe('Sign in with Okta');
     expect(await nav.getByRole('link', { name: 'Profile' }).count()).toBe(0);
     await screenshot(page, 'redirect-07-signed-out');
 
     // Signed out at the provider too: signing in again asks for the password (no single sign-on).
     await main.getByRole('link', { name: 'Sign in' }).click();
-    await expectProviderSignInPage(page, stack.issuer);
+    await expectProviderSignInPage(page, chromium.stack.issuer);
     expect(await page.getByLabel('Password').inputValue()).toBe('');
     await screenshot(page, 'redirect-08-provider-asks-again');
 
@@ -99,13 +84,13 @@ describe('signing in with the redirect model, in Chromium', () => {
     ['a protected page', '/shop/checkout', 'Checkout'],
     ['a page with a query string', '/profile?tab=claims', 'Bob Buyer'],
   ])('returns to %s after sign-in (%s)', async (_what, path, heading) => {
-    visitor = await openVisitor();
+    const visitor = await chromium.open();
     const { page } = visitor;
 
-    await visit(page, `${stack.baseUrl}${path}`);
-    await expectProviderSignInPage(page, stack.issuer);
+    await visit(page, `${chromium.stack.baseUrl}${path}`);
+    await expectProviderSignInPage(page, chromium.stack.issuer);
     await submitProviderSignIn(page, BOB);
-    await waitForAppPage(page, stack.baseUrl, path);
+    await waitForAppPage(page, chromium.stack.baseUrl, path);
     expect(await headingText(page)).toBe(heading);
     await screenshot(page, `redirect-deep-link-${path.replace(/\W+/g, '-').replace(/^-|-$/g, '')}`);
 
@@ -113,18 +98,18 @@ describe('signing in with the redirect model, in Chromium', () => {
   });
 
   it('shows an admin the Admin link and the admin-only page', async () => {
-    visitor = await openVisitor();
+    const visitor = await chromium.open();
     const { page } = visitor;
 
-    await visit(page, stack.baseUrl);
+    await visit(page, chromium.stack.baseUrl);
     await page.getByRole('main').getByRole('link', { name: 'Sign in' }).click();
-    await expectProviderSignInPage(page, stack.issuer);
+    await expectProviderSignInPage(page, chromium.stack.issuer);
     await submitProviderSignIn(page, ALICE);
-    await waitForAppPage(page, stack.baseUrl, '/');
+    await waitForAppPage(page, chromium.stack.baseUrl, '/');
     expect(await headingText(page)).toBe('Welcome, Alice Admin');
 
     await page.getByRole('navigation').getByRole('link', { name: 'Admin' }).click();
-    await waitForAppPage(page, stack.baseUrl, '/admin');
+    await waitForAppPage(page, chromium.stack.baseUrl, '/admin');
     expect(await headingText(page)).toBe('Admin');
     await page
       .getByRole('main')

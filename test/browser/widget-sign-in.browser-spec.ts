@@ -1,35 +1,20 @@
 import { BOB } from '../support/sign-in';
-import { startStack, type Stack } from '../support/stack';
 import { headingText, readClaimsTable, visit, waitForAppPage } from './support/pages';
 import { screenshot } from './support/screenshots';
-import { openVisitor, type Visitor } from './support/visitor';
+import { useBrowserStack } from './support/browser-stack';
 import { expectWidgetSignInPage, signInWidget, submitWidgetSignIn } from './support/widget';
 
 /** The embedded model: the real Okta Sign-In Widget on the app's own page, in Chromium. */
 describe('signing in with the embedded Sign-In Widget, in Chromium', () => {
-  let stack: Stack;
-  let visitor: Visitor | undefined;
-
-  beforeAll(async () => {
-    stack = await startStack({ env: { OKTA_SIGN_IN_MODE: 'widget' } });
-  });
-
-  afterEach(async () => {
-    await visitor?.close();
-    visitor = undefined;
-  });
-
-  afterAll(async () => {
-    await stack?.close();
-  });
+  const chromium = useBrowserStack({ env: { OKTA_SIGN_IN_MODE: 'widget' } });
 
   it('signs a person in through the widget: a wrong password is refused, the right one lands on home', async () => {
-    visitor = await openVisitor();
+    const visitor = await chromium.open();
     const { page } = visitor;
 
-    await visit(page, stack.baseUrl);
+    await visit(page, chromium.stack.baseUrl);
     await page.getByRole('main').getByRole('link', { name: 'Sign in' }).click();
-    await expectWidgetSignInPage(page, stack.baseUrl);
+    await expectWidgetSignInPage(page, chromium.stack.baseUrl);
     await screenshot(page, 'widget-01-sign-in', 'widget-sign-in');
 
     // Okta's Identity Engine answers a wrong password with 401 and the message to show.
@@ -42,9 +27,11 @@ describe('signing in with the embedded Sign-In Widget, in Chromium', () => {
       .waitFor();
     expect(new URL(page.url()).pathname).toBe('/login');
     await screenshot(page, 'widget-02-wrong-password');
+    // The widget re-renders its form after an error; typing before it settles would be lost.
+    await page.waitForLoadState('networkidle');
 
     await submitWidgetSignIn(page, BOB);
-    await waitForAppPage(page, stack.baseUrl, '/');
+    await waitForAppPage(page, chromium.stack.baseUrl, '/');
     expect(await headingText(page)).toBe('Welcome, Bob Buyer');
     expect(await readClaimsTable(page)).toMatchObject({
       sub: '00u1bob0000000000000',
@@ -57,13 +44,13 @@ describe('signing in with the embedded Sign-In Widget, in Chromium', () => {
   });
 
   it('returns to a protected deep link after signing in through the widget', async () => {
-    visitor = await openVisitor();
+    const visitor = await chromium.open();
     const { page } = visitor;
 
-    await visit(page, `${stack.baseUrl}/shop/checkout`);
-    await expectWidgetSignInPage(page, stack.baseUrl);
+    await visit(page, `${chromium.stack.baseUrl}/shop/checkout`);
+    await expectWidgetSignInPage(page, chromium.stack.baseUrl);
     await submitWidgetSignIn(page, BOB);
-    await waitForAppPage(page, stack.baseUrl, '/shop/checkout');
+    await waitForAppPage(page, chromium.stack.baseUrl, '/shop/checkout');
     expect(await headingText(page)).toBe('Checkout');
     await screenshot(page, 'widget-deep-link-shop-checkout');
 
