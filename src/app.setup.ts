@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import passport from 'passport';
 import { AppModule, AppModuleOptions } from './app.module';
 import { signInLifetime } from './auth/sign-in-lifetime.middleware';
+import { WIDGET_ASSETS_PATH, WIDGET_DIST } from './auth/widget/widget-assets';
 import { contentSecurityPolicy } from './common/content-security-policy';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { noStore } from './common/no-store.middleware';
@@ -49,6 +50,9 @@ function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.use(pageLocals(config.usesDevIdentityProvider));
   app.useGlobalFilters(new HttpExceptionFilter());
   app.useStaticAssets(join(root, 'public'), { prefix: '/assets/' });
+  if (config.okta.signInMode === 'widget') {
+    app.useStaticAssets(WIDGET_DIST, { prefix: `${WIDGET_ASSETS_PATH}/`, maxAge: '1d' });
+  }
   app.setBaseViewsDir(join(root, 'views'));
   app.setViewEngine('hbs');
   // Express caches compiled views only when NODE_ENV=production; only development wants edits

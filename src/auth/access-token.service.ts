@@ -7,6 +7,8 @@ import {
 import type { Request } from 'express';
 import { OidcClient } from '../oidc/oidc-client';
 import { IdentityProviderUnavailableError, TokenEndpointError } from '../oidc/oidc.errors';
+import { accessTokenExpiresAt } from './okta-user';
+import { logOut } from './passport-session';
 import { SignInRequiredException } from './sign-in.exceptions';
 import type { SessionUser } from './session.serializer';
 
@@ -29,11 +31,8 @@ export class AccessTokenService {
   async accessTokenFor(req: Request): Promise<string> {
     const user = req.user as SessionUser | undefined;
     if (!user) throw new SignInRequiredException(req.originalUrl);
-    const { accessTokenExpiresAt } = user.tokens;
-    if (
-      accessTokenExpiresAt === undefined ||
-      accessTokenExpiresAt - EXPIRY_MARGIN_MS > Date.now()
-    ) {
+    const expiresAt = user.tokens.accessTokenExpiresAt;
+    if (expiresAt === undefined || expiresAt - EXPIRY_MARGIN_MS > Date.now()) {
       return user.tokens.accessToken;
     }
     let refresh = this.refreshing.get(req.sessionID);
@@ -65,7 +64,6 @@ export class AccessTokenService {
         cause: error,
       });
     }
-    const expiresIn = Number(tokens.expires_in);
     const refreshed: SessionUser = {
       ...user,
       tokens: {
@@ -73,8 +71,7 @@ export class AccessTokenService {
         accessToken: tokens.access_token,
         // Okta rotates refresh tokens unless the app is set to reuse them.
         refreshToken: tokens.refresh_token ?? refreshToken,
-        accessTokenExpiresAt:
-          Number.isFinite(expiresIn) && expiresIn > 0 ? Date.now() + expiresIn * 1000 : undefined,
+        accessTokenExpiresAt: accessTokenExpiresAt(tokens),
         scope: typeof tokens.scope === 'string' ? tokens.scope : user.tokens.scope,
       },
     };
@@ -89,9 +86,7 @@ export class AccessTokenService {
 
   private async endSession(req: Request, reason: string): Promise<never> {
     this.logger.log(`Ending session: ${reason}`);
-    await new Promise<void>((resolve, reject) =>
-      req.logout({ keepSessionInfo: false }, (err) => (err ? reject(err as Error) : resolve())),
-    );
+    await logOut(req);
     throw new SignInRequiredException(req.originalUrl);
   }
 }

@@ -15,7 +15,6 @@ import { SignInCallbackGuard } from './sign-in-callback.guard';
 import { SignInRateLimitGuard } from './sign-in-rate-limit.guard';
 import { SignOutController } from './sign-out.controller';
 import { InteractionCodeSignIn } from './widget/interaction-code-sign-in.service';
-import { WidgetAssetsController } from './widget/widget-assets.controller';
 import { WidgetSignInController } from './widget/widget-sign-in.controller';
 
 export interface AuthModuleOptions {
@@ -69,7 +68,5 @@ export class AuthModule {
 
 /** The routes that start and complete a sign-in: Okta's hosted page, or the embedded widget. */
 function signInControllers(mode: SignInMode) {
-  return mode === 'widget'
-    ? [WidgetSignInController, WidgetAssetsController]
-    : [RedirectSignInController];
+  return mode === 'widget' ? [WidgetSignInController] : [RedirectSignInController];
 }

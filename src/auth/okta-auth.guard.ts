@@ -1,9 +1,7 @@
-import { ExecutionContext, Logger } from '@nestjs/common';
+import { ExecutionContext } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
 import { OKTA_STRATEGY } from './okta-strategy.name';
-import { toSignInException } from './sign-in-failure';
-
-const logger = new Logger('SignIn');
+import { failedSignIn } from './sign-in-failure';
 
 /** Runs the Okta strategy and turns each failure into a clear page; the reason is logged. */
 export abstract class OktaAuthGuard extends AuthGuard(OKTA_STRATEGY) {
@@ -14,11 +12,6 @@ export abstract class OktaAuthGuard extends AuthGuard(OKTA_STRATEGY) {
     _context: ExecutionContext,
   ): TUser {
     if (!err && user) return user;
-    const exception = toSignInException(err, info);
-    const cause = exception.cause instanceof Error ? exception.cause : undefined;
-    logger.warn(
-      `Sign-in failed (${exception.getStatus()}): ${cause?.message ?? exception.message}`,
-    );
-    throw exception;
+    throw failedSignIn(err, info);
   }
 }

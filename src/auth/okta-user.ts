@@ -1,4 +1,4 @@
-import type { UserInfo } from '../oidc/oidc-client';
+import type { TokenSet, UserInfo } from '../oidc/oidc-client';
 
 /** Tokens stay in the server-side session; only the claims ever reach a page or an API client. */
 export interface OktaTokens {
@@ -27,6 +27,12 @@ export function displayName(claims: UserInfo): string {
     if (typeof value === 'string' && value.trim() !== '') return value;
   }
   return claims.sub;
+}
+
+/** When a token response's access token expires, in epoch milliseconds, if the provider said. */
+export function accessTokenExpiresAt(tokens: TokenSet): number | undefined {
+  const expiresIn = Number(tokens.expires_in);
+  return Number.isFinite(expiresIn) && expiresIn > 0 ? Date.now() + expiresIn * 1000 : undefined;
 }
 
 export function groupsOf(claims: UserInfo): string[] {

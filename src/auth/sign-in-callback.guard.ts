@@ -1,6 +1,8 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { OktaAuthGuard } from './okta-auth.guard';
+import type { OktaUser } from './okta-user';
+import { logIn } from './passport-session';
 import type { OktaAuthenticateOptions } from './okta.strategy';
 
 /**
@@ -13,13 +15,7 @@ export class SignInCallbackGuard extends OktaAuthGuard {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     await super.canActivate(context);
     const request = context.switchToHttp().getRequest<Request>();
-    await new Promise<void>((resolve, reject) =>
-      request.logIn(
-        request.user as Express.User,
-        { session: true, keepSessionInfo: true },
-        (err) => (err ? reject(err as Error) : resolve()),
-      ),
-    );
+    await logIn(request, request.user as OktaUser);
     return true;
   }
 

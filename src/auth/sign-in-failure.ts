@@ -1,4 +1,4 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { HttpException, HttpStatus, Logger } from '@nestjs/common';
 import {
   IdentityProviderUnavailableError,
   IdTokenValidationError,
@@ -10,6 +10,19 @@ import {
 } from '../session/session-store-unavailable';
 import { SignInException } from './sign-in.exceptions';
 import { UNKNOWN_STATE } from './transaction-state.store';
+
+const logger = new Logger('SignIn');
+
+/**
+ * The exception for a failed sign-in, with its reason logged (never shown): both sign-in models
+ * end every failure here.
+ */
+export function failedSignIn(err: unknown, info: unknown): HttpException {
+  const exception = toSignInException(err, info);
+  const cause = exception.cause instanceof Error ? exception.cause : undefined;
+  logger.warn(`Sign-in failed (${exception.getStatus()}): ${cause?.message ?? exception.message}`);
+  return exception;
+}
 
 /**
  * Turns whatever a sign-in attempt failed with (our errors, passport-openidconnect's, a refused

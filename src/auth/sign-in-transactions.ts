@@ -43,19 +43,24 @@ export const signInTransactions = {
    * again for the same sign-in (`interaction_required`, an email magic link).
    */
   pending(req: Request, state: unknown): SignInTransaction | undefined {
-    const pending = req.session?.signInTransactions;
-    if (typeof state !== 'string' || !pending || !Object.hasOwn(pending, state)) return undefined;
-    const transaction = pending[state];
-    return transaction.expiresAt > Date.now() ? transaction : undefined;
+    const transaction = stored(req, state);
+    return transaction && transaction.expiresAt > Date.now() ? transaction : undefined;
   },
 
   /** Removes the transaction whatever its fate, so a callback can never be replayed. */
   consume(req: Request, state: unknown): SignInTransaction | undefined {
-    const pending = req.session?.signInTransactions;
-    if (typeof state !== 'string' || !pending || !Object.hasOwn(pending, state)) return undefined;
-    const transaction = pending[state];
-    delete pending[state];
+    const transaction = stored(req, state);
+    if (!transaction) return undefined;
+    const pending = req.session.signInTransactions!;
+    delete pending[state as string];
     if (Object.keys(pending).length === 0) delete req.session.signInTransactions;
     return transaction.expiresAt > Date.now() ? transaction : undefined;
   },
 };
+
+/** The transaction stored under `state`, expired or not. */
+function stored(req: Request, state: unknown): SignInTransaction | undefined {
+  const pending = req.session?.signInTransactions;
+  if (typeof state !== 'string' || !pending || !Object.hasOwn(pending, state)) return undefined;
+  return pending[state];
+}

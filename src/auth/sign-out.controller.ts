@@ -5,6 +5,7 @@ import { InjectAppConfig } from '../config/app-config.token';
 import { OidcClient } from '../oidc/oidc-client';
 import { isValidCsrfToken } from './csrf';
 import type { OktaUser } from './okta-user';
+import { logOut } from './passport-session';
 import { Public } from './public.decorator';
 
 @Public()
@@ -28,9 +29,7 @@ export class SignOutController {
         'This sign-out form has expired. Reload the page and try again.',
       );
     }
-    await new Promise<void>((resolve, reject) =>
-      req.logout({ keepSessionInfo: false }, (err) => (err ? reject(err as Error) : resolve())),
-    );
+    await logOut(req);
     await new Promise<void>((resolve, reject) =>
       req.session.destroy((err) => (err ? reject(err as Error) : resolve())),
     );

@@ -1,7 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import type { OidcClient, TokenSet, UserInfo } from '../oidc/oidc-client';
 import { IdentityProviderResponseError } from '../oidc/oidc.errors';
-import { displayName, groupsOf, OktaUser } from './okta-user';
+import { accessTokenExpiresAt, displayName, groupsOf, OktaUser } from './okta-user';
 import { SignInException } from './sign-in.exceptions';
 
 /**
@@ -27,7 +27,6 @@ export async function verifiedOktaUser(
       { cause: new Error('userinfo sub does not match the ID token sub') },
     );
   }
-  const expiresIn = Number(tokens.expires_in);
   return {
     sub: claims.sub,
     name: displayName(claims),
@@ -38,8 +37,7 @@ export async function verifiedOktaUser(
       idToken: tokens.id_token,
       accessToken: tokens.access_token,
       refreshToken: tokens.refresh_token || undefined,
-      accessTokenExpiresAt:
-        Number.isFinite(expiresIn) && expiresIn > 0 ? Date.now() + expiresIn * 1000 : undefined,
+      accessTokenExpiresAt: accessTokenExpiresAt(tokens),
       scope: typeof tokens.scope === 'string' ? tokens.scope : undefined,
     },
   };

@@ -1,7 +1,6 @@
 import type { OktaSettings } from '../../config/app-config';
+import { WIDGET_ASSETS_PATH } from './widget-assets';
 
-/** Where the widget's `dist/` folder is served; `assets.baseUrl` keeps it off Okta's CDN. */
-export const WIDGET_ASSETS_PATH = '/assets/okta-signin-widget';
 /** The app's `--brand` colour, so the widget's buttons match the rest of the site. */
 const BRAND_COLOUR = '#1662dd';
 

@@ -1,4 +1,4 @@
-import { Controller, Get, Logger, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Req, Res, UseGuards } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { serializePolicy, widgetContentSecurityPolicy } from '../../common/content-security-policy';
 import type { AppConfig } from '../../config/app-config';
@@ -7,9 +7,10 @@ import { WIDGET_CALLBACK_PATH } from '../../config/read-config';
 import { demoUsersHint } from '../../dev-identity-provider/demo-users';
 import { createCodeVerifier, randomToken, s256CodeChallenge } from '../../oidc/pkce';
 import type { OktaUser } from '../okta-user';
+import { logIn } from '../passport-session';
 import { Public } from '../public.decorator';
 import { safeReturnTo } from '../return-to';
-import { toSignInException } from '../sign-in-failure';
+import { failedSignIn, toSignInException } from '../sign-in-failure';
 import { SignInRateLimitGuard } from '../sign-in-rate-limit.guard';
 import { invalidSignInResponse, providerRefusal } from '../sign-in-refusals';
 import { signInTransactions, SignInTransaction } from '../sign-in-transactions';
@@ -28,7 +29,6 @@ const MAX_OTP_LENGTH = 64;
 @Controller()
 @UseGuards(SignInRateLimitGuard)
 export class WidgetSignInController {
-  private readonly logger = new Logger('SignIn');
   private readonly demoUsers?: string;
 
   constructor(
@@ -97,12 +97,7 @@ export class WidgetSignInController {
       await logIn(req, user);
       res.redirect(safeReturnTo(transaction?.returnTo));
     } catch (err) {
-      const exception = toSignInException(err, undefined);
-      const cause = exception.cause instanceof Error ? exception.cause : undefined;
-      this.logger.warn(
-        `Sign-in failed (${exception.getStatus()}): ${cause?.message ?? exception.message}`,
-      );
-      throw exception;
+      throw failedSignIn(err, undefined);
     }
   }
 
@@ -132,16 +127,4 @@ function oneTimePasscode(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' && value.length <= MAX_OTP_LENGTH
     ? value
     : undefined;
-}
-
-/**
- * Signs the user in through Passport, as the redirect model's callback guard does: a new session
- * id, keeping sign-ins still pending in other tabs.
- */
-function logIn(req: Request, user: OktaUser): Promise<void> {
-  return new Promise((resolve, reject) =>
-    req.logIn(user, { session: true, keepSessionInfo: true }, (err) =>
-      err ? reject(err as Error) : resolve(),
-    ),
-  );
 }
