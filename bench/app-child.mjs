@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const { createApp } = require('../dist/src/app.setup.js');
-const { readConfig } = require('../dist/src/config/read-config.js');
+const { readAppConfig: readConfig } = require('../dist/src/read-app-config.js');
 const {
   resolveIdentityProvider,
 } = require('../dist/src/dev-identity-provider/resolve-identity-provider.js');

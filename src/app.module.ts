@@ -1,14 +1,26 @@
-import { DynamicModule, Module } from '@nestjs/common';
-import { AdminModule } from './admin/admin.module';
-import { AuthModule } from './auth/auth.module';
-import type { AppConfig } from './config/app-config';
-import { AppConfigModule } from './config/app-config.module';
+import {
+  DynamicModule,
+  Inject,
+  MiddlewareConsumer,
+  Module,
+  NestModule,
+  RequestMethod,
+} from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import type { DestinationStream } from 'pino';
+import { AdminModule } from './admin/admin.module';
+import { AuthModule } from './auth';
+import type { AppConfig } from './config/app-config';
+import { demoUsersHint } from './dev-identity-provider/demo-users';
 import { HealthModule } from './health/health.module';
-import { LoggingModule } from './logging/logging.module';
-import { SessionModule } from './session/session.module';
 import { HomeModule } from './home/home.module';
+import { AppExceptionFilter } from './http/app-exception.filter';
+import { pageLocals } from './http/page-locals.middleware';
+import { isSessionlessPath } from './http/sessionless-paths';
+import { LoggingModule } from './logging/logging.module';
+import { authModuleOptions } from './okta-auth-options';
 import { ProfileModule } from './profile/profile.module';
+import { SessionModule } from './session/session.module';
 import { ShopModule } from './shop/shop.module';
 
 export interface AppModuleOptions {
@@ -19,29 +31,44 @@ export interface AppModuleOptions {
   logDestination?: DestinationStream;
 }
 
+const PAGE_LOCALS = Symbol('PAGE_LOCALS');
+
 @Module({})
-export class AppModule {
+export class AppModule implements NestModule {
+  constructor(@Inject(PAGE_LOCALS) private readonly locals: ReturnType<typeof pageLocals>) {}
+
   static forRoot({
     config,
     globalAuthGuard = true,
     logDestination,
   }: AppModuleOptions): DynamicModule {
+    const signInHint = config.usesDevIdentityProvider ? demoUsersHint() : undefined;
     return {
       module: AppModule,
       imports: [
-        AppConfigModule.forRoot(config),
-        LoggingModule.forRoot({ level: config.logLevel, destination: logDestination }),
-        SessionModule,
-        AuthModule.forRoot({
-          globalGuard: globalAuthGuard,
-          signInMode: config.okta.signInMode,
+        LoggingModule.forRoot({
+          level: config.logLevel,
+          destination: logDestination,
+          unlogged: isSessionlessPath,
         }),
+        SessionModule.forRoot(config.session.store),
+        AuthModule.forRoot(authModuleOptions(config, { globalGuard: globalAuthGuard, signInHint })),
         HomeModule,
         ProfileModule,
         ShopModule,
         AdminModule,
         HealthModule,
       ],
+      // Registered in the root module, so AuthModule's filter answers its own errors first.
+      providers: [
+        { provide: APP_FILTER, useClass: AppExceptionFilter },
+        { provide: PAGE_LOCALS, useValue: pageLocals(config.usesDevIdentityProvider) },
+      ],
     };
+  }
+
+  /** After AuthModule's middleware (a global module's runs first), so the user is known. */
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(this.locals).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
   }
 }

@@ -1,24 +1,22 @@
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import type { RequestHandler } from 'express';
 import hbs from 'hbs';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { join } from 'node:path';
-import passport from 'passport';
 import { AppModule, AppModuleOptions } from './app.module';
-import { signInLifetime } from './auth/sign-in-lifetime.middleware';
-import { WIDGET_ASSETS_PATH, WIDGET_DIST } from './auth/widget/widget-assets';
-import { contentSecurityPolicy } from './common/content-security-policy';
-import { HttpExceptionFilter } from './common/http-exception.filter';
-import { noStore } from './common/no-store.middleware';
-import { packageRoot } from './common/package-root';
-import { pageLocals } from './common/page-locals.middleware';
-import { registerViews } from './common/view-helpers';
+import type { RequestHandler } from 'express';
 import type { AppConfig } from './config/app-config';
-import { sessionActivity } from './session/session-activity.middleware';
-import { onSessionRoutes, sessionMiddleware } from './session/session.middleware';
+import { packageRoot } from './config/package-root';
+import { contentSecurityPolicy } from './http/content-security-policy';
+import { noStore } from './http/no-store.middleware';
+import { sendProblem } from './http/send-problem';
+import { isSessionlessPath } from './http/sessionless-paths';
+import { registerViews } from './http/view-helpers';
+import { HTTP_LOGGER } from './logging/logging.module';
+import { sessionMiddleware } from './session/session.middleware';
 import { SessionStorage } from './session/session-storage';
+import { SessionStoreUnavailableException } from './session/session-store-unavailable';
 
 export type CreateAppOptions = AppModuleOptions;
 
@@ -32,27 +30,35 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
   return app;
 }
 
+/** What is the app's own, around AuthModule: headers, the session store, views and files. */
 function configureApp(app: NestExpressApplication, config: AppConfig): void {
   const root = packageRoot();
   app.disable('x-powered-by');
   app.set('trust proxy', config.http.trustProxy);
+  app.use(app.get<RequestHandler>(HTTP_LOGGER));
   app.use(
     helmet({
-      contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(config) },
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: contentSecurityPolicy(config.okta.issuer),
+      },
     }),
   );
   app.use(noStore);
-  app.use(sessionMiddleware(config.session, app.get(SessionStorage)));
-  app.use(onSessionRoutes(sessionActivity(config.session.idleTimeoutMs)));
-  app.use(passport.initialize());
-  app.use(onSessionRoutes(passport.session() as RequestHandler));
-  app.use(onSessionRoutes(signInLifetime(config.session.absoluteTimeoutMs)));
-  app.use(pageLocals(config.usesDevIdentityProvider));
-  app.useGlobalFilters(new HttpExceptionFilter());
+  app.use(
+    sessionMiddleware(config.session, app.get(SessionStorage), {
+      skip: isSessionlessPath,
+      onStoreFailure: (req, res, error) =>
+        sendProblem(
+          req,
+          res,
+          new SessionStoreUnavailableException(error).getResponse() as Parameters<
+            typeof sendProblem
+          >[2],
+        ),
+    }),
+  );
   app.useStaticAssets(join(root, 'public'), { prefix: '/assets/' });
-  if (config.okta.signInMode === 'widget') {
-    app.useStaticAssets(WIDGET_DIST, { prefix: `${WIDGET_ASSETS_PATH}/`, maxAge: '1d' });
-  }
   app.setBaseViewsDir(join(root, 'views'));
   app.setViewEngine('hbs');
   // Express caches compiled views only when NODE_ENV=production; only development wants edits

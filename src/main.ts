@@ -1,15 +1,16 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.setup';
+import { AuthOptionsError } from './auth';
 import { ConfigError } from './config/config.error';
 import { loadEnvFile } from './config/load-env-file';
-import { readConfig } from './config/read-config';
 import { demoUsersHint } from './dev-identity-provider/demo-users';
+import { readAppConfig } from './read-app-config';
 import { resolveIdentityProvider } from './dev-identity-provider/resolve-identity-provider';
 
 async function bootstrap(): Promise<void> {
   loadEnvFile();
-  const { config, devIdentityProvider } = await resolveIdentityProvider(readConfig(process.env));
+  const { config, devIdentityProvider } = await resolveIdentityProvider(readAppConfig(process.env));
   const app = await createApp({ config });
   const logger = new Logger('Bootstrap');
   if (devIdentityProvider) {
@@ -26,7 +27,7 @@ async function bootstrap(): Promise<void> {
 }
 
 bootstrap().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof AuthOptionsError) {
     console.error(error.message);
   } else {
     console.error(error);

@@ -137,7 +137,7 @@ describe('Sign-in with the redirect model, against the development identity prov
     const login = await browser.request(url('/login'));
     const state = new URL(login.location!).searchParams.get('state')!;
     const denied = await browser.request(
-      `${callbackPrefix}?error=access_denied&error_description=User+is+not+assigned&state=${state}`,
+      `${callbackPrefix}?error=access_denied&error_description=User+is+not+assigned&state=${state}&iss=${encodeURIComponent(stack.issuer)}`,
     );
     expect(denied.status).toBe(403);
     expect(denied.body).toContain('Sign-in was denied');
@@ -190,7 +190,9 @@ describe('Sign-in with the redirect model, against the development identity prov
 
   it('answers API clients with JSON errors', async () => {
     const api = new Browser('application/json');
-    const page = await api.request(`${callbackPrefix}?code=abc&state=nope`);
+    const page = await api.request(
+      `${callbackPrefix}?code=abc&state=nope&iss=${encodeURIComponent(stack.issuer)}`,
+    );
     expect(page.status).toBe(400);
     expect(JSON.parse(page.body)).toMatchObject({ statusCode: 400, error: 'Sign-in link expired' });
     const profile = await api.request(url('/profile'));

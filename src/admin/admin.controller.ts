@@ -1,7 +1,5 @@
 import { Controller, Get, Render } from '@nestjs/common';
-import { CurrentUser } from '../auth/current-user.decorator';
-import { Groups } from '../auth/groups.decorator';
-import type { OktaUser } from '../auth/okta-user';
+import { CurrentUser, Groups, type OktaUser } from '../auth';
 
 /** Only for members of Okta's `admin` group. */
 @Controller()

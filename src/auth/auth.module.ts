@@ -1,72 +1,124 @@
-import { DynamicModule, Module, Provider } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
-import { PassportModule } from '@nestjs/passport';
-import { ThrottlerModule } from '@nestjs/throttler';
-import type { AppConfig, SignInMode } from '../config/app-config';
-import { APP_CONFIG } from '../config/app-config.token';
-import { OidcClient } from '../oidc/oidc-client';
-import { AccessTokenService } from './access-token.service';
-import { AuthenticatedGuard } from './authenticated.guard';
-import { LoginGuard } from './login.guard';
-import { OktaStrategy } from './okta.strategy';
-import { RedirectSignInController } from './redirect-sign-in.controller';
-import { SessionSerializer } from './session.serializer';
-import { SignInCallbackGuard } from './sign-in-callback.guard';
-import { SignInRateLimitGuard } from './sign-in-rate-limit.guard';
-import { SignOutController } from './sign-out.controller';
-import { InteractionCodeSignIn } from './widget/interaction-code-sign-in.service';
-import { WidgetSignInController } from './widget/widget-sign-in.controller';
+import {
+  Inject,
+  MiddlewareConsumer,
+  Module,
+  NestModule,
+  OnApplicationBootstrap,
+  RequestMethod,
+} from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, HttpAdapterHost, ModuleRef } from '@nestjs/core';
+import { ThrottlerStorageService } from '@nestjs/throttler';
+import type { Express } from 'express';
+import type passport from 'passport';
+import { AuthenticatedGuard } from './access/authenticated.guard';
+import { GlobalAuthGuard } from './access/global-auth.guard';
+import { GroupsGuard } from './access/groups.guard';
+import { AUTH_MODULE_OPTIONS, ConfigurableAuthModule } from './auth.module-definition';
+import { AuthExceptionFilter } from './errors/auth-exception.filter';
+import { ProblemResponse } from './errors/problem-response';
+import { OidcClient } from './oidc/oidc-client';
+import type { AuthModuleOptions } from './options/auth-module-options';
+import { AUTH_SETTINGS, AuthSettings } from './options/auth-settings';
+import { resolveAuthSettings } from './options/resolve-auth-settings';
+import { OktaStrategy } from './redirect/okta.strategy';
+import { RedirectSignInRoutes } from './redirect/redirect-sign-in.routes';
+import { serveAuthRoutes } from './routes/auth-route';
+import { authSessionMiddleware } from './session/auth-session.middleware';
+import { hasSessionMiddleware } from './session/session-middleware-check';
+import { SignInRateLimit } from './sign-in/sign-in-rate-limit';
+import { SignInTransactions } from './sign-in/sign-in-transactions';
+import { SignOutRoutes } from './sign-out/sign-out.routes';
+import { AccessTokenService } from './tokens/access-token.service';
+import { AUTH_PASSPORT, createAuthPassport, OKTA_STRATEGY } from './user/auth-passport';
+import { InteractionCodeSignIn } from './widget/interaction-code-sign-in';
+import { serveWidgetAssets } from './widget/widget-assets.middleware';
+import { WidgetSignInRoutes } from './widget/widget-sign-in.routes';
 
-export interface AuthModuleOptions {
-  /**
-   * Protect every route unless it is marked `@Public()` (deny by default). Without it, only
-   * routes with `@UseGuards(AuthenticatedGuard)` are protected.
-   */
-  globalGuard: boolean;
-  /** Which of Okta's two sign-in models `/login` serves. */
-  signInMode: SignInMode;
-}
+const EVERY_ROUTE = { path: '{*path}', method: RequestMethod.ALL };
 
-@Module({})
-export class AuthModule {
-  static forRoot(options: AuthModuleOptions): DynamicModule {
-    const providers: Provider[] = [
-      {
-        provide: OidcClient,
-        inject: [APP_CONFIG],
-        useFactory: (config: AppConfig) => new OidcClient(config.okta),
+/**
+ * Okta sign-in for a Nest app on Express: both of Okta's models for server-side web apps, the
+ * guards and decorators for the three access modes, sign-out, and the session rules (absolute
+ * lifetime, idle extension). The app brings express-session with its store; everything else
+ * comes from the options given to `forRoot` or `forRootAsync`.
+ */
+@Module({
+  providers: [
+    {
+      provide: AUTH_SETTINGS,
+      inject: [AUTH_MODULE_OPTIONS],
+      useFactory: (options: AuthModuleOptions) => resolveAuthSettings(options),
+    },
+    {
+      provide: OidcClient,
+      inject: [AUTH_SETTINGS],
+      useFactory: ({ issuer, clientId, clientSecret, providerTimeoutMs }: AuthSettings) =>
+        new OidcClient({ issuer, clientId, clientSecret, timeoutMs: providerTimeoutMs }),
+    },
+    {
+      provide: SignInTransactions,
+      inject: [AUTH_SETTINGS],
+      useFactory: (settings: AuthSettings) =>
+        new SignInTransactions(settings.signInTransactionTtlMs),
+    },
+    {
+      provide: AUTH_PASSPORT,
+      inject: [AUTH_SETTINGS, OidcClient, SignInTransactions],
+      useFactory: (settings: AuthSettings, oidc: OidcClient, transactions: SignInTransactions) => {
+        const authenticator = createAuthPassport();
+        authenticator.use(OKTA_STRATEGY, new OktaStrategy(settings, oidc, transactions));
+        return authenticator;
       },
-      OktaStrategy,
-      SessionSerializer,
-      LoginGuard,
-      SignInCallbackGuard,
-      SignInRateLimitGuard,
-      AuthenticatedGuard,
-      AccessTokenService,
-      InteractionCodeSignIn,
-    ];
-    if (options.globalGuard)
-      providers.push({ provide: APP_GUARD, useExisting: AuthenticatedGuard });
-    return {
-      module: AuthModule,
-      global: true,
-      imports: [
-        PassportModule.register({ session: true }),
-        ThrottlerModule.forRootAsync({
-          inject: [APP_CONFIG],
-          useFactory: (config: AppConfig) => [
-            { ttl: 60_000, limit: config.http.signInRateLimitPerMinute },
-          ],
-        }),
-      ],
-      controllers: [...signInControllers(options.signInMode), SignOutController],
-      providers,
-      exports: [OidcClient, AuthenticatedGuard, AccessTokenService, SignInRateLimitGuard],
-    };
+    },
+    ThrottlerStorageService,
+    SignInRateLimit,
+    ProblemResponse,
+    AuthenticatedGuard,
+    GroupsGuard,
+    AccessTokenService,
+    InteractionCodeSignIn,
+    RedirectSignInRoutes,
+    WidgetSignInRoutes,
+    SignOutRoutes,
+    { provide: APP_GUARD, useClass: GlobalAuthGuard },
+    { provide: APP_FILTER, useClass: AuthExceptionFilter },
+  ],
+  exports: [OidcClient, AuthenticatedGuard, GroupsGuard, AccessTokenService, AUTH_SETTINGS],
+})
+export class AuthModule
+  extends ConfigurableAuthModule
+  implements NestModule, OnApplicationBootstrap
+{
+  constructor(
+    @Inject(AUTH_SETTINGS) private readonly settings: AuthSettings,
+    @Inject(AUTH_PASSPORT) private readonly authenticator: passport.Authenticator,
+    private readonly moduleRef: ModuleRef,
+    private readonly adapterHost: HttpAdapterHost,
+  ) {
+    super();
   }
-}
 
-/** The routes that start and complete a sign-in: Okta's hosted page, or the embedded widget. */
-function signInControllers(mode: SignInMode) {
-  return mode === 'widget' ? [WidgetSignInController] : [RedirectSignInController];
+  configure(consumer: MiddlewareConsumer): void {
+    const { settings } = this;
+    const signIn =
+      settings.signInMode === 'widget'
+        ? this.moduleRef.get(WidgetSignInRoutes)
+        : this.moduleRef.get(RedirectSignInRoutes);
+    const routes = [...signIn.routes(), ...this.moduleRef.get(SignOutRoutes).routes()];
+    consumer.apply(authSessionMiddleware(this.authenticator, settings)).forRoutes(EVERY_ROUTE);
+    if (settings.signInMode === 'widget') {
+      consumer.apply(serveWidgetAssets(settings.widget.assetsPath)).forRoutes(EVERY_ROUTE);
+    }
+    consumer.apply(serveAuthRoutes(routes)).forRoutes(EVERY_ROUTE);
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.settings.verifySessionMiddleware) return;
+    const app = this.adapterHost.httpAdapter?.getInstance<Express>();
+    if (app && !hasSessionMiddleware(app)) {
+      throw new Error(
+        'AuthModule needs express-session mounted before the app starts: app.use(session({ secret, store, resave: false, saveUninitialized: false, cookie: { sameSite: "lax" } })). If your session middleware is mounted another way, set verifySessionMiddleware: false.',
+      );
+    }
+  }
 }

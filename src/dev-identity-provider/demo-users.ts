@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { packageRoot } from '../common/package-root';
+import { packageRoot } from '../config/package-root';
 
 interface DemoUser {
   username: string;

@@ -1,6 +1,6 @@
 import { ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
-import { packageRoot } from '../common/package-root';
+import { packageRoot } from '../config/package-root';
 
 export interface ClientRegistration {
   client_id: string;

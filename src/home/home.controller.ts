@@ -1,7 +1,5 @@
 import { Controller, Get, Render } from '@nestjs/common';
-import { CurrentUser } from '../auth/current-user.decorator';
-import type { OktaUser } from '../auth/okta-user';
-import { Public } from '../auth/public.decorator';
+import { CurrentUser, Public, type OktaUser } from '../auth';
 
 @Public()
 @Controller()

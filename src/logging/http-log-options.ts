@@ -5,19 +5,18 @@ import type { LogLevel } from '../config/app-config';
 
 const REQUEST_ID_HEADER = 'x-request-id';
 const TRUSTED_REQUEST_ID = /^[\w.:-]{1,64}$/;
-const UNLOGGED_PATHS = ['/health', '/assets/', '/favicon.ico'];
 
 /**
  * Request logs carry a request id, the method, the path and the status, and nothing else: query
  * strings hold authorization codes and state, headers hold cookies and tokens, so neither is
  * ever written. The redaction list is a second line of defence for code that logs objects.
  */
-export function httpLogOptions(level: LogLevel): Options {
+export function httpLogOptions(level: LogLevel, unlogged: (path: string) => boolean): Options {
   return {
     level,
     genReqId: requestId,
     autoLogging: {
-      ignore: (req) => UNLOGGED_PATHS.some((path) => pathOf(req).startsWith(path)),
+      ignore: (req) => unlogged(pathOf(req)),
     },
     customLogLevel: (_req, res, error) =>
       error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',

@@ -1,23 +1,37 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
-import type { LogLevel } from '../config/app-config';
+import { pinoHttp } from 'pino-http';
 import { httpLogOptions } from './http-log-options';
+import type { LogLevel } from '../config/app-config';
 
 export interface LoggingOptions {
   level: LogLevel;
   /** Where JSON lines go; standard output unless a test collects them. */
   destination?: DestinationStream;
+  /** Paths whose requests are not logged (health probes, static files). */
+  unlogged: (path: string) => boolean;
 }
 
-/** Structured JSON logs through pino, one line per request with its request id. */
+/** pino-http's middleware, for the app to mount ahead of everything else. */
+export const HTTP_LOGGER = Symbol('HTTP_LOGGER');
+
+/**
+ * Structured JSON logs through pino, one line per request with its request id. The request
+ * logger is mounted first (by the app, with `app.use`), so every response is logged, including
+ * those answered by other modules' middleware; nestjs-pino reuses it for Nest's own logger.
+ */
 @Module({})
 export class LoggingModule {
-  static forRoot({ level, destination }: LoggingOptions): DynamicModule {
-    const options = httpLogOptions(level);
+  static forRoot({ level, destination, unlogged }: LoggingOptions): DynamicModule {
+    const httpLogger = pinoHttp(httpLogOptions(level, unlogged), destination);
     return {
       module: LoggingModule,
-      imports: [LoggerModule.forRoot({ pinoHttp: destination ? [options, destination] : options })],
+      imports: [
+        LoggerModule.forRoot({ pinoHttp: { logger: httpLogger.logger }, useExisting: true }),
+      ],
+      providers: [{ provide: HTTP_LOGGER, useValue: httpLogger }],
+      exports: [HTTP_LOGGER],
     };
   }
 }

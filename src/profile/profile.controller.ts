@@ -1,10 +1,13 @@
 import { Controller, Get, Render, Req, UseGuards } from '@nestjs/common';
 import type { Request } from 'express';
-import { AccessTokenService } from '../auth/access-token.service';
-import { AuthenticatedGuard } from '../auth/authenticated.guard';
-import { CurrentUser } from '../auth/current-user.decorator';
-import type { OktaUser } from '../auth/okta-user';
-import { OidcClient, UserInfo } from '../oidc/oidc-client';
+import {
+  AccessTokenService,
+  AuthenticatedGuard,
+  CurrentUser,
+  OidcClient,
+  type OktaUser,
+  type UserInfo,
+} from '../auth';
 
 /**
  * The signed-in user's claims. Guarded here as well as globally, so the profile stays

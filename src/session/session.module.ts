@@ -1,17 +1,16 @@
-import { Global, Module } from '@nestjs/common';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/app-config.token';
+import { DynamicModule, Module } from '@nestjs/common';
+import type { SessionStoreSettings } from '../config/app-config';
 import { createSessionStorage, SessionStorage } from './session-storage';
 
-@Global()
-@Module({
-  providers: [
-    {
-      provide: SessionStorage,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => createSessionStorage(config.session.store),
-    },
-  ],
-  exports: [SessionStorage],
-})
-export class SessionModule {}
+/** The session store (memory or Redis), for the session middleware, readiness and shutdown. */
+@Module({})
+export class SessionModule {
+  static forRoot(settings: SessionStoreSettings): DynamicModule {
+    return {
+      module: SessionModule,
+      global: true,
+      providers: [{ provide: SessionStorage, useFactory: () => createSessionStorage(settings) }],
+      exports: [SessionStorage],
+    };
+  }
+}

@@ -1,8 +1,5 @@
 import { Controller, Get, Render, UseGuards } from '@nestjs/common';
-import { AuthenticatedGuard } from '../auth/authenticated.guard';
-import { CurrentUser } from '../auth/current-user.decorator';
-import type { OktaUser } from '../auth/okta-user';
-import { Public } from '../auth/public.decorator';
+import { AuthenticatedGuard, CurrentUser, Public, type OktaUser } from '../auth';
 import { PRODUCTS } from './products';
 
 /** Okta's three access modes on one controller. */

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createApp } from '../../src/app.setup';
 import type { AppConfig } from '../../src/config/app-config';
-import { readConfig } from '../../src/config/read-config';
+import { readAppConfig as readConfig } from '../../src/read-app-config';
 import { resolveIdentityProvider } from '../../src/dev-identity-provider/resolve-identity-provider';
 import type { DestinationStream } from 'pino';
 import { freePort } from './free-port';

@@ -1,5 +1,4 @@
-import type { OktaSettings } from '../../config/app-config';
-import { WIDGET_ASSETS_PATH } from './widget-assets';
+import type { AuthSettings } from '../options/auth-settings';
 
 /** The app's `--brand` colour, so the widget's buttons match the rest of the site. */
 const BRAND_COLOUR = '#1662dd';
@@ -18,23 +17,23 @@ export interface WidgetTransaction {
  * and the widget sends the browser to the redirect URI with the interaction code.
  */
 export function widgetOptions(
-  okta: OktaSettings,
+  settings: AuthSettings,
   transaction: WidgetTransaction,
   cspNonce: string,
 ): Record<string, unknown> {
   return {
-    issuer: okta.issuer,
-    baseUrl: orgUrl(okta.issuer),
-    clientId: okta.clientId,
-    redirectUri: okta.redirectUri,
-    scopes: okta.scopes,
+    issuer: settings.issuer,
+    baseUrl: orgUrl(settings.issuer),
+    clientId: settings.clientId,
+    redirectUri: settings.redirectUri,
+    scopes: settings.scopes,
     state: transaction.state,
     codeChallenge: transaction.codeChallenge,
     codeChallengeMethod: 'S256',
     nonce: transaction.nonce,
     ...(transaction.otp !== undefined && { otp: transaction.otp }),
     language: 'en',
-    assets: { baseUrl: WIDGET_ASSETS_PATH },
+    assets: { baseUrl: settings.widget.assetsPath },
     colors: { brand: BRAND_COLOUR },
     cspNonce,
   };

@@ -1,0 +1,34 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import {
+  GroupsRequiredException,
+  SignInException,
+  SignInRequiredException,
+} from './auth.exceptions';
+import { ProblemResponse } from './problem-response';
+import { PROVIDER_ERRORS, providerFailureToHttp } from './provider-failure';
+
+/**
+ * The module's own failures, wherever they surface (its routes, its guards, a handler calling
+ * `AccessTokenService`), answered the module's way. Registered with `APP_FILTER`; an app's
+ * catch-all filter registered the same way in its root module runs after this one.
+ */
+@Catch(SignInException, SignInRequiredException, GroupsRequiredException, ...PROVIDER_ERRORS)
+export class AuthExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Auth');
+
+  constructor(private readonly problems: ProblemResponse) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const req = http.getRequest<Request>();
+    const res = http.getResponse<Response>();
+    if (res.headersSent) return;
+    const httpException =
+      exception instanceof HttpException ? exception : providerFailureToHttp(exception, 'request')!;
+    if (!(exception instanceof HttpException)) {
+      this.logger.warn(`${req.method} ${req.path}: ${(exception as Error).message}`);
+    }
+    this.problems.send(req, res, httpException);
+  }
+}

@@ -1,0 +1,42 @@
+import {
+  ForbiddenException,
+  HttpException,
+  HttpStatus,
+  UnauthorizedException,
+} from '@nestjs/common';
+
+/** What a person (or an API client) is told: a status, a short title and a sentence. */
+export interface AuthProblem {
+  statusCode: number;
+  error: string;
+  message: string;
+}
+
+/** A sign-in that failed, with words a user understands; the reason goes to the log only. */
+export class SignInException extends HttpException {
+  constructor(status: HttpStatus, error: string, message: string, options?: { cause?: unknown }) {
+    super({ statusCode: status, error, message } satisfies AuthProblem, status, options);
+  }
+}
+
+/** A protected page was asked for anonymously: browsers are sent to sign in, APIs get 401. */
+export class SignInRequiredException extends UnauthorizedException {
+  constructor(readonly returnTo: string) {
+    super({
+      statusCode: HttpStatus.UNAUTHORIZED,
+      error: 'Unauthorized',
+      message: 'Sign in to continue.',
+    } satisfies AuthProblem);
+  }
+}
+
+/** A signed-in user outside every group a route asks for. */
+export class GroupsRequiredException extends ForbiddenException {
+  constructor(groups: string[]) {
+    super({
+      statusCode: HttpStatus.FORBIDDEN,
+      error: 'Forbidden',
+      message: `This page is only for members of the ${groups.join(' or ')} group. Ask your Okta administrator for access.`,
+    } satisfies AuthProblem);
+  }
+}

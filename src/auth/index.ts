@@ -1,0 +1,30 @@
+/** The one public entry of the Okta sign-in module: import from here, never from a file inside. */
+export { AuthModule } from './auth.module';
+export {
+  AUTH_MODULE_OPTIONS,
+  AUTH_MODULE_ASYNC_OPTIONS_TYPE,
+  AUTH_MODULE_OPTIONS_TYPE,
+} from './auth.module-definition';
+export type { AuthModuleOptions, SignInMode, WidgetOptions } from './options/auth-module-options';
+export {
+  findAuthOptionProblems,
+  type AuthOptionName,
+  type AuthOptionProblem,
+} from './options/auth-option-problems';
+export { AuthOptionsError } from './options/auth-options.error';
+export { Public } from './access/public.decorator';
+export { Groups } from './access/groups.decorator';
+export { CurrentUser } from './access/current-user.decorator';
+export { AuthenticatedGuard } from './access/authenticated.guard';
+export { GroupsGuard } from './access/groups.guard';
+export { AccessTokenService } from './tokens/access-token.service';
+export { OidcClient, type UserInfo } from './oidc/oidc-client';
+export type { OktaUser, OktaTokens } from './user/okta-user';
+export { csrfTokenFor } from './session/csrf';
+export { wantsJson } from './errors/wants-json';
+export {
+  GroupsRequiredException,
+  SignInException,
+  SignInRequiredException,
+  type AuthProblem,
+} from './errors/auth.exceptions';

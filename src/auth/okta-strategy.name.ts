@@ -1,1 +1,0 @@
-export const OKTA_STRATEGY = 'okta';

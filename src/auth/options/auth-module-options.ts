@@ -1,0 +1,62 @@
+/** Okta's two models for server-side web apps: its hosted page, or the embedded Sign-In Widget. */
+export type SignInMode = 'redirect' | 'widget';
+
+/**
+ * What an app tells `AuthModule`: its Okta app integration, the URLs it registered there, and
+ * how strict it wants to be. Everything but the first five has a default.
+ */
+export interface AuthModuleOptions {
+  /** The authorization server: `https://{yourOktaDomain}/oauth2/default`, or the org server. */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** The sign-in redirect URI registered in Okta; its path becomes the callback route. */
+  redirectUri: string;
+  /** Where Okta sends the browser after sign-out; registered in Okta too. */
+  postLogoutRedirectUri: string;
+  /** Default `redirect`. */
+  signInMode?: SignInMode;
+  /** Default `openid profile email`; must include `openid`. */
+  scopes?: string[];
+  /** Deny by default: every route needs a signed-in user unless `@Public()`. Default `true`. */
+  globalGuard?: boolean;
+  /** Default `/login` and `/logout`. */
+  routes?: { login?: string; logout?: string };
+  /** The claim that lists the user's Okta groups. Default `groups`. */
+  groupsClaim?: string;
+  /** A sign-in ends this long after it happened, however active the user is. Default 8 hours. */
+  maxSignInAgeSeconds?: number;
+  /** How long a started sign-in may take to complete. Default 10 minutes. */
+  signInTransactionTtlSeconds?: number;
+  /**
+   * Requests per client address per window to the sign-in routes (start and callback share one
+   * budget). Default 60 per 60 seconds; `false` turns it off.
+   */
+  signInRateLimit?: { limit: number; windowSeconds?: number } | false;
+  /** How long any one request to the identity provider may take. Default 5000 ms. */
+  providerTimeoutMs?: number;
+  /**
+   * A view (in the app's view engine) for error pages, rendered with `title`, `statusCode`,
+   * `error`, `message`, `signInAgain` and `loginPath`. Without it the module renders a plain page.
+   */
+  errorView?: string;
+  widget?: WidgetOptions;
+  /**
+   * Fail at start-up unless `express-session` (or `cookie-session`) is mounted with `app.use()`.
+   * Default `true`; turn it off when the session comes from somewhere the check cannot see.
+   */
+  verifySessionMiddleware?: boolean;
+}
+
+export interface WidgetOptions {
+  /**
+   * A view for the widget's page, rendered with `title`, `cspNonce`, `widgetOptions` (JSON),
+   * `widgetScript`, `widgetStylesheet`, `bootstrapScript` and `signInHint`. Without it the module
+   * renders a plain page.
+   */
+  view?: string;
+  /** Where the widget's files are served from `node_modules`. Default `/assets/okta-signin-widget`. */
+  assetsPath?: string;
+  /** A line shown under the widget, such as how to get an account. */
+  signInHint?: string;
+}

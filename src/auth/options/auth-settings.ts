@@ -1,0 +1,32 @@
+import { Inject } from '@nestjs/common';
+import type { SignInMode } from './auth-module-options';
+
+/** AuthModule's options after validation, with every default filled in and routes derived. */
+export interface AuthSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+  postLogoutRedirectUri: string;
+  signInMode: SignInMode;
+  scopes: string[];
+  globalGuard: boolean;
+  routes: {
+    login: string;
+    logout: string;
+    /** The redirect URI's path: where the provider (or the widget) sends the browser back. */
+    callback: string;
+  };
+  groupsClaim: string;
+  maxSignInAgeMs: number;
+  signInTransactionTtlMs: number;
+  signInRateLimit: { limit: number; windowMs: number } | false;
+  providerTimeoutMs: number;
+  errorView?: string;
+  widget: { view?: string; assetsPath: string; signInHint?: string };
+  verifySessionMiddleware: boolean;
+}
+
+export const AUTH_SETTINGS = Symbol('AUTH_SETTINGS');
+
+export const InjectAuthSettings = (): ParameterDecorator => Inject(AUTH_SETTINGS);

@@ -1,0 +1,74 @@
+import type { AuthModuleOptions } from './auth-module-options';
+import { AuthOptionProblem, findAuthOptionProblems, isRoutePath } from './auth-option-problems';
+import { AuthOptionsError } from './auth-options.error';
+import type { AuthSettings } from './auth-settings';
+
+const DEFAULT_SCOPES = ['openid', 'profile', 'email'];
+const HOUR_S = 60 * 60;
+
+/** Validates the options as given to `forRoot`/`forRootAsync` and fills in the defaults. */
+export function resolveAuthSettings(options: AuthModuleOptions): AuthSettings {
+  const problems = findAuthOptionProblems(options);
+  if (problems.length > 0) throw new AuthOptionsError(problems);
+  const routes = {
+    login: options.routes?.login ?? '/login',
+    logout: options.routes?.logout ?? '/logout',
+    callback: new URL(options.redirectUri).pathname,
+  };
+  const routeProblems = findRouteClashes(routes);
+  if (routeProblems.length > 0) throw new AuthOptionsError(routeProblems);
+  const rateLimit = options.signInRateLimit ?? { limit: 60 };
+  return {
+    issuer: options.issuer,
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    redirectUri: options.redirectUri,
+    postLogoutRedirectUri: options.postLogoutRedirectUri,
+    signInMode: options.signInMode ?? 'redirect',
+    scopes: [...new Set(options.scopes ?? DEFAULT_SCOPES)],
+    globalGuard: options.globalGuard ?? true,
+    routes,
+    groupsClaim: options.groupsClaim ?? 'groups',
+    maxSignInAgeMs: (options.maxSignInAgeSeconds ?? 8 * HOUR_S) * 1000,
+    signInTransactionTtlMs: (options.signInTransactionTtlSeconds ?? 10 * 60) * 1000,
+    signInRateLimit:
+      rateLimit === false
+        ? false
+        : { limit: rateLimit.limit, windowMs: (rateLimit.windowSeconds ?? 60) * 1000 },
+    providerTimeoutMs: options.providerTimeoutMs ?? 5000,
+    errorView: options.errorView,
+    widget: {
+      view: options.widget?.view,
+      assetsPath: (options.widget?.assetsPath ?? '/assets/okta-signin-widget').replace(/\/$/, ''),
+      signInHint: options.widget?.signInHint,
+    },
+    verifySessionMiddleware: options.verifySessionMiddleware ?? true,
+  };
+}
+
+/** The callback comes from the redirect URI, so it is checked against the other routes here. */
+function findRouteClashes(routes: AuthSettings['routes']): AuthOptionProblem[] {
+  const problems: AuthOptionProblem[] = [];
+  if (!isRoutePath(routes.callback) || routes.callback === '/') {
+    problems.push({
+      option: 'redirectUri',
+      message: `its path "${routes.callback}" cannot be a route of its own`,
+      example: 'https://app.example.com/authorization-code/callback',
+    });
+  }
+  if (routes.callback === routes.login || routes.callback === routes.logout) {
+    problems.push({
+      option: 'redirectUri',
+      message: `its path "${routes.callback}" is also the ${routes.callback === routes.login ? 'login' : 'logout'} route`,
+      example: 'https://app.example.com/authorization-code/callback',
+    });
+  }
+  if (routes.login === routes.logout) {
+    problems.push({
+      option: 'routes.logout',
+      message: `must differ from the login route "${routes.login}"`,
+      example: '/logout',
+    });
+  }
+  return problems;
+}

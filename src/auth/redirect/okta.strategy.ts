@@ -1,0 +1,145 @@
+import type { Request } from 'express';
+import { Strategy as OpenIDConnectStrategy } from 'passport-openidconnect';
+import type { OidcClient, TokenSet, UserInfo } from '../oidc/oidc-client';
+import { createCodeVerifier, randomToken, s256CodeChallenge } from '../oidc/pkce';
+import type { ProviderMetadata } from '../oidc/provider-metadata';
+import type { AuthSettings } from '../options/auth-settings';
+import { invalidSignInResponse, providerRefusal } from '../errors/sign-in-refusals';
+import { checkResponseIssuer } from '../sign-in/response-issuer';
+import type { SignInTransactions } from '../sign-in/sign-in-transactions';
+import { verifiedOktaUser } from '../sign-in/verified-okta-user';
+import type { OktaUser } from '../user/okta-user';
+import { PassportOAuth2Bridge } from './passport-oauth2.bridge';
+import { currentSignIn } from './sign-in-context';
+import { TransactionStateStore } from './transaction-state.store';
+
+export interface OktaAuthenticateOptions {
+  /** Set on the redirect URI's route: complete a sign-in rather than start one. */
+  callback?: boolean;
+  returnTo?: string;
+}
+
+interface AuthorizationRequest {
+  state: string;
+  nonce: string;
+  codeChallenge: string;
+}
+
+type Verified = (err: Error | null, user?: OktaUser | false) => void;
+type StrategyInternals = { _oauth2: unknown };
+
+/**
+ * The redirect model through passport-openidconnect, completed where the library stops short:
+ * discovery, PKCE (S256), a nonce per sign-in, the RFC 9207 `iss` of the response, ID token
+ * signature checks against the JWKS, a userinfo `sub` that must match the ID token's, and clear
+ * failures for every callback error.
+ */
+export class OktaStrategy extends OpenIDConnectStrategy {
+  private bridge?: PassportOAuth2Bridge;
+
+  constructor(
+    private readonly settings: AuthSettings,
+    private readonly oidc: OidcClient,
+    private readonly transactions: SignInTransactions,
+  ) {
+    const { issuer, clientId, clientSecret, redirectUri, scopes, groupsClaim } = settings;
+    super(
+      {
+        issuer,
+        // The library insists on endpoint URLs up front; the discovered ones replace them
+        // before the first request, so the app can start while the provider is down.
+        authorizationURL: issuer,
+        tokenURL: issuer,
+        userInfoURL: issuer,
+        clientID: clientId,
+        clientSecret,
+        callbackURL: redirectUri,
+        scope: scopes.filter((scope) => scope !== 'openid'),
+        store: new TransactionStateStore(transactions) as never,
+        skipUserProfile: false,
+      },
+      // passport-openidconnect picks the arguments by the callback's arity: these nine carry
+      // the userinfo claims and the whole token response.
+      ((
+        _iss: string,
+        userInfoProfile: { _json?: UserInfo } | undefined,
+        _idProfile: unknown,
+        _context: unknown,
+        _idToken: string,
+        _accessToken: string,
+        _refreshToken: string,
+        tokenResponse: TokenSet,
+        verified: Verified,
+      ) => {
+        verifiedOktaUser(
+          oidc,
+          tokenResponse,
+          currentSignIn().nonce,
+          userInfoProfile?._json,
+          groupsClaim,
+        ).then(
+          (user) => verified(null, user),
+          (error: Error) => verified(error),
+        );
+      }) as never,
+    );
+  }
+
+  override authenticate(req: Request, authenticateOptions?: object): void {
+    const options: OktaAuthenticateOptions = authenticateOptions ?? {};
+    this.oidc.metadata().then(
+      (metadata) => {
+        if (!this.bridge) {
+          this.bridge = new PassportOAuth2Bridge(this.oidc, metadata);
+          (this as unknown as StrategyInternals)._oauth2 = this.bridge;
+        }
+        if (options.callback) this.completeSignIn(req, metadata);
+        else this.beginSignIn(req, options.returnTo ?? '/');
+      },
+      (error: unknown) => this.error(error as Error),
+    );
+  }
+
+  override authorizationParams(options: AuthorizationRequest): object {
+    return {
+      code_challenge: options.codeChallenge,
+      code_challenge_method: 'S256',
+      nonce: options.nonce,
+    };
+  }
+
+  private beginSignIn(req: Request, returnTo: string): void {
+    // The library treats any request carrying `code` or `error` as a callback.
+    if (req.query.code !== undefined || req.query.error !== undefined) {
+      this.error(invalidSignInResponse());
+      return;
+    }
+    const codeVerifier = createCodeVerifier();
+    const nonce = randomToken();
+    const state = this.transactions.begin(req, { codeVerifier, nonce, returnTo });
+    const request: AuthorizationRequest = {
+      state,
+      nonce,
+      codeChallenge: s256CodeChallenge(codeVerifier),
+    };
+    // passport-openidconnect types `state` as an object; it passes any value to the store.
+    super.authenticate(req, request as never);
+  }
+
+  private completeSignIn(req: Request, metadata: ProviderMetadata): void {
+    const { code, state, error } = req.query;
+    const issRequired = metadata.authorization_response_iss_parameter_supported;
+    const refusal =
+      checkResponseIssuer(req.query.iss, this.settings.issuer, issRequired) ??
+      (error !== undefined ? providerRefusal(error) : undefined) ??
+      (typeof code !== 'string' || code === '' || typeof state !== 'string'
+        ? invalidSignInResponse()
+        : undefined);
+    if (refusal) {
+      this.transactions.consume(req, state);
+      this.error(refusal);
+      return;
+    }
+    super.authenticate(req, {});
+  }
+}

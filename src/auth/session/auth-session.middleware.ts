@@ -1,0 +1,61 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type passport from 'passport';
+import type { AuthSettings } from '../options/auth-settings';
+import type { SessionUser } from '../user/session-user';
+import { csrfTokenFor } from './csrf';
+import { markSessionActive } from './session-activity.middleware';
+
+/**
+ * What the module does on every request, after the app's `express-session`: Passport (its own
+ * instance), the absolute sign-in lifetime, the idle extension and what pages need for the
+ * sign-out form. A request without a session (health checks, static files, `OPTIONS *`) gets
+ * only Passport's request helpers, so guards still answer, and is otherwise left alone.
+ */
+export function authSessionMiddleware(
+  authenticator: passport.Authenticator,
+  settings: AuthSettings,
+): RequestHandler {
+  const initialize = authenticator.initialize();
+  const restoreUser = authenticator.session() as RequestHandler;
+  return (req: Request, res: Response, next: NextFunction): void => {
+    initialize(req, res, () => {
+      if (!req.session) {
+        next();
+        return;
+      }
+      restoreUser(req, res, (error?: unknown) => {
+        if (error) {
+          next(error);
+          return;
+        }
+        endExpiredSignIn(req, settings.maxSignInAgeMs, (logoutError?: unknown) => {
+          if (logoutError) {
+            next(logoutError);
+            return;
+          }
+          // A session with nothing in it was never stored: leave it so anonymous visits store
+          // nothing.
+          if (Object.keys(req.session).some((key) => key !== 'cookie')) markSessionActive(req);
+          if (req.user) {
+            res.locals.csrfToken = csrfTokenFor(req);
+            res.locals.logoutPath = settings.routes.logout;
+          }
+          next();
+        });
+      });
+    });
+  };
+}
+
+/**
+ * A sign-in older than the limit ends however active the user has been; the request then goes
+ * on anonymously, so guards send the user to sign in again and back to the page asked for.
+ */
+function endExpiredSignIn(req: Request, maxAgeMs: number, done: (error?: unknown) => void): void {
+  const user = req.user as SessionUser | undefined;
+  if (!user || Date.now() - user.signedInAt < maxAgeMs) {
+    done();
+    return;
+  }
+  req.logout({ keepSessionInfo: false }, done);
+}

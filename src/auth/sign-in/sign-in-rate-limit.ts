@@ -1,0 +1,41 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { ThrottlerStorageService } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
+import { SignInException } from '../errors/auth.exceptions';
+import { AuthSettings, InjectAuthSettings } from '../options/auth-settings';
+
+const THROTTLER_NAME = 'sign-in';
+
+/**
+ * One budget per client address (`req.ip`, which honours the app's `trust proxy`) for the whole
+ * sign-in: starting it and every callback count against the same limit, so nobody can make the
+ * app hammer the identity provider or fill the session store with sign-in transactions. Counts
+ * live in this instance's memory, through @nestjs/throttler's storage.
+ */
+@Injectable()
+export class SignInRateLimit {
+  constructor(
+    @InjectAuthSettings() private readonly settings: AuthSettings,
+    private readonly storage: ThrottlerStorageService,
+  ) {}
+
+  async count(req: Request, res: Response): Promise<void> {
+    const limit = this.settings.signInRateLimit;
+    if (!limit) return;
+    const key = `${THROTTLER_NAME}:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;
+    const { isBlocked, timeToBlockExpire } = await this.storage.increment(
+      key,
+      limit.windowMs,
+      limit.limit,
+      0,
+      THROTTLER_NAME,
+    );
+    if (!isBlocked) return;
+    res.setHeader('Retry-After', String(Math.max(1, timeToBlockExpire)));
+    throw new SignInException(
+      HttpStatus.TOO_MANY_REQUESTS,
+      'Too many sign-in attempts',
+      'There have been too many sign-in attempts from your network. Wait a minute, then try again.',
+    );
+  }
+}

@@ -1,0 +1,45 @@
+import { HttpStatus } from '@nestjs/common';
+import { SignInException } from '../errors/auth.exceptions';
+import type { OidcClient, TokenSet, UserInfo } from '../oidc/oidc-client';
+import { IdentityProviderResponseError } from '../oidc/oidc.errors';
+import { accessTokenExpiresAt, displayName, groupsOf, OktaUser } from '../user/okta-user';
+
+/**
+ * Turns a token response into the signed-in user, the same way for both sign-in models: the ID
+ * token is validated (signature, issuer, audience, expiry, nonce), the userinfo `sub` must be
+ * the ID token's, and the claims come from userinfo.
+ */
+export async function verifiedOktaUser(
+  oidc: OidcClient,
+  tokens: TokenSet,
+  nonce: string,
+  claims: UserInfo | undefined,
+  groupsClaim: string,
+): Promise<OktaUser> {
+  if (typeof tokens.id_token !== 'string' || tokens.id_token === '') {
+    throw new IdentityProviderResponseError('token response lacks id_token');
+  }
+  const idClaims = await oidc.validateIdToken(tokens.id_token, nonce);
+  if (!claims || claims.sub !== idClaims.sub) {
+    throw new SignInException(
+      HttpStatus.UNAUTHORIZED,
+      'Sign-in could not be verified',
+      'The identity provider returned inconsistent information about who you are. Please sign in again.',
+      { cause: new Error('userinfo sub does not match the ID token sub') },
+    );
+  }
+  return {
+    sub: claims.sub,
+    name: displayName(claims),
+    email: typeof claims.email === 'string' ? claims.email : undefined,
+    groups: groupsOf(claims, groupsClaim),
+    claims,
+    tokens: {
+      idToken: tokens.id_token,
+      accessToken: tokens.access_token,
+      refreshToken: tokens.refresh_token || undefined,
+      accessTokenExpiresAt: accessTokenExpiresAt(tokens),
+      scope: typeof tokens.scope === 'string' ? tokens.scope : undefined,
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { signedInUser } from '../access/signed-in-user';
+import { SignInException } from '../errors/auth.exceptions';
+import { OidcClient } from '../oidc/oidc-client';
+import { AuthSettings, InjectAuthSettings } from '../options/auth-settings';
+import type { AuthRoute } from '../routes/auth-route';
+import { isValidCsrfToken } from '../session/csrf';
+import { logOut } from '../user/passport-session';
+
+/**
+ * Sign-out ends the app session, then the Okta session through the provider's end-session
+ * endpoint. A POST with the session's CSRF token, so no other site can sign a user out.
+ */
+@Injectable()
+export class SignOutRoutes {
+  constructor(
+    @InjectAuthSettings() private readonly settings: AuthSettings,
+    private readonly oidc: OidcClient,
+  ) {}
+
+  routes(): AuthRoute[] {
+    return [
+      {
+        method: 'POST',
+        path: this.settings.routes.logout,
+        handle: (req, res) => this.logout(req, res),
+      },
+    ];
+  }
+
+  private async logout(req: Request, res: Response): Promise<void> {
+    const user = signedInUser(req);
+    if (!user) {
+      res.redirect('/');
+      return;
+    }
+    const body = req.body as Record<string, unknown> | undefined;
+    if (!isValidCsrfToken(req, body?._csrf)) {
+      throw new SignInException(
+        HttpStatus.FORBIDDEN,
+        'Forbidden',
+        'This sign-out form has expired. Reload the page and try again.',
+      );
+    }
+    await logOut(req);
+    await new Promise<void>((resolve, reject) =>
+      req.session.destroy((err) => (err ? reject(err as Error) : resolve())),
+    );
+    res.redirect(await this.endSessionUrl(user.tokens.idToken));
+  }
+
+  private async endSessionUrl(idToken: string): Promise<string> {
+    const { postLogoutRedirectUri } = this.settings;
+    const endpoint = await this.oidc.metadata().then(
+      (metadata) => metadata.end_session_endpoint,
+      () => undefined,
+    );
+    if (!endpoint) return postLogoutRedirectUri;
+    const url = new URL(endpoint);
+    url.searchParams.set('id_token_hint', idToken);
+    url.searchParams.set('post_logout_redirect_uri', postLogoutRedirectUri);
+    return url.toString();
+  }
+}

@@ -1,0 +1,27 @@
+import passport from 'passport';
+import type { OktaUser } from './okta-user';
+import { isSessionUser, SessionUser } from './session-user';
+
+/** The module's Passport instance, injected by this token. */
+export const AUTH_PASSPORT = Symbol('AUTH_PASSPORT');
+
+/** The name the redirect model's strategy has on that instance. */
+export const OKTA_STRATEGY = 'okta';
+
+/**
+ * This module's own Passport: strategies and serializers registered here cannot collide with an
+ * app's (or another AuthModule's) use of the process-wide `passport` instance.
+ */
+export function createAuthPassport(): passport.Authenticator {
+  const authenticator = new passport.Authenticator();
+  // Serializing happens only at sign-in, so this is where every sign-in is stamped, whichever
+  // model (redirect or widget) completed it.
+  authenticator.serializeUser((user, done) =>
+    done(null, { ...(user as OktaUser), signedInAt: Date.now() } satisfies SessionUser),
+  );
+  // A stored user of the wrong shape is not an error to answer with 500: it is nobody.
+  authenticator.deserializeUser((stored: unknown, done) =>
+    done(null, isSessionUser(stored) ? stored : false),
+  );
+  return authenticator;
+}

@@ -1,0 +1,42 @@
+import type { TokenSet, UserInfo } from '../oidc/oidc-client';
+
+/** Tokens stay in the server-side session; only the claims ever reach a page or an API client. */
+export interface OktaTokens {
+  idToken: string;
+  accessToken: string;
+  refreshToken?: string;
+  /** Epoch milliseconds, when the provider said. */
+  accessTokenExpiresAt?: number;
+  scope?: string;
+}
+
+/** The signed-in user as handlers see it through `@CurrentUser()`. */
+export interface OktaUser {
+  sub: string;
+  name: string;
+  email?: string;
+  groups: string[];
+  /** Every userinfo claim, as the provider sent it. */
+  claims: UserInfo;
+  tokens: OktaTokens;
+}
+
+export function displayName(claims: UserInfo): string {
+  for (const key of ['name', 'preferred_username', 'email'] as const) {
+    const value = claims[key];
+    if (typeof value === 'string' && value.trim() !== '') return value;
+  }
+  return claims.sub;
+}
+
+/** When a token response's access token expires, in epoch milliseconds, if the provider said. */
+export function accessTokenExpiresAt(tokens: TokenSet): number | undefined {
+  const expiresIn = Number(tokens.expires_in);
+  return Number.isFinite(expiresIn) && expiresIn > 0 ? Date.now() + expiresIn * 1000 : undefined;
+}
+
+/** The user's groups from `claim`; anything but a list of strings counts as none. */
+export function groupsOf(claims: UserInfo, claim: string): string[] {
+  const groups = claims[claim];
+  return Array.isArray(groups) ? groups.filter((g): g is string => typeof g === 'string') : [];
+}

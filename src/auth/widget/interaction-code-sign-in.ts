@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { OidcClient } from '../oidc/oidc-client';
+import { AuthSettings, InjectAuthSettings } from '../options/auth-settings';
+import type { SignInTransaction } from '../sign-in/sign-in-transactions';
+import { verifiedOktaUser } from '../sign-in/verified-okta-user';
+import type { OktaUser } from '../user/okta-user';
+
+/**
+ * Completes an embedded-widget sign-in: the interaction code is exchanged with the
+ * transaction's PKCE verifier, and the tokens are checked exactly as in the redirect model.
+ */
+@Injectable()
+export class InteractionCodeSignIn {
+  constructor(
+    @InjectAuthSettings() private readonly settings: AuthSettings,
+    private readonly oidc: OidcClient,
+  ) {}
+
+  async complete(interactionCode: string, transaction: SignInTransaction): Promise<OktaUser> {
+    const tokens = await this.oidc.exchangeInteractionCode(
+      interactionCode,
+      transaction.codeVerifier,
+      this.settings.redirectUri,
+    );
+    const claims = await this.oidc.userInfo(tokens.access_token);
+    return verifiedOktaUser(
+      this.oidc,
+      tokens,
+      transaction.nonce,
+      claims,
+      this.settings.groupsClaim,
+    );
+  }
+}

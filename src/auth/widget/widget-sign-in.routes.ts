@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { signedInUser } from '../access/signed-in-user';
+import { expiredSignIn, failedSignIn } from '../errors/sign-in-failure';
+import { invalidSignInResponse, providerRefusal } from '../errors/sign-in-refusals';
+import { createCodeVerifier, randomToken, s256CodeChallenge } from '../oidc/pkce';
+import { AuthSettings, InjectAuthSettings } from '../options/auth-settings';
+import type { AuthRoute } from '../routes/auth-route';
+import { requireSession } from '../session/require-session';
+import { checkResponseIssuer } from '../sign-in/response-issuer';
+import { safeReturnTo } from '../sign-in/return-to';
+import { SignInRateLimit } from '../sign-in/sign-in-rate-limit';
+import { SignInTransaction, SignInTransactions } from '../sign-in/sign-in-transactions';
+import { logIn } from '../user/passport-session';
+import { InteractionCodeSignIn } from './interaction-code-sign-in';
+import { widgetContentSecurityPolicy } from './widget-content-security-policy';
+import { jsonForHtml, widgetOptions } from './widget-options';
+import { renderWidgetPage } from './widget-page';
+
+/** Longer than any one-time passcode Okta sends; anything longer is not one. */
+const MAX_OTP_LENGTH = 64;
+
+/**
+ * Okta's embedded model: the login route is the app's own page hosting the Sign-In Widget, and
+ * the widget sends the browser to the redirect URI's route with an interaction code.
+ */
+@Injectable()
+export class WidgetSignInRoutes {
+  constructor(
+    @InjectAuthSettings() private readonly settings: AuthSettings,
+    private readonly transactions: SignInTransactions,
+    private readonly signIn: InteractionCodeSignIn,
+    private readonly rateLimit: SignInRateLimit,
+  ) {}
+
+  routes(): AuthRoute[] {
+    const { login, callback } = this.settings.routes;
+    return [
+      { method: 'GET', path: login, handle: (req, res) => this.login(req, res) },
+      { method: 'GET', path: callback, handle: (req, res) => this.callback(req, res) },
+    ];
+  }
+
+  /** `?state=` shows the widget again for that pending sign-in; `?otp=` is passed through. */
+  private async login(req: Request, res: Response): Promise<void> {
+    await this.rateLimit.count(req, res);
+    requireSession(req);
+    if (signedInUser(req)) {
+      res.redirect(safeReturnTo(req.query.returnTo));
+      return;
+    }
+    const { state, transaction } = this.transactionFor(req);
+    // The widget talks to Okta at once: the transaction must be stored before the page is shown.
+    await new Promise<void>((resolve, reject) =>
+      req.session.save((err?: Error) => (err ? reject(err) : resolve())),
+    );
+    const cspNonce = randomToken(16);
+    const options = widgetOptions(
+      this.settings,
+      {
+        state,
+        codeChallenge: s256CodeChallenge(transaction.codeVerifier),
+        nonce: transaction.nonce,
+        otp: oneTimePasscode(req.query.otp),
+      },
+      cspNonce,
+    );
+    res.setHeader(
+      'Content-Security-Policy',
+      widgetContentSecurityPolicy(this.settings.issuer, cspNonce),
+    );
+    renderWidgetPage(res, this.settings, { cspNonce, widgetOptions: jsonForHtml(options) });
+  }
+
+  private async callback(req: Request, res: Response): Promise<void> {
+    await this.rateLimit.count(req, res);
+    requireSession(req);
+    const { interaction_code: code, state, error } = req.query;
+    const otp = oneTimePasscode(req.query.otp);
+    const login = this.settings.routes.login;
+    // Okta needs the user back on the widget for this same transaction.
+    if (typeof state === 'string' && error === 'interaction_required') {
+      res.redirect(`${login}?${new URLSearchParams({ state }).toString()}`);
+      return;
+    }
+    // An email magic link: the widget resumes the transaction with the passcode.
+    if (typeof state === 'string' && otp !== undefined) {
+      res.redirect(`${login}?${new URLSearchParams({ state, otp }).toString()}`);
+      return;
+    }
+    const transaction = this.transactions.consume(req, state);
+    try {
+      const refusal = checkResponseIssuer(req.query.iss, this.settings.issuer, false);
+      if (refusal) throw refusal;
+      if (error !== undefined) throw providerRefusal(error);
+      if (typeof code !== 'string' || code === '' || typeof state !== 'string') {
+        throw invalidSignInResponse();
+      }
+      const user = await this.complete(code, transaction);
+      await logIn(req, user);
+      res.redirect(safeReturnTo(transaction?.returnTo));
+    } catch (err) {
+      throw failedSignIn(err);
+    }
+  }
+
+  private complete(code: string, transaction: SignInTransaction | undefined) {
+    if (!transaction) throw expiredSignIn();
+    return this.signIn.complete(code, transaction);
+  }
+
+  /** The pending transaction `?state=` names, or a new one. */
+  private transactionFor(req: Request): {
+    state: string;
+    transaction: Pick<SignInTransaction, 'codeVerifier' | 'nonce'>;
+  } {
+    const { state } = req.query;
+    const pending = this.transactions.pending(req, state);
+    if (pending && typeof state === 'string') return { state, transaction: pending };
+    const transaction = {
+      codeVerifier: createCodeVerifier(),
+      nonce: randomToken(),
+      returnTo: safeReturnTo(req.query.returnTo),
+    };
+    return { state: this.transactions.begin(req, transaction), transaction };
+  }
+}
+
+function oneTimePasscode(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' && value.length <= MAX_OTP_LENGTH
+    ? value
+    : undefined;
+}

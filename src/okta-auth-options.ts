@@ -1,0 +1,50 @@
+import { AuthModuleOptions, AuthOptionName, findAuthOptionProblems } from './auth';
+import type { AppConfig, EnvironmentSettings } from './config/app-config';
+
+/** Which environment variable sets each AuthModule option, so problems name what people edit. */
+const VARIABLES: Partial<Record<AuthOptionName, string>> = {
+  issuer: 'OKTA_ISSUER',
+  clientId: 'OKTA_CLIENT_ID',
+  clientSecret: 'OKTA_CLIENT_SECRET',
+  redirectUri: 'OKTA_REDIRECT_URI',
+  postLogoutRedirectUri: 'OKTA_POST_LOGOUT_REDIRECT_URI',
+  scopes: 'OKTA_SCOPES',
+  signInMode: 'OKTA_SIGN_IN_MODE',
+};
+
+/**
+ * AuthModule's own checks of the Okta settings, run while the environment is read, with each
+ * problem naming its variable. Without an Okta org the development provider fills in the
+ * client later, so only what is already known is checked.
+ */
+export function oktaSettingProblems(settings: EnvironmentSettings): string[] {
+  const { oktaClient, relyingParty } = settings;
+  return findAuthOptionProblems({ ...oktaClient, ...relyingParty }, { partial: true }).map(
+    ({ option, message, example }) => {
+      const variable = VARIABLES[option] ?? option;
+      return `${variable}: ${message}. Example: ${variable}=${example}`;
+    },
+  );
+}
+
+/** The app's configuration as AuthModule's options. */
+export function authModuleOptions(
+  config: AppConfig,
+  { globalGuard, signInHint }: { globalGuard: boolean; signInHint?: string },
+): AuthModuleOptions {
+  const { okta, session, http } = config;
+  return {
+    issuer: okta.issuer,
+    clientId: okta.clientId,
+    clientSecret: okta.clientSecret,
+    redirectUri: okta.redirectUri,
+    postLogoutRedirectUri: okta.postLogoutRedirectUri,
+    signInMode: okta.signInMode,
+    scopes: okta.scopes,
+    globalGuard,
+    maxSignInAgeSeconds: session.absoluteTimeoutMs / 1000,
+    signInRateLimit: { limit: http.signInRateLimitPerMinute, windowSeconds: 60 },
+    errorView: 'error',
+    widget: { view: 'widget-login', signInHint },
+  };
+}

@@ -1,0 +1,10 @@
+import type { EnvironmentSettings } from './config/app-config';
+import { readConfig } from './config/read-config';
+import { oktaSettingProblems } from './okta-auth-options';
+
+type Env = Record<string, string | undefined>;
+
+/** The environment read once at start-up: the app's settings and AuthModule's Okta checks. */
+export function readAppConfig(env: Env): EnvironmentSettings {
+  return readConfig(env, { moreProblems: oktaSettingProblems });
+}
