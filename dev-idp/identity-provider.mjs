@@ -11,7 +11,10 @@ import { identityEngineRoutes } from './identity-engine/identity-engine-routes.m
 import { idxResponses } from './identity-engine/idx-responses.mjs';
 import { registerInteractionCodeGrant } from './identity-engine/interaction-code-grant.mjs';
 import { createInteractionStore } from './identity-engine/interaction-store.mjs';
-import { trustedOrigins, trustedOriginsCors } from './identity-engine/trusted-origins-cors.mjs';
+import {
+  parseTrustedOrigins,
+  trustedOriginsCors,
+} from './identity-engine/trusted-origins-cors.mjs';
 import { interactionRoutes } from './interactions.mjs';
 import { OKTA_ROUTES, providerConfiguration } from './provider-configuration.mjs';
 import { generateSigningKeys } from './signing-keys.mjs';
@@ -28,6 +31,8 @@ import { errorPage } from './views.mjs';
  * @property {ClientRegistration[]} clients
  * @property {DemoUser[]} [users] defaults to `users.json`
  * @property {number} [accessTokenTtlSeconds] defaults to 3600
+ * @property {string[]} [trustedOrigins] origins allowed to call it from a browser (CORS), like an
+ *   org's Trusted Origins: the embedded widget's app must be listed. Defaults to none.
  */
 
 /**
@@ -50,7 +55,9 @@ export async function startDevIdentityProvider({
   clients,
   users,
   accessTokenTtlSeconds = 3600,
+  trustedOrigins = [],
 }) {
+  const corsOrigins = parseTrustedOrigins(trustedOrigins);
   const accounts = createAccountStore(users ?? (await loadDemoUsers()));
   const jwks = await generateSigningKeys();
 
@@ -88,7 +95,7 @@ export async function startDevIdentityProvider({
     server.on(
       'request',
       createApp(provider, accounts, new URL(issuerUrl).pathname, {
-        cors: trustedOriginsCors(trustedOrigins(clients)),
+        cors: trustedOriginsCors(corsOrigins, new URL(issuerUrl).origin),
         identityEngine,
       }),
     );

@@ -22,6 +22,8 @@ const DEFAULT_CLIENT = {
   grant_types: ['authorization_code', 'refresh_token', 'interaction_code'],
 };
 
+const DEFAULT_TRUSTED_ORIGIN = 'http://localhost:8080';
+
 const forked = typeof process.send === 'function';
 
 if (forked) {
@@ -66,7 +68,8 @@ function optionsFromParent() {
 
 /** @returns {DevIdentityProviderOptions} */
 function optionsFromEnvironment() {
-  const { DEV_IDP_PORT, DEV_IDP_HOST, DEV_IDP_ISSUER, DEV_IDP_CLIENTS } = process.env;
+  const { DEV_IDP_PORT, DEV_IDP_HOST, DEV_IDP_ISSUER, DEV_IDP_CLIENTS, DEV_IDP_TRUSTED_ORIGINS } =
+    process.env;
   const port = DEV_IDP_PORT ? Number(DEV_IDP_PORT) : 8081;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`DEV_IDP_PORT must be a port number, not "${DEV_IDP_PORT}"`);
@@ -77,6 +80,12 @@ function optionsFromEnvironment() {
     // With port 0 only the provider learns its port, and it then names the issuer itself.
     issuer: DEV_IDP_ISSUER || (port ? `http://localhost:${port}/oauth2/default` : undefined),
     clients: DEV_IDP_CLIENTS ? parseJson('DEV_IDP_CLIENTS', DEV_IDP_CLIENTS) : [DEFAULT_CLIENT],
+    // Comma-separated, like the list in an org's Security → API → Trusted Origins; the default
+    // is the origin of the default client's app, which hosts the embedded widget.
+    trustedOrigins: (DEV_IDP_TRUSTED_ORIGINS ?? DEFAULT_TRUSTED_ORIGIN)
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
   };
 }
 

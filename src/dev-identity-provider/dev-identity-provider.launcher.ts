@@ -18,6 +18,8 @@ export interface DevIdentityProviderOptions {
   issuer?: string;
   clients: ClientRegistration[];
   accessTokenTtlSeconds?: number;
+  /** Origins allowed to call the provider from a browser (Okta's Trusted Origins); none by default. */
+  trustedOrigins?: string[];
 }
 
 export interface RunningIdentityProvider {
