@@ -17,6 +17,7 @@ import {
 } from './identity-engine/trusted-origins-cors.mjs';
 import { interactionRoutes } from './interactions.mjs';
 import { OKTA_ROUTES, providerConfiguration } from './provider-configuration.mjs';
+import { GRACE_PERIOD_RANGE, parseGracePeriod } from './refresh-token-rotation.mjs';
 import { generateSigningKeys } from './signing-keys.mjs';
 import { errorPage } from './views.mjs';
 
@@ -33,6 +34,8 @@ import { errorPage } from './views.mjs';
  * @property {number} [accessTokenTtlSeconds] defaults to 3600
  * @property {string[]} [trustedOrigins] origins allowed to call it from a browser (CORS), like an
  *   org's Trusted Origins: the embedded widget's app must be listed. Defaults to none.
+ * @property {number} [refreshTokenGracePeriodSeconds] refresh tokens rotate on every use; the
+ *   previous one keeps working this long (0 to 60). Defaults to Okta's 30.
  */
 
 /**
@@ -56,8 +59,10 @@ export async function startDevIdentityProvider({
   users,
   accessTokenTtlSeconds = 3600,
   trustedOrigins = [],
+  refreshTokenGracePeriodSeconds = GRACE_PERIOD_RANGE.okta,
 }) {
   const corsOrigins = parseTrustedOrigins(trustedOrigins);
+  const gracePeriod = parseGracePeriod(refreshTokenGracePeriodSeconds);
   const accounts = createAccountStore(users ?? (await loadDemoUsers()));
   const jwks = await generateSigningKeys();
 
@@ -70,7 +75,13 @@ export async function startDevIdentityProvider({
   try {
     const boundPort = /** @type {import('node:net').AddressInfo} */ (server.address()).port;
     const issuerUrl = issuer ?? `http://${hostForUrl(host)}:${boundPort}/oauth2/default`;
-    const configuration = providerConfiguration({ clients, accounts, jwks, accessTokenTtlSeconds });
+    const configuration = providerConfiguration({
+      clients,
+      accounts,
+      jwks,
+      accessTokenTtlSeconds,
+      refreshTokenGracePeriodSeconds: gracePeriod,
+    });
     const provider = new Provider(issuerUrl, configuration);
     const interactions = createInteractionStore();
     // Before any client is loaded: registrations naming the grant are validated against it.
