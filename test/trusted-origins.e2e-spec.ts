@@ -1,13 +1,7 @@
-import {
-  launchDevIdentityProvider,
-  RunningIdentityProvider,
-} from '../src/dev-identity-provider/dev-identity-provider.launcher';
-import { AppInstance, freePorts, startAppInstance } from './support/app-instance';
+import { launchDevIdentityProvider } from '../src/dev-identity-provider/dev-identity-provider.launcher';
 import { Browser } from './support/browser';
+import { startWidgetApp, WIDGET_CLIENT, WidgetApp } from './support/widget-app';
 import { openWidgetPage } from './support/widget-client';
-
-const CLIENT_ID = 'widget-client';
-const CLIENT_SECRET = 'a-widget-test-client-secret-long-enough';
 
 /** What a browser sends before the widget's credentialed POSTs with custom headers. */
 function preflight(url: string, origin: string): Promise<Response> {
@@ -27,7 +21,7 @@ function interact(issuer: string, origin: string, redirectUri: string): Promise<
     method: 'POST',
     headers: { origin, 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({
-      client_id: CLIENT_ID,
+      client_id: WIDGET_CLIENT.clientId,
       scope: 'openid profile email',
       redirect_uri: redirectUri,
       code_challenge: 'c'.repeat(43),
@@ -37,56 +31,13 @@ function interact(issuer: string, origin: string, redirectUri: string): Promise<
   });
 }
 
-/**
- * An app in widget mode against a provider configured like an org: the app's origin is a
- * Trusted Origin or it is not, whatever its redirect URIs say.
- */
-async function widgetAppWith(trustedOrigins: (appOrigin: string) => string[]): Promise<{
-  provider: RunningIdentityProvider;
-  app: AppInstance;
-  origin: string;
-  redirectUri: string;
-}> {
-  const [port] = await freePorts(1);
-  const origin = `http://127.0.0.1:${port}`;
-  const redirectUri = `${origin}/login/callback`;
-  const provider = await launchDevIdentityProvider({
-    port: 0,
-    host: '127.0.0.1',
-    trustedOrigins: trustedOrigins(origin),
-    clients: [
-      {
-        client_id: CLIENT_ID,
-        client_secret: CLIENT_SECRET,
-        redirect_uris: [redirectUri],
-        post_logout_redirect_uris: [origin],
-        grant_types: ['authorization_code', 'interaction_code'],
-      },
-    ],
-  });
-  try {
-    const app = await startAppInstance(
-      port,
-      { provider, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET },
-      { OKTA_SIGN_IN_MODE: 'widget' },
-    );
-    return { provider, app, origin, redirectUri };
-  } catch (error) {
-    await provider.stop();
-    throw error;
-  }
-}
-
 describe('Trusted Origins at the development identity provider', () => {
   describe("with the app's origin listed", () => {
-    let setup: Awaited<ReturnType<typeof widgetAppWith>>;
+    let setup: WidgetApp;
     beforeAll(async () => {
-      setup = await widgetAppWith((appOrigin) => [appOrigin, 'https://other.example']);
+      setup = await startWidgetApp((appOrigin) => [appOrigin, 'https://other.example']);
     });
-    afterAll(async () => {
-      await setup?.app.close();
-      await setup?.provider.stop();
-    });
+    afterAll(() => setup?.close());
 
     it("answers the widget's preflights and calls with the exact origin and credentials", async () => {
       const { provider, origin, redirectUri } = setup;
@@ -104,15 +55,12 @@ describe('Trusted Origins at the development identity provider', () => {
   });
 
   describe("with the app's origin missing", () => {
-    let setup: Awaited<ReturnType<typeof widgetAppWith>>;
+    let setup: WidgetApp;
     beforeAll(async () => {
       // Listed: only an origin that is not the app's, as when the org lists production only.
-      setup = await widgetAppWith(() => ['https://app.example.com']);
+      setup = await startWidgetApp(() => ['https://app.example.com']);
     });
-    afterAll(async () => {
-      await setup?.app.close();
-      await setup?.provider.stop();
-    });
+    afterAll(() => setup?.close());
 
     it('serves the widget page, but no call from the page can read an answer', async () => {
       const { app, provider, origin, redirectUri } = setup;

@@ -56,14 +56,16 @@ export function trustedOriginsCors(trusted, ownOrigin) {
   const warnOnce = untrustedOriginWarning();
   return (req, res, next) => {
     const origin = req.get('origin');
+    const preflight = req.method === 'OPTIONS' && req.get('access-control-request-method');
     res.vary('Origin');
     if (!origin || !trusted.has(origin)) {
-      if (origin && origin !== ownOrigin) warnOnce(origin, req.path);
+      // The widget's calls are all preflighted; that is where the browser gives up.
+      if (origin && origin !== ownOrigin && preflight) warnOnce(origin, req.path);
       next();
       return;
     }
     res.set({ 'Access-Control-Allow-Origin': origin, 'Access-Control-Allow-Credentials': 'true' });
-    if (req.method === 'OPTIONS' && req.get('access-control-request-method')) {
+    if (preflight) {
       res
         .set({
           'Access-Control-Allow-Methods': 'GET, POST',
@@ -89,7 +91,7 @@ function untrustedOriginWarning() {
     if (warned.has(origin)) return;
     warned.add(origin);
     console.warn(
-      `Development identity provider: refused CORS for ${origin} (${path}): it is not a Trusted Origin. ` +
+      `Development identity provider: refused a CORS preflight from ${origin} (${path}): it is not a Trusted Origin. ` +
         'Add it to DEV_IDP_TRUSTED_ORIGINS (npm run idp); the app, when it starts this provider, ' +
         "lists APP_BASE_URL's origin, so open the app at that address.",
     );
