@@ -59,7 +59,8 @@ export function withRotationGracePeriod(adapterFactory, gracePeriodSeconds) {
           const payload = await adapter.find(id);
           if (payload && lastRotatedOut.get(payload.grantId) === id && inGracePeriod(payload)) {
             // oidc-provider then treats it as unused: it rotates again instead of revoking.
-            const { consumed: _consumed, ...unused } = payload;
+            const unused = { ...payload };
+            delete unused.consumed;
             return unused;
           }
           return payload;
