@@ -6,6 +6,7 @@ import express from 'express';
 import Provider from 'oidc-provider';
 
 import { createAccountStore, loadDemoUsers } from './accounts.mjs';
+import { createEmailAuthenticator } from './email-authenticator.mjs';
 import { offlineAccessImpliesConsent } from './first-party-consent.mjs';
 import { identityEngineRoutes } from './identity-engine/identity-engine-routes.mjs';
 import { idxResponses } from './identity-engine/idx-responses.mjs';
@@ -16,6 +17,8 @@ import {
   trustedOriginsCors,
 } from './identity-engine/trusted-origins-cors.mjs';
 import { interactionRoutes } from './interactions.mjs';
+import { createMailbox } from './mailbox/mailbox.mjs';
+import { mailboxRoutes } from './mailbox/mailbox-routes.mjs';
 import { OKTA_ROUTES, providerConfiguration } from './provider-configuration.mjs';
 import { GRACE_PERIOD_RANGE, parseGracePeriod } from './refresh-token-rotation.mjs';
 import { generateSigningKeys } from './signing-keys.mjs';
@@ -84,6 +87,8 @@ export async function startDevIdentityProvider({
     });
     const provider = new Provider(issuerUrl, configuration);
     const interactions = createInteractionStore();
+    const mailbox = createMailbox();
+    const emailAuthenticator = createEmailAuthenticator(mailbox);
     // Before any client is loaded: registrations naming the grant are validated against it.
     registerInteractionCodeGrant(provider, interactions);
     provider.use(offlineAccessImpliesConsent(OKTA_ROUTES.authorization));
@@ -105,9 +110,11 @@ export async function startDevIdentityProvider({
     });
     server.on(
       'request',
-      createApp(provider, accounts, new URL(issuerUrl).pathname, {
+      createApp(provider, new URL(issuerUrl).pathname, {
         cors: trustedOriginsCors(corsOrigins, new URL(issuerUrl).origin),
         identityEngine,
+        signIn: interactionRoutes(provider, accounts, emailAuthenticator),
+        mailbox: mailboxRoutes(mailbox),
       }),
     );
     return { issuer: issuerUrl, port: boundPort, close };
@@ -119,19 +126,22 @@ export async function startDevIdentityProvider({
 
 /**
  * @param {any} provider
- * @param {import('./accounts.mjs').AccountStore} accounts
  * @param {string} issuerPath
- * @param {{ cors: import('express').RequestHandler, identityEngine: import('express').Router }} embedded
- *   what the embedded Sign-In Widget needs: CORS for the apps' origins and the Identity Engine
+ * @param {object} routes
+ * @param {import('express').RequestHandler} routes.cors for the Trusted Origins
+ * @param {import('express').Router} routes.identityEngine what the embedded Sign-In Widget calls
+ * @param {import('express').Router} routes.signIn the hosted sign-in pages
+ * @param {import('express').Router} routes.mailbox where emailed codes can be read
  */
-function createApp(provider, accounts, issuerPath, { cors, identityEngine }) {
+function createApp(provider, issuerPath, { cors, identityEngine, signIn, mailbox }) {
   const mountPath = issuerPath.replace(/\/$/, '');
   const app = express();
   app.disable('x-powered-by');
 
   app.use(cors);
   app.use(identityEngine);
-  app.use(interactionRoutes(provider, accounts));
+  app.use(signIn);
+  app.use(mailbox);
   // Okta also publishes its metadata under the RFC 8414 name; the document is the same.
   app.get(`${mountPath}/.well-known/oauth-authorization-server`, (req, _res, next) => {
     req.url = `${mountPath}/.well-known/openid-configuration`;

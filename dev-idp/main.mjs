@@ -47,9 +47,14 @@ try {
     send({ type: 'ready', issuer: idp.issuer, port: idp.port });
   } else {
     const logins = users
-      .map((u) => `${u.username} / ${u.password}${u.groups.includes('admin') ? ' (admin)' : ''}`)
+      .map(
+        (u) =>
+          `${u.username} / ${u.password}${u.groups.includes('admin') ? ' (admin)' : ''}${u.secondFactor ? ' + email code' : ''}`,
+      )
       .join(', ');
-    console.log(`Development identity provider ready at ${idp.issuer} — demo users: ${logins}`);
+    console.log(
+      `Development identity provider ready at ${idp.issuer} — demo users: ${logins}; emailed codes at ${new URL(idp.issuer).origin}/dev/mailbox`,
+    );
   }
 } catch (error) {
   const message = describe(error);
