@@ -100,6 +100,7 @@ export async function startDevIdentityProvider({
       provider,
       accounts,
       interactions,
+      emailAuthenticator,
       responses: idxResponses({
         orgUrl: orgUrlOf(issuerUrl),
         tokenEndpoint: `${issuerUrl}${OKTA_ROUTES.token}`,
