@@ -7,6 +7,8 @@ import { readFile } from 'node:fs/promises';
  * @property {string} sub Okta-style user id
  * @property {string} username the login
  * @property {string} password
+ * @property {'email'} [secondFactor] what the sign-on policy asks for after the password: `email`,
+ *   a one-time code sent to the development mailbox (`/dev/mailbox`)
  * @property {string} name
  * @property {string} given_name
  * @property {string} family_name
@@ -18,7 +20,8 @@ import { readFile } from 'node:fs/promises';
  * @property {string} zoneinfo
  */
 
-const CREDENTIALS = new Set(['username', 'password']);
+/** What the sign-in needs but no token or userinfo answer may carry. */
+const CREDENTIALS = new Set(['username', 'password', 'secondFactor']);
 
 /** @returns {Promise<DemoUser[]>} */
 export async function loadDemoUsers() {
@@ -56,6 +59,14 @@ export function createAccountStore(users) {
      */
     accountIdFor(username) {
       return byLogin.get(username.trim().toLowerCase())?.sub;
+    },
+
+    /**
+     * @param {string} accountId
+     * @returns {DemoUser | undefined}
+     */
+    userOf(accountId) {
+      return bySub.get(accountId);
     },
 
     /**

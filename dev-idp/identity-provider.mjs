@@ -6,14 +6,21 @@ import express from 'express';
 import Provider from 'oidc-provider';
 
 import { createAccountStore, loadDemoUsers } from './accounts.mjs';
+import { createEmailAuthenticator } from './email-authenticator.mjs';
 import { offlineAccessImpliesConsent } from './first-party-consent.mjs';
 import { identityEngineRoutes } from './identity-engine/identity-engine-routes.mjs';
 import { idxResponses } from './identity-engine/idx-responses.mjs';
 import { registerInteractionCodeGrant } from './identity-engine/interaction-code-grant.mjs';
 import { createInteractionStore } from './identity-engine/interaction-store.mjs';
-import { trustedOrigins, trustedOriginsCors } from './identity-engine/trusted-origins-cors.mjs';
+import {
+  parseTrustedOrigins,
+  trustedOriginsCors,
+} from './identity-engine/trusted-origins-cors.mjs';
 import { interactionRoutes } from './interactions.mjs';
+import { createMailbox } from './mailbox/mailbox.mjs';
+import { mailboxRoutes } from './mailbox/mailbox-routes.mjs';
 import { OKTA_ROUTES, providerConfiguration } from './provider-configuration.mjs';
+import { GRACE_PERIOD_RANGE, parseGracePeriod } from './refresh-token-rotation.mjs';
 import { generateSigningKeys } from './signing-keys.mjs';
 import { errorPage } from './views.mjs';
 
@@ -28,6 +35,10 @@ import { errorPage } from './views.mjs';
  * @property {ClientRegistration[]} clients
  * @property {DemoUser[]} [users] defaults to `users.json`
  * @property {number} [accessTokenTtlSeconds] defaults to 3600
+ * @property {string[]} [trustedOrigins] origins allowed to call it from a browser (CORS), like an
+ *   org's Trusted Origins: the embedded widget's app must be listed. Defaults to none.
+ * @property {number} [refreshTokenGracePeriodSeconds] refresh tokens rotate on every use; the
+ *   previous one keeps working this long (0 to 60). Defaults to Okta's 30.
  */
 
 /**
@@ -50,7 +61,11 @@ export async function startDevIdentityProvider({
   clients,
   users,
   accessTokenTtlSeconds = 3600,
+  trustedOrigins = [],
+  refreshTokenGracePeriodSeconds = GRACE_PERIOD_RANGE.okta,
 }) {
+  const corsOrigins = parseTrustedOrigins(trustedOrigins);
+  const gracePeriod = parseGracePeriod(refreshTokenGracePeriodSeconds);
   const accounts = createAccountStore(users ?? (await loadDemoUsers()));
   const jwks = await generateSigningKeys();
 
@@ -63,9 +78,17 @@ export async function startDevIdentityProvider({
   try {
     const boundPort = /** @type {import('node:net').AddressInfo} */ (server.address()).port;
     const issuerUrl = issuer ?? `http://${hostForUrl(host)}:${boundPort}/oauth2/default`;
-    const configuration = providerConfiguration({ clients, accounts, jwks, accessTokenTtlSeconds });
+    const configuration = providerConfiguration({
+      clients,
+      accounts,
+      jwks,
+      accessTokenTtlSeconds,
+      refreshTokenGracePeriodSeconds: gracePeriod,
+    });
     const provider = new Provider(issuerUrl, configuration);
     const interactions = createInteractionStore();
+    const mailbox = createMailbox();
+    const emailAuthenticator = createEmailAuthenticator(mailbox);
     // Before any client is loaded: registrations naming the grant are validated against it.
     registerInteractionCodeGrant(provider, interactions);
     provider.use(offlineAccessImpliesConsent(OKTA_ROUTES.authorization));
@@ -77,6 +100,7 @@ export async function startDevIdentityProvider({
       provider,
       accounts,
       interactions,
+      emailAuthenticator,
       responses: idxResponses({
         orgUrl: orgUrlOf(issuerUrl),
         tokenEndpoint: `${issuerUrl}${OKTA_ROUTES.token}`,
@@ -87,9 +111,11 @@ export async function startDevIdentityProvider({
     });
     server.on(
       'request',
-      createApp(provider, accounts, new URL(issuerUrl).pathname, {
-        cors: trustedOriginsCors(trustedOrigins(clients)),
+      createApp(provider, new URL(issuerUrl).pathname, {
+        cors: trustedOriginsCors(corsOrigins, new URL(issuerUrl).origin),
         identityEngine,
+        signIn: interactionRoutes(provider, accounts, emailAuthenticator),
+        mailbox: mailboxRoutes(mailbox),
       }),
     );
     return { issuer: issuerUrl, port: boundPort, close };
@@ -101,19 +127,22 @@ export async function startDevIdentityProvider({
 
 /**
  * @param {any} provider
- * @param {import('./accounts.mjs').AccountStore} accounts
  * @param {string} issuerPath
- * @param {{ cors: import('express').RequestHandler, identityEngine: import('express').Router }} embedded
- *   what the embedded Sign-In Widget needs: CORS for the apps' origins and the Identity Engine
+ * @param {object} routes
+ * @param {import('express').RequestHandler} routes.cors for the Trusted Origins
+ * @param {import('express').Router} routes.identityEngine what the embedded Sign-In Widget calls
+ * @param {import('express').Router} routes.signIn the hosted sign-in pages
+ * @param {import('express').Router} routes.mailbox where emailed codes can be read
  */
-function createApp(provider, accounts, issuerPath, { cors, identityEngine }) {
+function createApp(provider, issuerPath, { cors, identityEngine, signIn, mailbox }) {
   const mountPath = issuerPath.replace(/\/$/, '');
   const app = express();
   app.disable('x-powered-by');
 
   app.use(cors);
   app.use(identityEngine);
-  app.use(interactionRoutes(provider, accounts));
+  app.use(signIn);
+  app.use(mailbox);
   // Okta also publishes its metadata under the RFC 8414 name; the document is the same.
   app.get(`${mountPath}/.well-known/oauth-authorization-server`, (req, _res, next) => {
     req.url = `${mountPath}/.well-known/openid-configuration`;

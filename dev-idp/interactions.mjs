@@ -2,21 +2,28 @@
 import express from 'express';
 import { errors } from 'oidc-provider';
 
+import { maskEmail } from './email-authenticator.mjs';
+import { MAILBOX_PATH } from './mailbox/mailbox-routes.mjs';
 import { INTERACTION_PATH } from './provider-configuration.mjs';
-import { loginPage } from './views.mjs';
+import { emailCodePage, loginPage } from './views.mjs';
 
 /** @typedef {import('express').Request} Request */
 /** @typedef {import('express').Response} Response */
 /** @typedef {import('./accounts.mjs').AccountStore} AccountStore */
+/** @typedef {import('./email-authenticator.mjs').EmailAuthenticator} EmailAuthenticator */
 
 const WRONG_CREDENTIALS = 'Incorrect username or password.';
+const WRONG_CODE = 'Invalid code. Try again.';
+const CODE_RESENT = 'We sent a new code. Only the newest code works.';
 
 /**
- * The sign-in page oidc-provider sends the browser to when a login is needed.
+ * The sign-in pages oidc-provider sends the browser to when a login is needed: the password, then
+ * for users whose policy asks for it, a code sent by email.
  * @param {any} provider the oidc-provider instance
  * @param {AccountStore} accounts
+ * @param {EmailAuthenticator} emailAuthenticator
  */
-export function interactionRoutes(provider, accounts) {
+export function interactionRoutes(provider, accounts, emailAuthenticator) {
   const router = express.Router();
   // Only here: oidc-provider parses its own endpoints' bodies and warns about parsed ones.
   const parseForm = express.urlencoded({ extended: false, limit: '10kb' });
@@ -27,15 +34,14 @@ export function interactionRoutes(provider, accounts) {
    * @param {{ username?: string, error?: string }} [form]
    */
   async function renderLogin(res, interaction, { username, error } = {}) {
-    const clientId = String(interaction.params.client_id);
-    const client = await provider.Client.find(clientId);
+    const clientName = await clientNameOf(provider, interaction);
     res
       .set('Cache-Control', 'no-store')
       .type('html')
       .send(
         loginPage({
           action: `${INTERACTION_PATH}/${interaction.uid}`,
-          clientName: client?.clientName ?? clientId,
+          clientName,
           username,
           error,
           demoUsers: accounts.users,
@@ -54,19 +60,111 @@ export function interactionRoutes(provider, accounts) {
     const username = typeof req.body?.username === 'string' ? req.body.username : '';
     const password = typeof req.body?.password === 'string' ? req.body.password : '';
     const accountId = accounts.authenticate(username, password);
-    if (!accountId) {
+    const user = accountId ? accounts.userOf(accountId) : undefined;
+    if (!accountId || !user) {
       await renderLogin(res.status(401), interaction, { username, error: WRONG_CREDENTIALS });
       return;
     }
-    await provider.interactionFinished(
-      req,
-      res,
-      { login: { accountId } },
-      { mergeWithLastSubmission: false },
+    if (user.secondFactor !== 'email') {
+      await finishLogin(provider, req, res, accountId);
+      return;
+    }
+    emailAuthenticator.send(interaction.uid, {
+      accountId,
+      email: user.email,
+      appName: await clientNameOf(provider, interaction),
+    });
+    // Post/redirect/get: reloading the code page must not post the password again.
+    res.redirect(303, emailStepPath(interaction.uid));
+  });
+
+  router.get(`${INTERACTION_PATH}/:uid/email`, async (req, res) => {
+    const interaction = await loginInteraction(provider, req, res);
+    const factor = emailAuthenticator.pending(interaction.uid);
+    if (!factor) return res.redirect(303, `${INTERACTION_PATH}/${interaction.uid}`);
+    renderEmailCode(res, interaction.uid, factor.email, {
+      notice: req.query.sent === '1' ? CODE_RESENT : undefined,
+    });
+  });
+
+  router.post(`${INTERACTION_PATH}/:uid/email`, parseForm, async (req, res) => {
+    const interaction = await loginInteraction(provider, req, res);
+    const factor = emailAuthenticator.pending(interaction.uid);
+    if (!factor) return res.redirect(303, `${INTERACTION_PATH}/${interaction.uid}`);
+    const accountId = emailAuthenticator.verify(interaction.uid, req.body?.code);
+    if (!accountId) {
+      renderEmailCode(res.status(401), interaction.uid, factor.email, { error: WRONG_CODE });
+      return;
+    }
+    await finishLogin(provider, req, res, accountId);
+  });
+
+  router.post(`${INTERACTION_PATH}/:uid/email/resend`, async (req, res) => {
+    const interaction = await loginInteraction(provider, req, res);
+    const resent = emailAuthenticator.resend(interaction.uid);
+    res.redirect(
+      303,
+      resent
+        ? `${emailStepPath(interaction.uid)}?sent=1`
+        : `${INTERACTION_PATH}/${interaction.uid}`,
     );
   });
 
   return router;
+}
+
+/** @param {string} uid */
+function emailStepPath(uid) {
+  return `${INTERACTION_PATH}/${uid}/email`;
+}
+
+/**
+ * @param {Response} res
+ * @param {string} uid
+ * @param {string} email
+ * @param {{ error?: string, notice?: string }} messages
+ */
+function renderEmailCode(res, uid, email, { error, notice }) {
+  res
+    .set('Cache-Control', 'no-store')
+    .type('html')
+    .send(
+      emailCodePage({
+        action: emailStepPath(uid),
+        resendAction: `${emailStepPath(uid)}/resend`,
+        restartUrl: `${INTERACTION_PATH}/${uid}`,
+        maskedEmail: maskEmail(email),
+        mailboxUrl: `${MAILBOX_PATH}?to=${encodeURIComponent(email)}`,
+        error,
+        notice,
+      }),
+    );
+}
+
+/**
+ * @param {any} provider
+ * @param {{ params: Record<string, unknown> }} interaction
+ */
+async function clientNameOf(provider, interaction) {
+  const clientId = String(interaction.params.client_id);
+  const client = await provider.Client.find(clientId);
+  return client?.clientName ?? clientId;
+}
+
+/**
+ * Every factor the user's policy asks for has been verified.
+ * @param {any} provider
+ * @param {Request} req
+ * @param {Response} res
+ * @param {string} accountId
+ */
+async function finishLogin(provider, req, res, accountId) {
+  await provider.interactionFinished(
+    req,
+    res,
+    { login: { accountId } },
+    { mergeWithLastSubmission: false },
+  );
 }
 
 /**

@@ -22,6 +22,8 @@ const DEFAULT_CLIENT = {
   grant_types: ['authorization_code', 'refresh_token', 'interaction_code'],
 };
 
+const DEFAULT_TRUSTED_ORIGIN = 'http://localhost:8080';
+
 const forked = typeof process.send === 'function';
 
 if (forked) {
@@ -45,9 +47,14 @@ try {
     send({ type: 'ready', issuer: idp.issuer, port: idp.port });
   } else {
     const logins = users
-      .map((u) => `${u.username} / ${u.password}${u.groups.includes('admin') ? ' (admin)' : ''}`)
+      .map(
+        (u) =>
+          `${u.username} / ${u.password}${u.groups.includes('admin') ? ' (admin)' : ''}${u.secondFactor ? ' + email code' : ''}`,
+      )
       .join(', ');
-    console.log(`Development identity provider ready at ${idp.issuer} — demo users: ${logins}`);
+    console.log(
+      `Development identity provider ready at ${idp.issuer} — demo users: ${logins}; emailed codes at ${new URL(idp.issuer).origin}/dev/mailbox`,
+    );
   }
 } catch (error) {
   const message = describe(error);
@@ -66,7 +73,8 @@ function optionsFromParent() {
 
 /** @returns {DevIdentityProviderOptions} */
 function optionsFromEnvironment() {
-  const { DEV_IDP_PORT, DEV_IDP_HOST, DEV_IDP_ISSUER, DEV_IDP_CLIENTS } = process.env;
+  const { DEV_IDP_PORT, DEV_IDP_HOST, DEV_IDP_ISSUER, DEV_IDP_CLIENTS, DEV_IDP_TRUSTED_ORIGINS } =
+    process.env;
   const port = DEV_IDP_PORT ? Number(DEV_IDP_PORT) : 8081;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`DEV_IDP_PORT must be a port number, not "${DEV_IDP_PORT}"`);
@@ -77,6 +85,12 @@ function optionsFromEnvironment() {
     // With port 0 only the provider learns its port, and it then names the issuer itself.
     issuer: DEV_IDP_ISSUER || (port ? `http://localhost:${port}/oauth2/default` : undefined),
     clients: DEV_IDP_CLIENTS ? parseJson('DEV_IDP_CLIENTS', DEV_IDP_CLIENTS) : [DEFAULT_CLIENT],
+    // Comma-separated, like the list in an org's Security → API → Trusted Origins; the default
+    // is the origin of the default client's app, which hosts the embedded widget.
+    trustedOrigins: (DEV_IDP_TRUSTED_ORIGINS ?? DEFAULT_TRUSTED_ORIGIN)
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
   };
 }
 

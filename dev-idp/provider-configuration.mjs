@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 
 import { grantRequestedScopes, policyWithoutConsentScreen } from './first-party-consent.mjs';
 import { createMemoryAdapter } from './memory-adapter.mjs';
+import { withRotationGracePeriod } from './refresh-token-rotation.mjs';
 import { errorPage, logoutPage, signedOutPage } from './views.mjs';
 
 /** @typedef {import('./accounts.mjs').AccountStore} AccountStore */
@@ -42,10 +43,19 @@ const DAY = 24 * HOUR;
  * @param {AccountStore} options.accounts
  * @param {{ keys: object[] }} options.jwks
  * @param {number} options.accessTokenTtlSeconds
+ * @param {number} options.refreshTokenGracePeriodSeconds
  */
-export function providerConfiguration({ clients, accounts, jwks, accessTokenTtlSeconds }) {
+export function providerConfiguration({
+  clients,
+  accounts,
+  jwks,
+  accessTokenTtlSeconds,
+  refreshTokenGracePeriodSeconds,
+}) {
   return {
-    adapter: createMemoryAdapter(),
+    adapter: withRotationGracePeriod(createMemoryAdapter(), refreshTokenGracePeriodSeconds),
+    // Like an Okta app set to "Rotate token after every use": see refresh-token-rotation.mjs.
+    rotateRefreshToken: true,
     clients,
     // What an Okta "Web" app registration implies, for registrations that leave it out.
     clientDefaults: {

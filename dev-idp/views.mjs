@@ -17,6 +17,14 @@ input[type=text],input[type=password]{width:100%;padding:.6rem .75rem;font:inher
 input:focus,button:focus{outline:3px solid #9cc2ff;outline-offset:1px}
 button{width:100%;margin-top:1.5rem;padding:.7rem;font:inherit;font-weight:600;color:#fff;background:#1662dd;border:0;border-radius:.375rem;cursor:pointer}
 button:hover{background:#0f4fb8}
+button.secondary{margin-top:.75rem;color:#1662dd;background:#fff;border:1px solid #1662dd}
+button.secondary:hover{background:#eef4fd}
+.notice{margin:0 0 1rem;padding:.6rem .75rem;color:#0b4a2a;background:#e6f6ec;border:1px solid #a8dcbc;border-radius:.375rem}
+.mail{margin:1rem 0 0;padding:0;list-style:none}
+.mail li{margin:0 0 1rem;padding:1rem;border:1px solid #dcdde2;border-radius:.375rem}
+.mail h2{margin:0 0 .25rem;font-size:1rem}
+.mail p{margin:.25rem 0}
+.otp{font-size:1.5rem;letter-spacing:.2em}
 .alert{margin:0 0 1rem;padding:.6rem .75rem;color:#8a1222;background:#fdecee;border:1px solid #f3b6be;border-radius:.375rem}
 .demo{margin-top:1.75rem;padding-top:1rem;border-top:1px solid #e6e7eb;font-size:.875rem;color:#5b5d66}
 .demo ul{margin:.5rem 0 0;padding-left:1.1rem}
@@ -25,10 +33,11 @@ dl{margin:0}dt{font-weight:600}dd{margin:0 0 .75rem;word-break:break-word}
 `;
 
 /**
+ * The layout every page of the provider shares.
  * @param {string} title
  * @param {Html} content
  */
-function page(title, content) {
+export function page(title, content) {
   return html`<!doctype html>
     <html lang="en">
       <head>
@@ -54,7 +63,7 @@ function page(title, content) {
  * @property {string} clientName the application the user signs in to
  * @property {string} [username] what the user typed, kept after a failed attempt
  * @property {string} [error]
- * @property {{ username: string, password: string, groups: string[] }[]} demoUsers
+ * @property {{ username: string, password: string, groups: string[], secondFactor?: string }[]} demoUsers
  */
 
 /** @param {LoginView} view */
@@ -94,10 +103,65 @@ export function loginPage({ action, clientName, username, error, demoUsers }) {
               html`<li>
                 <code>${user.username}</code> / <code>${user.password}</code>${
                   user.groups.includes('admin') ? ' (admin)' : ''
-                }
+                }${user.secondFactor === 'email' ? ' + email code' : ''}
               </li>`,
           )}
         </ul>
+      </section>`,
+  );
+}
+
+/**
+ * @typedef {object} EmailCodeView
+ * @property {string} action where the code is posted
+ * @property {string} resendAction where "Send a new code" posts
+ * @property {string} restartUrl the password step, to sign in as someone else
+ * @property {string} maskedEmail the address the code went to, as Okta shows it
+ * @property {string} mailboxUrl where the development mailbox shows the message
+ * @property {string} [error]
+ * @property {string} [notice]
+ */
+
+/**
+ * The second step for users whose policy asks for the Email authenticator, as on Okta's hosted
+ * page: the code from the email, or a new one.
+ * @param {EmailCodeView} view
+ */
+export function emailCodePage({
+  action,
+  resendAction,
+  restartUrl,
+  maskedEmail,
+  mailboxUrl,
+  error,
+  notice,
+}) {
+  return page(
+    'Verify with your email',
+    html`<h1>Verify with your email</h1>
+      <p class="lead">We sent a verification code to <strong>${maskedEmail}</strong>.</p>
+      ${error && html`<p class="alert" role="alert">${error}</p>`}
+      ${notice && html`<p class="notice" role="status">${notice}</p>`}
+      <form method="post" action="${action}" autocomplete="off">
+        <label for="code">Verification code</label>
+        <input
+          id="code"
+          name="code"
+          type="text"
+          inputmode="numeric"
+          autocomplete="one-time-code"
+          required
+          autofocus
+        />
+        <button type="submit">Verify</button>
+      </form>
+      <form method="post" action="${resendAction}">
+        <button type="submit" class="secondary">Send a new code</button>
+      </form>
+      <section class="demo" aria-label="Where the email is">
+        In development no email leaves this computer: read the code in the
+        <a href="${mailboxUrl}" target="_blank" rel="noopener">development mailbox</a>. Not you?
+        <a href="${restartUrl}">Sign in as someone else</a>.
       </section>`,
   );
 }

@@ -2,6 +2,14 @@
 import express from 'express';
 
 import { IDX_CONTENT_TYPE, MESSAGES } from './idx-responses.mjs';
+import {
+  answerChallenge,
+  cancel,
+  currentStep,
+  identify,
+  resendCode,
+  selectAuthenticator,
+} from './sign-in-steps.mjs';
 
 /** @typedef {import('express').Request} Request */
 /** @typedef {import('express').Response} Response */
@@ -9,7 +17,8 @@ import { IDX_CONTENT_TYPE, MESSAGES } from './idx-responses.mjs';
 /** @typedef {import('./interaction-store.mjs').Interaction} Interaction */
 /** @typedef {import('./interaction-store.mjs').InteractionStore} InteractionStore */
 /** @typedef {import('./idx-responses.mjs').IdxResponses} IdxResponses */
-/** @typedef {import('./idx-responses.mjs').IdxMessage} IdxMessage */
+/** @typedef {import('./interaction-store.mjs').Step} Step */
+/** @typedef {import('./sign-in-steps.mjs').IdxAnswer} IdxAnswer */
 
 const BODY_LIMIT = '16kb';
 /** okta-auth-js posts IDX requests as ION, plain JSON or Okta's vendor JSON type. */
@@ -20,6 +29,7 @@ const IDX_REQUEST_TYPE = /^application\/(?:ion\+|vnd\.okta\.v1\+)?json\b/i;
  * @property {any} provider the oidc-provider instance (for client registrations)
  * @property {AccountStore} accounts
  * @property {InteractionStore} interactions
+ * @property {import('../email-authenticator.mjs').EmailAuthenticator} emailAuthenticator
  * @property {IdxResponses} responses
  * @property {string} issuerPath e.g. `/oauth2/default`
  * @property {string} orgPath where `/idp/idx/*` lives: the issuer's path up to `/oauth2`
@@ -28,8 +38,8 @@ const IDX_REQUEST_TYPE = /^application\/(?:ion\+|vnd\.okta\.v1\+)?json\b/i;
 
 /**
  * The Identity Engine endpoints the Sign-In Widget and okta-auth-js call in the interaction code
- * flow: `{issuer}/v1/interact`, then `{org}/idp/idx/introspect`, `identify`,
- * `challenge/answer` and `cancel`.
+ * flow: `{issuer}/v1/interact`, then `{org}/idp/idx/introspect`, `identify`, `challenge`
+ * (choosing a second factor), `challenge/answer`, `challenge/resend` and `cancel`.
  * @param {IdentityEngineOptions} options
  */
 export function identityEngineRoutes(options) {
@@ -53,23 +63,28 @@ export function identityEngineRoutes(options) {
       stateHandle: body.stateToken ?? body.stateHandle,
     });
     if (!interaction) return sendIdx(res, 401, responses.failure(MESSAGES.sessionExpired));
-    sendIdx(res, 200, currentStep(responses, interaction));
+    sendIdx(res, 200, currentStep(options, interaction));
   });
 
-  router.post(`${idx}/identify`, parseIdx, async (req, res) => {
-    const interaction = liveInteraction(options, req, res, 'identify');
-    if (interaction) await identify(options, interaction, bodyOf(req), res);
-  });
+  /**
+   * A remediation form, accepted only at the steps it belongs to.
+   * @param {string} path
+   * @param {Step[] | undefined} steps undefined: any step
+   * @param {(options: IdentityEngineOptions, interaction: Interaction, body: Record<string, any>) => IdxAnswer | Promise<IdxAnswer>} step
+   */
+  const remediation = (path, steps, step) =>
+    router.post(`${idx}${path}`, parseIdx, async (req, res) => {
+      const interaction = liveInteraction(options, req, res, steps);
+      if (!interaction) return;
+      const { status, document } = await step(options, interaction, bodyOf(req));
+      sendIdx(res, status, document);
+    });
 
-  router.post(`${idx}/challenge/answer`, parseIdx, async (req, res) => {
-    const interaction = liveInteraction(options, req, res, 'challenge');
-    if (interaction) await answerChallenge(options, interaction, bodyOf(req), res);
-  });
-
-  router.post(`${idx}/cancel`, parseIdx, (req, res) => {
-    const interaction = liveInteraction(options, req, res);
-    if (interaction) sendIdx(res, 200, responses.identify(interactions.restart(interaction)));
-  });
+  remediation('/identify', ['identify'], identify);
+  remediation('/challenge', ['select-authenticator', 'challenge-email'], selectAuthenticator);
+  remediation('/challenge/answer', ['challenge-password', 'challenge-email'], answerChallenge);
+  remediation('/challenge/resend', ['challenge-email'], resendCode);
+  remediation('/cancel', undefined, cancel);
 
   router.use(idx, idxRequestError(responses));
   return router;
@@ -139,118 +154,24 @@ async function interact({ provider, interactions, supportedScopes }, req, res) {
 }
 
 /**
- * `identify`: with a password, one step; without, the password is asked for next.
- * @param {IdentityEngineOptions} options
- * @param {Interaction} interaction
- * @param {Record<string, any>} body
- * @param {Response} res
- */
-async function identify(options, interaction, body, res) {
-  const { accounts, interactions, responses } = options;
-  const identifier = typeof body.identifier === 'string' ? body.identifier.trim() : '';
-  if (!identifier) return sendIdx(res, 400, responses.identify(interaction, [MESSAGES.blankField]));
-  const accountId = accounts.accountIdFor(identifier);
-  if (!accountId) {
-    return sendIdx(res, 400, responses.identify(interaction, [MESSAGES.unknownUser(identifier)]));
-  }
-  const passcode = body.credentials?.passcode;
-  if (passcode === undefined) {
-    interactions.identify(interaction, accountId, identifier);
-    return sendIdx(res, 200, currentStep(responses, interaction));
-  }
-  if (typeof passcode !== 'string' || accounts.authenticate(identifier, passcode) !== accountId) {
-    return sendIdx(res, 401, responses.identify(interaction, [MESSAGES.incorrectPassword]));
-  }
-  await succeed(options, interaction, accountId, identifier, res);
-}
-
-/**
- * `challenge/answer`: the identified user's password.
- * @param {IdentityEngineOptions} options
- * @param {Interaction} interaction
- * @param {Record<string, any>} body
- * @param {Response} res
- */
-async function answerChallenge(options, interaction, body, res) {
-  const { accountId, identifier = '' } = interaction;
-  const passcode = body.credentials?.passcode;
-  if (
-    !accountId ||
-    typeof passcode !== 'string' ||
-    options.accounts.authenticate(identifier, passcode) !== accountId
-  ) {
-    return sendIdx(
-      res,
-      401,
-      options.responses.challengePassword(
-        { ...interaction, accountId: accountId ?? '' },
-        identifier,
-        [MESSAGES.incorrectPassword],
-      ),
-    );
-  }
-  await succeed(options, interaction, accountId, identifier, res);
-}
-
-/**
- * @param {IdentityEngineOptions} options
- * @param {Interaction} interaction
- * @param {string} accountId
- * @param {string} identifier
- * @param {Response} res
- */
-async function succeed(
-  { provider, interactions, responses },
-  interaction,
-  accountId,
-  identifier,
-  res,
-) {
-  const client = await provider.Client.find(interaction.request.clientId);
-  const code = interactions.complete(interaction, accountId);
-  sendIdx(
-    res,
-    200,
-    responses.success(interaction, {
-      code,
-      accountId,
-      identifier,
-      clientName: client?.clientName ?? interaction.request.clientId,
-    }),
-  );
-}
-
-/**
- * The interaction the request's `stateHandle` names, at the expected step; otherwise the
+ * The interaction the request's `stateHandle` names, at one of the expected steps; otherwise the
  * answer has been sent and `undefined` is returned.
  * @param {IdentityEngineOptions} options
  * @param {Request} req
  * @param {Response} res
- * @param {Interaction['step']} [step]
+ * @param {Step[]} [steps] undefined: any step
  */
-function liveInteraction({ interactions, responses }, req, res, step) {
-  const interaction = interactions.find({ stateHandle: bodyOf(req).stateHandle });
+function liveInteraction(options, req, res, steps) {
+  const interaction = options.interactions.find({ stateHandle: bodyOf(req).stateHandle });
   if (!interaction) {
-    sendIdx(res, 401, responses.failure(MESSAGES.sessionExpired));
+    sendIdx(res, 401, options.responses.failure(MESSAGES.sessionExpired));
     return undefined;
   }
-  if (step && interaction.step !== step) {
-    sendIdx(res, 400, currentStep(responses, interaction, [MESSAGES.invalidRequest]));
+  if (steps && !steps.includes(interaction.step)) {
+    sendIdx(res, 400, currentStep(options, interaction, [MESSAGES.invalidRequest]));
     return undefined;
   }
   return interaction;
-}
-
-/**
- * @param {IdxResponses} responses
- * @param {Interaction} interaction
- * @param {IdxMessage[]} [messages]
- */
-function currentStep(responses, interaction, messages = []) {
-  const { accountId, identifier } = interaction;
-  return interaction.step === 'challenge' && accountId
-    ? responses.challengePassword({ ...interaction, accountId }, identifier ?? '', messages)
-    : responses.identify(interaction, messages);
 }
 
 /** @param {Request} req @returns {Record<string, any>} */

@@ -4,7 +4,8 @@
  * Identity Engine (IDX) responses in the shape Okta publishes: an ION document whose
  * `remediation` lists the forms the client may submit next, each carrying the immutable
  * `stateHandle` field, with `messages` for errors and `successWithInteractionCode` at the end.
- * Only the username + password subset is modelled.
+ * Modelled: username and password, and the Email authenticator as a second factor (choosing it,
+ * then the code, with a resend), in the shapes of the widget's own test responses.
  */
 
 /** @typedef {import('./interaction-store.mjs').Interaction} Interaction */
@@ -13,7 +14,7 @@ export const IDX_CONTENT_TYPE = 'application/ion+json; okta-version=1.0.0';
 const IDX_ACCEPTS = 'application/json; okta-version=1.0.0';
 const IDX_VERSION = '1.0.0';
 
-/** The Okta Password authenticator, the only one here. */
+/** The Okta Password authenticator. */
 const PASSWORD_AUTHENTICATOR = {
   type: 'password',
   key: 'okta_password',
@@ -22,11 +23,28 @@ const PASSWORD_AUTHENTICATOR = {
   methods: [{ type: 'password' }],
 };
 
+/** The Email authenticator's id: what `select-authenticator-authenticate` submits. */
+export const EMAIL_AUTHENTICATOR_ID = 'autDevIdpEmail0000001';
+
+/** A user's enrollment in the Email authenticator (the same for every user here). */
+const EMAIL_ENROLLMENT = {
+  type: 'email',
+  key: 'okta_email',
+  id: 'eaeDevIdpEmail0000001',
+  displayName: 'Email',
+  methods: [{ type: 'email' }],
+};
+
 /**
  * Messages with the i18n keys the widget translates.
  * @typedef {{ message: string, i18n?: { key: string, params?: unknown[] }, class: 'ERROR' | 'INFO' }} IdxMessage
  */
 export const MESSAGES = {
+  invalidCode: /** @type {IdxMessage} */ ({
+    message: 'Invalid code. Try again.',
+    i18n: { key: 'api.authn.error.PASSCODE_INVALID', params: [] },
+    class: 'ERROR',
+  }),
   incorrectPassword: /** @type {IdxMessage} */ ({
     message: 'Password is incorrect',
     i18n: { key: 'incorrectPassword' },
@@ -76,6 +94,25 @@ export function idxResponses({ orgUrl, tokenEndpoint }) {
   });
 
   /**
+   * The code field; a wrong code is reported on the field itself, as Okta does.
+   * @param {IdxMessage[]} messages
+   */
+  const codeField = (messages) => ({
+    name: 'credentials',
+    type: 'object',
+    form: {
+      value: [
+        {
+          name: 'passcode',
+          label: 'Enter code',
+          ...(messages.length > 0 && { messages: { type: 'array', value: messages } }),
+        },
+      ],
+    },
+    required: true,
+  });
+
+  /**
    * @param {string} name
    * @param {string} path
    * @param {object[]} fields
@@ -114,6 +151,34 @@ export function idxResponses({ orgUrl, tokenEndpoint }) {
     type: 'object',
     value: { id: accountId, ...(identifier && { identifier }) },
   });
+
+  /**
+   * The second factors the user may choose from: the Email authenticator, the only one here.
+   * Each option points at its enrollment, which is how clients learn its key (`okta_email`).
+   * @param {Interaction} interaction
+   */
+  const selectAuthenticatorForm = (interaction) =>
+    form('select-authenticator-authenticate', '/idp/idx/challenge', [
+      {
+        name: 'authenticator',
+        type: 'object',
+        options: [
+          {
+            label: 'Email',
+            value: {
+              form: {
+                value: [
+                  { name: 'id', required: true, value: EMAIL_AUTHENTICATOR_ID, mutable: false },
+                  { name: 'methodType', required: false, value: 'email', mutable: false },
+                ],
+              },
+            },
+            relatesTo: '$.authenticatorEnrollments.value[0]',
+          },
+        ],
+      },
+      stateHandleField(interaction.stateHandle),
+    ]);
 
   return {
     /**
@@ -161,6 +226,60 @@ export function idxResponses({ orgUrl, tokenEndpoint }) {
         },
         currentAuthenticatorEnrollment: { type: 'object', value: PASSWORD_AUTHENTICATOR },
         authenticatorEnrollments: { type: 'array', value: [PASSWORD_AUTHENTICATOR] },
+        user: user(interaction.accountId, identifier),
+      };
+    },
+
+    /**
+     * The password was right; the user's policy asks for a second factor, to be chosen.
+     * @param {Interaction & { accountId: string }} interaction
+     * @param {string} identifier
+     * @param {IdxMessage[]} [messages]
+     */
+    selectAuthenticator(interaction, identifier, messages = []) {
+      return {
+        ...envelope(interaction, messages),
+        remediation: { type: 'array', value: [selectAuthenticatorForm(interaction)] },
+        authenticatorEnrollments: { type: 'array', value: [EMAIL_ENROLLMENT] },
+        user: user(interaction.accountId, identifier),
+      };
+    },
+
+    /**
+     * A code was mailed: the form for it, a resend link, and the way back to the choice of
+     * factor ("Verify with something else"). Okta's magic link is off, so the widget shows the
+     * code field at once.
+     * @param {Interaction & { accountId: string }} interaction
+     * @param {string} identifier
+     * @param {string} maskedEmail
+     * @param {IdxMessage[]} [codeMessages] on the code field: a wrong code
+     */
+    challengeEmail(interaction, identifier, maskedEmail, codeMessages = []) {
+      const stateHandle = stateHandleField(interaction.stateHandle);
+      return {
+        ...envelope(interaction, []),
+        remediation: {
+          type: 'array',
+          value: [
+            form(
+              'challenge-authenticator',
+              '/idp/idx/challenge/answer',
+              [codeField(codeMessages), stateHandle],
+              { relatesTo: ['$.currentAuthenticatorEnrollment'] },
+            ),
+            selectAuthenticatorForm(interaction),
+          ],
+        },
+        currentAuthenticatorEnrollment: {
+          type: 'object',
+          value: {
+            ...EMAIL_ENROLLMENT,
+            profile: { email: maskedEmail },
+            resend: form('resend', '/idp/idx/challenge/resend', [stateHandle]),
+            contextualData: { useEmailMagicLink: false },
+          },
+        },
+        authenticatorEnrollments: { type: 'array', value: [EMAIL_ENROLLMENT] },
         user: user(interaction.accountId, identifier),
       };
     },

@@ -13,13 +13,19 @@ import { randomBytes } from 'node:crypto';
  */
 
 /**
- * One sign-in in progress. `identify` asks who the user is; `challenge` asks the identified
- * user for a password.
+ * Where a sign-in stands: `identify` asks who the user is, `challenge-password` asks the
+ * identified user for a password; for a user whose policy also asks for the Email authenticator,
+ * `select-authenticator` offers it and `challenge-email` asks for the code that was mailed.
+ * @typedef {'identify' | 'challenge-password' | 'select-authenticator' | 'challenge-email'} Step
+ */
+
+/**
+ * One sign-in in progress.
  * @typedef {object} Interaction
  * @property {string} handle the interaction handle `/v1/interact` returned
  * @property {string} stateHandle the handle every IDX request carries
  * @property {InteractionRequest} request
- * @property {'identify' | 'challenge'} step
+ * @property {Step} step
  * @property {string} [accountId] set once the user is identified
  * @property {string} [identifier] the login the user identified with
  * @property {number} expiresAt epoch milliseconds
@@ -109,9 +115,29 @@ export function createInteractionStore() {
      * @param {string} identifier
      */
     identify(interaction, accountId, identifier) {
-      interaction.step = 'challenge';
+      interaction.step = 'challenge-password';
       interaction.accountId = accountId;
       interaction.identifier = identifier;
+    },
+
+    /**
+     * The password was right, and the user's policy asks for a second factor, chosen next.
+     * @param {Interaction} interaction
+     * @param {string} accountId
+     * @param {string} identifier
+     */
+    passwordVerified(interaction, accountId, identifier) {
+      interaction.step = 'select-authenticator';
+      interaction.accountId = accountId;
+      interaction.identifier = identifier;
+    },
+
+    /**
+     * A code went to the user's email; typing it comes next.
+     * @param {Interaction} interaction
+     */
+    emailSent(interaction) {
+      interaction.step = 'challenge-email';
     },
 
     /**

@@ -1,12 +1,14 @@
 // @ts-check
 
-/** @typedef {import('../provider-configuration.mjs').ClientRegistration} ClientRegistration */
-
 /*
  * The Sign-In Widget runs on the app's origin and calls this provider from the browser with
- * credentials, so, like an Okta org with the app's origin as a Trusted Origin (CORS), the
- * provider echoes that exact origin and allows credentials. `*` would not do: browsers refuse it
- * for credentialed requests.
+ * credentials. An Okta org allows that only for origins an admin listed as Trusted Origins (CORS),
+ * so the list is explicit configuration here too, never guessed from the clients' redirect URIs:
+ * an app whose origin is missing fails in development exactly as it would against the org.
+ *
+ * For a listed origin the exact origin is echoed with credentials allowed (`*` would not do:
+ * browsers refuse it for credentialed requests). For any other origin no CORS header is sent at
+ * all, as Okta does, and the browser blocks the call.
  */
 
 /** Headers okta-auth-js and the widget send, which make their requests preflighted. */
@@ -23,31 +25,47 @@ const ALLOWED_HEADERS = [
 const PREFLIGHT_MAX_AGE_SECONDS = 600;
 
 /**
- * The origins of the registered clients' redirect URIs: the apps that host a widget.
- * @param {ClientRegistration[]} clients
+ * Checks that every entry is a bare origin (`http://localhost:8080`), as Okta's Trusted Origins
+ * form does: a path, a trailing slash or a wildcard would never match a browser's `Origin`.
+ * @param {unknown} origins
  * @returns {Set<string>}
  */
-export function trustedOrigins(clients) {
-  const uris = clients.flatMap((c) => [...c.redirect_uris, ...(c.post_logout_redirect_uris ?? [])]);
-  return new Set(uris.filter((uri) => URL.canParse(uri)).map((uri) => new URL(uri).origin));
+export function parseTrustedOrigins(origins) {
+  if (!Array.isArray(origins)) throw new Error('trustedOrigins must be an array of origins');
+  return new Set(
+    origins.map((entry) => {
+      const origin = typeof entry === 'string' && URL.canParse(entry) ? new URL(entry).origin : '';
+      if (origin !== entry || !/^https?:/.test(origin)) {
+        throw new Error(
+          `Trusted origin "${String(entry)}" is not an origin; write scheme, host and port only, such as http://localhost:8080`,
+        );
+      }
+      return origin;
+    }),
+  );
 }
 
 /**
  * Express middleware answering CORS for trusted origins on every route. Headers set here also
  * make oidc-provider skip its own CORS handling, which would refuse credentials.
- * @param {Set<string>} origins
+ * @param {Set<string>} trusted
+ * @param {string} ownOrigin the provider's origin: its own pages' form posts carry it too
  * @returns {import('express').RequestHandler}
  */
-export function trustedOriginsCors(origins) {
+export function trustedOriginsCors(trusted, ownOrigin) {
+  const warnOnce = untrustedOriginWarning();
   return (req, res, next) => {
     const origin = req.get('origin');
+    const preflight = req.method === 'OPTIONS' && req.get('access-control-request-method');
     res.vary('Origin');
-    if (!origin || !origins.has(origin)) {
+    if (!origin || !trusted.has(origin)) {
+      // The widget's calls are all preflighted; that is where the browser gives up.
+      if (origin && origin !== ownOrigin && preflight) warnOnce(origin, req.path);
       next();
       return;
     }
     res.set({ 'Access-Control-Allow-Origin': origin, 'Access-Control-Allow-Credentials': 'true' });
-    if (req.method === 'OPTIONS' && req.get('access-control-request-method')) {
+    if (preflight) {
       res
         .set({
           'Access-Control-Allow-Methods': 'GET, POST',
@@ -59,5 +77,23 @@ export function trustedOriginsCors(origins) {
       return;
     }
     next();
+  };
+}
+
+/**
+ * The browser only says "blocked by CORS policy"; the provider's log names the fix. Once per
+ * origin, so a page retrying does not flood the terminal.
+ */
+function untrustedOriginWarning() {
+  /** @type {Set<string>} */
+  const warned = new Set();
+  return (/** @type {string} */ origin, /** @type {string} */ path) => {
+    if (warned.has(origin)) return;
+    warned.add(origin);
+    console.warn(
+      `Development identity provider: refused a CORS preflight from ${origin} (${path}): it is not a Trusted Origin. ` +
+        'Add it to DEV_IDP_TRUSTED_ORIGINS (npm run idp); the app, when it starts this provider, ' +
+        "lists APP_BASE_URL's origin, so open the app at that address.",
+    );
   };
 }

@@ -18,6 +18,10 @@ export interface DevIdentityProviderOptions {
   issuer?: string;
   clients: ClientRegistration[];
   accessTokenTtlSeconds?: number;
+  /** Origins allowed to call the provider from a browser (Okta's Trusted Origins); none by default. */
+  trustedOrigins?: string[];
+  /** Refresh tokens rotate on every use; the previous one works this long (0–60, default 30). */
+  refreshTokenGracePeriodSeconds?: number;
 }
 
 export interface RunningIdentityProvider {

@@ -34,6 +34,8 @@ export async function resolveIdentityProvider(
     host: settings.host,
     issuer: dev.port === 0 ? undefined : `http://${issuerHost}:${dev.port}/oauth2/default`,
     accessTokenTtlSeconds: dev.accessTokenTtlSeconds,
+    // As an org lists the app as a Trusted Origin: the embedded widget calls the provider from it.
+    trustedOrigins: [new URL(settings.baseUrl).origin],
     clients: [
       {
         client_id: dev.clientId,

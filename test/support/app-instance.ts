@@ -22,7 +22,11 @@ export interface ProviderClient {
  */
 export async function startSharedProvider(
   appPorts: number[],
-  options: { port?: number; accessTokenTtlSeconds?: number } = {},
+  options: {
+    port?: number;
+    accessTokenTtlSeconds?: number;
+    refreshTokenGracePeriodSeconds?: number;
+  } = {},
 ): Promise<ProviderClient> {
   const clientId = 'shared-client';
   const clientSecret = 'a-test-client-secret-that-is-long-enough';
@@ -30,6 +34,7 @@ export async function startSharedProvider(
     port: options.port ?? 0,
     host: '127.0.0.1',
     accessTokenTtlSeconds: options.accessTokenTtlSeconds,
+    refreshTokenGracePeriodSeconds: options.refreshTokenGracePeriodSeconds,
     clients: [
       {
         client_id: clientId,

@@ -2,6 +2,8 @@ import { Browser, Page, readForm } from './browser';
 
 export const ALICE = { username: 'alice@example.com', password: 'Alice-Demo-1' };
 export const BOB = { username: 'bob@example.com', password: 'Bob-Demo-1' };
+/** Dave's sign-on policy also asks for a code sent by email (to the development mailbox). */
+export const DAVE = { username: 'dave@example.com', password: 'Dave-Demo-1' };
 
 /** Follows the app's redirect to the provider and stops on its sign-in page. */
 export async function openSignInPage(browser: Browser, url: string): Promise<Page> {

@@ -1,0 +1,70 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Browser } from './browser';
+import { signInUntilCallback } from './sign-in';
+
+/** A client as registered at the development identity provider, for direct token calls. */
+export interface TokenClient {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+}
+
+export interface TokenResponse {
+  status: number;
+  body: Record<string, string>;
+}
+
+/** `POST {issuer}/v1/token` with `client_secret_basic`, as a server-side app sends it. */
+export async function tokenRequest(
+  client: TokenClient,
+  params: Record<string, string>,
+): Promise<TokenResponse> {
+  const basic = Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64');
+  const response = await fetch(`${client.issuer}/v1/token`, {
+    method: 'POST',
+    headers: { authorization: `Basic ${basic}` },
+    body: new URLSearchParams(params),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, string> };
+}
+
+export function refresh(client: TokenClient, refreshToken: string): Promise<TokenResponse> {
+  return tokenRequest(client, { grant_type: 'refresh_token', refresh_token: refreshToken });
+}
+
+/**
+ * A whole authorization code flow without an app: the provider's sign-in page, then the code
+ * exchanged at the token endpoint. Returns the token response.
+ */
+export async function signInForTokens(
+  client: TokenClient,
+  credentials: { username: string; password: string },
+  scope: string,
+): Promise<TokenResponse> {
+  const verifier = randomBytes(32).toString('base64url');
+  const authorize = new URL(`${client.issuer}/v1/authorize`);
+  authorize.search = new URLSearchParams({
+    response_type: 'code',
+    client_id: client.clientId,
+    redirect_uri: client.redirectUri,
+    scope,
+    state: randomBytes(16).toString('base64url'),
+    code_challenge: createHash('sha256').update(verifier).digest('base64url'),
+    code_challenge_method: 'S256',
+  }).toString();
+  const callback = await signInUntilCallback(
+    new Browser(),
+    authorize.toString(),
+    credentials,
+    client.redirectUri,
+  );
+  const code = new URL(callback).searchParams.get('code');
+  if (!code) throw new Error(`No code in ${callback}`);
+  return tokenRequest(client, {
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: client.redirectUri,
+    code_verifier: verifier,
+  });
+}
