@@ -24,6 +24,7 @@ import { errorPage } from './views.mjs';
  * @typedef {object} DevIdentityProviderOptions
  * @property {number} port 0 picks a free port
  * @property {string} host the only address listened on
+ * @property {boolean} [allowRemote] lets `host` be other than loopback (checked by main.mjs)
  * @property {string} [issuer] defaults to `http://{host}:{port}/oauth2/default`
  * @property {ClientRegistration[]} clients
  * @property {DemoUser[]} [users] defaults to `users.json`

@@ -6,6 +6,7 @@
  */
 import { loadDemoUsers } from './accounts.mjs';
 import { startDevIdentityProvider } from './identity-provider.mjs';
+import { readAllowRemote, refuseUnsafeStart } from './start-guard.mjs';
 
 /** @typedef {import('./identity-provider.mjs').DevIdentityProviderOptions} DevIdentityProviderOptions */
 
@@ -32,6 +33,14 @@ if (forked) {
 try {
   const users = await loadDemoUsers();
   const options = forked ? optionsFromParent() : optionsFromEnvironment();
+  // Forked, the app has already chosen loopback unless DEV_IDP_ALLOW_REMOTE=true; checked again
+  // here so that no way of starting this process skips the rule.
+  refuseUnsafeStart({
+    host: options.host,
+    allowRemote: options.allowRemote,
+    nodeEnv: process.env.NODE_ENV,
+    hostSetting: forked ? 'host' : 'DEV_IDP_HOST',
+  });
   const idp = await startDevIdentityProvider({ ...options, users });
 
   const stop = async () => {
@@ -66,7 +75,8 @@ function optionsFromParent() {
 
 /** @returns {DevIdentityProviderOptions} */
 function optionsFromEnvironment() {
-  const { DEV_IDP_PORT, DEV_IDP_HOST, DEV_IDP_ISSUER, DEV_IDP_CLIENTS } = process.env;
+  const { DEV_IDP_PORT, DEV_IDP_HOST, DEV_IDP_ISSUER, DEV_IDP_CLIENTS, DEV_IDP_ALLOW_REMOTE } =
+    process.env;
   const port = DEV_IDP_PORT ? Number(DEV_IDP_PORT) : 8081;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`DEV_IDP_PORT must be a port number, not "${DEV_IDP_PORT}"`);
@@ -74,6 +84,7 @@ function optionsFromEnvironment() {
   return {
     port,
     host: DEV_IDP_HOST || '127.0.0.1',
+    allowRemote: readAllowRemote(DEV_IDP_ALLOW_REMOTE),
     // With port 0 only the provider learns its port, and it then names the issuer itself.
     issuer: DEV_IDP_ISSUER || (port ? `http://localhost:${port}/oauth2/default` : undefined),
     clients: DEV_IDP_CLIENTS ? parseJson('DEV_IDP_CLIENTS', DEV_IDP_CLIENTS) : [DEFAULT_CLIENT],

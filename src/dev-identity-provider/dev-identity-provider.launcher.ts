@@ -13,7 +13,10 @@ export interface ClientRegistration {
 
 export interface DevIdentityProviderOptions {
   port: number;
+  /** A loopback address, unless `allowRemote`: the provider refuses any other. */
   host: string;
+  /** Lets `host` be a non-loopback address (DEV_IDP_ALLOW_REMOTE=true). */
+  allowRemote?: boolean;
   /** Defaults to `http://{host}:{port}/oauth2/default` once the port is known. */
   issuer?: string;
   clients: ClientRegistration[];
