@@ -9,7 +9,9 @@ import { resolveIdentityProvider } from './dev-identity-provider/resolve-identit
 
 async function bootstrap(): Promise<void> {
   loadEnvFile();
-  const { config, devIdentityProvider } = await resolveIdentityProvider(readConfig(process.env));
+  const { config, devIdentityProvider, devIdentityProviderWarning } = await resolveIdentityProvider(
+    readConfig(process.env),
+  );
   const app = await createApp({ config });
   const logger = new Logger('Bootstrap');
   if (devIdentityProvider) {
@@ -18,6 +20,7 @@ async function bootstrap(): Promise<void> {
     logger.warn(
       `No OKTA_ISSUER set: signing in with the development identity provider at ${config.okta.issuer}. ${demoUsersHint()}`,
     );
+    if (devIdentityProviderWarning) logger.warn(devIdentityProviderWarning);
   }
   // SIGTERM and SIGINT close the server (in-flight requests finish) and the session store.
   app.enableShutdownHooks();
