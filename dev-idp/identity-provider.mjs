@@ -13,8 +13,10 @@ import { registerInteractionCodeGrant } from './identity-engine/interaction-code
 import { createInteractionStore } from './identity-engine/interaction-store.mjs';
 import { trustedOrigins, trustedOriginsCors } from './identity-engine/trusted-origins-cors.mjs';
 import { interactionRoutes } from './interactions.mjs';
+import { createOrgAuthorizationServer } from './org-authorization-server.mjs';
 import { OKTA_ROUTES, providerConfiguration } from './provider-configuration.mjs';
 import { generateSigningKeys } from './signing-keys.mjs';
+import { universalLogoutRoutes } from './universal-logout/universal-logout-routes.mjs';
 import { errorPage } from './views.mjs';
 
 /** @typedef {import('./accounts.mjs').DemoUser} DemoUser */
@@ -29,6 +31,7 @@ import { errorPage } from './views.mjs';
  * @property {ClientRegistration[]} clients
  * @property {DemoUser[]} [users] defaults to `users.json`
  * @property {number} [accessTokenTtlSeconds] defaults to 3600
+ * @property {{ endpoint: string }} [universalLogout] the app's Global Token Revocation endpoint
  */
 
 /**
@@ -51,6 +54,7 @@ export async function startDevIdentityProvider({
   clients,
   users,
   accessTokenTtlSeconds = 3600,
+  universalLogout,
 }) {
   const accounts = createAccountStore(users ?? (await loadDemoUsers()));
   const jwks = await generateSigningKeys();
@@ -86,12 +90,25 @@ export async function startDevIdentityProvider({
       orgPath: new URL(orgUrlOf(issuerUrl)).pathname.replace(/\/$/, ''),
       supportedScopes: new Set(configuration.scopes),
     });
+    const orgServer = await createOrgAuthorizationServer(orgUrlOf(issuerUrl), issuerUrl);
+    const orgRoutes = [
+      orgServer.routes,
+      universalLogoutRoutes({
+        orgServer,
+        users: accounts.users,
+        issuer: issuerUrl,
+        endpoint: universalLogout?.endpoint,
+      }),
+    ];
     server.on(
       'request',
-      createApp(provider, accounts, new URL(issuerUrl).pathname, {
-        cors: trustedOriginsCors(trustedOrigins(clients)),
-        identityEngine,
-      }),
+      createApp(
+        provider,
+        accounts,
+        new URL(issuerUrl).pathname,
+        { cors: trustedOriginsCors(trustedOrigins(clients)), identityEngine },
+        orgRoutes,
+      ),
     );
     return { issuer: issuerUrl, port: boundPort, close };
   } catch (error) {
@@ -106,8 +123,9 @@ export async function startDevIdentityProvider({
  * @param {string} issuerPath
  * @param {{ cors: import('express').RequestHandler, identityEngine: import('express').Router }} embedded
  *   what the embedded Sign-In Widget needs: CORS for the apps' origins and the Identity Engine
+ * @param {import('express').Router[]} orgRoutes the org authorization server and its Universal Logout
  */
-function createApp(provider, accounts, issuerPath, { cors, identityEngine }) {
+function createApp(provider, accounts, issuerPath, { cors, identityEngine }, orgRoutes) {
   const mountPath = issuerPath.replace(/\/$/, '');
   const app = express();
   app.disable('x-powered-by');
@@ -115,6 +133,7 @@ function createApp(provider, accounts, issuerPath, { cors, identityEngine }) {
   app.use(cors);
   app.use(identityEngine);
   app.use(interactionRoutes(provider, accounts));
+  app.use(orgRoutes);
   // Okta also publishes its metadata under the RFC 8414 name; the document is the same.
   app.get(`${mountPath}/.well-known/oauth-authorization-server`, (req, _res, next) => {
     req.url = `${mountPath}/.well-known/openid-configuration`;

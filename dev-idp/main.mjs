@@ -7,6 +7,7 @@
 import { loadDemoUsers } from './accounts.mjs';
 import { startDevIdentityProvider } from './identity-provider.mjs';
 import { readAllowRemote, refuseUnsafeStart } from './start-guard.mjs';
+import { UNIVERSAL_LOGOUT_PATH } from './universal-logout/universal-logout-routes.mjs';
 
 /** @typedef {import('./identity-provider.mjs').DevIdentityProviderOptions} DevIdentityProviderOptions */
 
@@ -57,6 +58,10 @@ try {
       .map((u) => `${u.username} / ${u.password}${u.groups.includes('admin') ? ' (admin)' : ''}`)
       .join(', ');
     console.log(`Development identity provider ready at ${idp.issuer} — demo users: ${logins}`);
+    const { origin } = new URL(idp.issuer);
+    console.log(
+      `Universal Logout for a demo user: ${origin}${UNIVERSAL_LOGOUT_PATH} or npm run idp:universal-logout -- <email>, sent to ${options.universalLogout?.endpoint}`,
+    );
   }
 } catch (error) {
   const message = describe(error);
@@ -75,8 +80,14 @@ function optionsFromParent() {
 
 /** @returns {DevIdentityProviderOptions} */
 function optionsFromEnvironment() {
-  const { DEV_IDP_PORT, DEV_IDP_HOST, DEV_IDP_ISSUER, DEV_IDP_CLIENTS, DEV_IDP_ALLOW_REMOTE } =
-    process.env;
+  const {
+    DEV_IDP_PORT,
+    DEV_IDP_HOST,
+    DEV_IDP_ISSUER,
+    DEV_IDP_CLIENTS,
+    DEV_IDP_ALLOW_REMOTE,
+    DEV_IDP_UNIVERSAL_LOGOUT_ENDPOINT,
+  } = process.env;
   const port = DEV_IDP_PORT ? Number(DEV_IDP_PORT) : 8081;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`DEV_IDP_PORT must be a port number, not "${DEV_IDP_PORT}"`);
@@ -88,6 +99,11 @@ function optionsFromEnvironment() {
     // With port 0 only the provider learns its port, and it then names the issuer itself.
     issuer: DEV_IDP_ISSUER || (port ? `http://localhost:${port}/oauth2/default` : undefined),
     clients: DEV_IDP_CLIENTS ? parseJson('DEV_IDP_CLIENTS', DEV_IDP_CLIENTS) : [DEFAULT_CLIENT],
+    // Where `npm start` puts the app's Global Token Revocation endpoint by default.
+    universalLogout: {
+      endpoint:
+        DEV_IDP_UNIVERSAL_LOGOUT_ENDPOINT || 'http://localhost:8080/global-token-revocation',
+    },
   };
 }
 
