@@ -21,6 +21,8 @@ export interface DevIdentityProviderOptions {
   issuer?: string;
   clients: ClientRegistration[];
   accessTokenTtlSeconds?: number;
+  /** Where the provider sends Universal Logout requests: the app's Global Token Revocation URL. */
+  universalLogout?: { endpoint: string };
 }
 
 export interface RunningIdentityProvider {

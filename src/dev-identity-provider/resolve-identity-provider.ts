@@ -1,5 +1,6 @@
 import type { AppConfig, EnvironmentSettings, SignInMode } from '../config/app-config';
 import { devIdentityProviderHost } from './dev-identity-provider-host';
+import { globalTokenRevocationEndpoint } from './global-token-revocation';
 import {
   launchDevIdentityProvider,
   RunningIdentityProvider,
@@ -39,6 +40,7 @@ export async function resolveIdentityProvider(
     allowRemote,
     issuer: dev.port === 0 ? undefined : `http://${issuerHost}:${dev.port}/oauth2/default`,
     accessTokenTtlSeconds: dev.accessTokenTtlSeconds,
+    universalLogout: { endpoint: globalTokenRevocationEndpoint(settings.baseUrl) },
     clients: [
       {
         client_id: dev.clientId,
