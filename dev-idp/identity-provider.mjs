@@ -19,9 +19,11 @@ import {
 import { interactionRoutes } from './interactions.mjs';
 import { createMailbox } from './mailbox/mailbox.mjs';
 import { mailboxRoutes } from './mailbox/mailbox-routes.mjs';
+import { createOrgAuthorizationServer } from './org-authorization-server.mjs';
 import { OKTA_ROUTES, providerConfiguration } from './provider-configuration.mjs';
 import { GRACE_PERIOD_RANGE, parseGracePeriod } from './refresh-token-rotation.mjs';
 import { generateSigningKeys } from './signing-keys.mjs';
+import { universalLogoutRoutes } from './universal-logout/universal-logout-routes.mjs';
 import { errorPage } from './views.mjs';
 
 /** @typedef {import('./accounts.mjs').DemoUser} DemoUser */
@@ -31,6 +33,7 @@ import { errorPage } from './views.mjs';
  * @typedef {object} DevIdentityProviderOptions
  * @property {number} port 0 picks a free port
  * @property {string} host the only address listened on
+ * @property {boolean} [allowRemote] lets `host` be other than loopback (checked by main.mjs)
  * @property {string} [issuer] defaults to `http://{host}:{port}/oauth2/default`
  * @property {ClientRegistration[]} clients
  * @property {DemoUser[]} [users] defaults to `users.json`
@@ -39,6 +42,7 @@ import { errorPage } from './views.mjs';
  *   org's Trusted Origins: the embedded widget's app must be listed. Defaults to none.
  * @property {number} [refreshTokenGracePeriodSeconds] refresh tokens rotate on every use; the
  *   previous one keeps working this long (0 to 60). Defaults to Okta's 30.
+ * @property {{ endpoint: string }} [universalLogout] the app's Global Token Revocation endpoint
  */
 
 /**
@@ -63,6 +67,7 @@ export async function startDevIdentityProvider({
   accessTokenTtlSeconds = 3600,
   trustedOrigins = [],
   refreshTokenGracePeriodSeconds = GRACE_PERIOD_RANGE.okta,
+  universalLogout,
 }) {
   const corsOrigins = parseTrustedOrigins(trustedOrigins);
   const gracePeriod = parseGracePeriod(refreshTokenGracePeriodSeconds);
@@ -109,14 +114,29 @@ export async function startDevIdentityProvider({
       orgPath: new URL(orgUrlOf(issuerUrl)).pathname.replace(/\/$/, ''),
       supportedScopes: new Set(configuration.scopes),
     });
+    const orgServer = await createOrgAuthorizationServer(orgUrlOf(issuerUrl), issuerUrl);
+    const orgRoutes = [
+      orgServer.routes,
+      universalLogoutRoutes({
+        orgServer,
+        users: accounts.users,
+        issuer: issuerUrl,
+        endpoint: universalLogout?.endpoint,
+      }),
+    ];
     server.on(
       'request',
-      createApp(provider, new URL(issuerUrl).pathname, {
-        cors: trustedOriginsCors(corsOrigins, new URL(issuerUrl).origin),
-        identityEngine,
-        signIn: interactionRoutes(provider, accounts, emailAuthenticator),
-        mailbox: mailboxRoutes(mailbox),
-      }),
+      createApp(
+        provider,
+        new URL(issuerUrl).pathname,
+        {
+          cors: trustedOriginsCors(corsOrigins, new URL(issuerUrl).origin),
+          identityEngine,
+          signIn: interactionRoutes(provider, accounts, emailAuthenticator),
+          mailbox: mailboxRoutes(mailbox),
+        },
+        orgRoutes,
+      ),
     );
     return { issuer: issuerUrl, port: boundPort, close };
   } catch (error) {
@@ -133,8 +153,9 @@ export async function startDevIdentityProvider({
  * @param {import('express').Router} routes.identityEngine what the embedded Sign-In Widget calls
  * @param {import('express').Router} routes.signIn the hosted sign-in pages
  * @param {import('express').Router} routes.mailbox where emailed codes can be read
+ * @param {import('express').Router[]} orgRoutes the org authorization server and its Universal Logout
  */
-function createApp(provider, issuerPath, { cors, identityEngine, signIn, mailbox }) {
+function createApp(provider, issuerPath, { cors, identityEngine, signIn, mailbox }, orgRoutes) {
   const mountPath = issuerPath.replace(/\/$/, '');
   const app = express();
   app.disable('x-powered-by');
@@ -143,6 +164,7 @@ function createApp(provider, issuerPath, { cors, identityEngine, signIn, mailbox
   app.use(identityEngine);
   app.use(signIn);
   app.use(mailbox);
+  app.use(orgRoutes);
   // Okta also publishes its metadata under the RFC 8414 name; the document is the same.
   app.get(`${mountPath}/.well-known/oauth-authorization-server`, (req, _res, next) => {
     req.url = `${mountPath}/.well-known/openid-configuration`;

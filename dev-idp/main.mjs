@@ -6,6 +6,8 @@
  */
 import { loadDemoUsers } from './accounts.mjs';
 import { startDevIdentityProvider } from './identity-provider.mjs';
+import { readAllowRemote, refuseUnsafeStart } from './start-guard.mjs';
+import { UNIVERSAL_LOGOUT_PATH } from './universal-logout/universal-logout-routes.mjs';
 
 /** @typedef {import('./identity-provider.mjs').DevIdentityProviderOptions} DevIdentityProviderOptions */
 
@@ -34,6 +36,14 @@ if (forked) {
 try {
   const users = await loadDemoUsers();
   const options = forked ? optionsFromParent() : optionsFromEnvironment();
+  // Forked, the app has already chosen loopback unless DEV_IDP_ALLOW_REMOTE=true; checked again
+  // here so that no way of starting this process skips the rule.
+  refuseUnsafeStart({
+    host: options.host,
+    allowRemote: options.allowRemote,
+    nodeEnv: process.env.NODE_ENV,
+    hostSetting: forked ? 'host' : 'DEV_IDP_HOST',
+  });
   const idp = await startDevIdentityProvider({ ...options, users });
 
   const stop = async () => {
@@ -55,6 +65,10 @@ try {
     console.log(
       `Development identity provider ready at ${idp.issuer} — demo users: ${logins}; emailed codes at ${new URL(idp.issuer).origin}/dev/mailbox`,
     );
+    const { origin } = new URL(idp.issuer);
+    console.log(
+      `Universal Logout for a demo user: ${origin}${UNIVERSAL_LOGOUT_PATH} or npm run idp:universal-logout -- <email>, sent to ${options.universalLogout?.endpoint}`,
+    );
   }
 } catch (error) {
   const message = describe(error);
@@ -73,8 +87,15 @@ function optionsFromParent() {
 
 /** @returns {DevIdentityProviderOptions} */
 function optionsFromEnvironment() {
-  const { DEV_IDP_PORT, DEV_IDP_HOST, DEV_IDP_ISSUER, DEV_IDP_CLIENTS, DEV_IDP_TRUSTED_ORIGINS } =
-    process.env;
+  const {
+    DEV_IDP_PORT,
+    DEV_IDP_HOST,
+    DEV_IDP_ISSUER,
+    DEV_IDP_CLIENTS,
+    DEV_IDP_TRUSTED_ORIGINS,
+    DEV_IDP_ALLOW_REMOTE,
+    DEV_IDP_UNIVERSAL_LOGOUT_ENDPOINT,
+  } = process.env;
   const port = DEV_IDP_PORT ? Number(DEV_IDP_PORT) : 8081;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`DEV_IDP_PORT must be a port number, not "${DEV_IDP_PORT}"`);
@@ -82,6 +103,7 @@ function optionsFromEnvironment() {
   return {
     port,
     host: DEV_IDP_HOST || '127.0.0.1',
+    allowRemote: readAllowRemote(DEV_IDP_ALLOW_REMOTE),
     // With port 0 only the provider learns its port, and it then names the issuer itself.
     issuer: DEV_IDP_ISSUER || (port ? `http://localhost:${port}/oauth2/default` : undefined),
     clients: DEV_IDP_CLIENTS ? parseJson('DEV_IDP_CLIENTS', DEV_IDP_CLIENTS) : [DEFAULT_CLIENT],
@@ -91,6 +113,11 @@ function optionsFromEnvironment() {
       .split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),
+    // Where `npm start` puts the app's Global Token Revocation endpoint by default.
+    universalLogout: {
+      endpoint:
+        DEV_IDP_UNIVERSAL_LOGOUT_ENDPOINT || 'http://localhost:8080/global-token-revocation',
+    },
   };
 }
 

@@ -10,7 +10,9 @@ import { resolveIdentityProvider } from './dev-identity-provider/resolve-identit
 
 async function bootstrap(): Promise<void> {
   loadEnvFile();
-  const { config, devIdentityProvider } = await resolveIdentityProvider(readAppConfig(process.env));
+  const { config, devIdentityProvider, devIdentityProviderWarning } = await resolveIdentityProvider(
+    readAppConfig(process.env),
+  );
   const app = await createApp({ config });
   const logger = new Logger('Bootstrap');
   if (devIdentityProvider) {
@@ -19,6 +21,7 @@ async function bootstrap(): Promise<void> {
     logger.warn(
       `No OKTA_ISSUER set: signing in with the development identity provider at ${config.okta.issuer}. ${demoUsersHint()}`,
     );
+    if (devIdentityProviderWarning) logger.warn(devIdentityProviderWarning);
   }
   // SIGTERM and SIGINT close the server (in-flight requests finish) and the session store.
   app.enableShutdownHooks();

@@ -242,6 +242,7 @@ describe('readAppConfig', () => {
           clientId: 'nest-okta-dev',
           clientSecret: anyString,
           accessTokenTtlSeconds: 3600,
+          allowRemote: false,
         },
       });
     });
@@ -333,6 +334,7 @@ describe('readAppConfig', () => {
         clientId: 'nest-okta-dev',
         clientSecret: anyString,
         accessTokenTtlSeconds: 3600,
+        allowRemote: false,
       },
     });
   });

@@ -64,6 +64,8 @@ export interface EnvironmentSettings {
     clientId: string;
     clientSecret: string;
     accessTokenTtlSeconds: number;
+    /** DEV_IDP_ALLOW_REMOTE: the provider may follow a non-loopback HOST instead of 127.0.0.1. */
+    allowRemote: boolean;
   };
 }
 

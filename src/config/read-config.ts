@@ -7,6 +7,7 @@ import {
   SignInMode,
 } from './app-config';
 import { ConfigError } from './config.error';
+import { readDevIdpAllowRemote } from './read-dev-idp-allow-remote';
 import { readHttpSettings, readLogLevel } from './read-http-settings';
 import { readSessionSettings } from './read-session-settings';
 import { ReadVariable, readWholeNumber } from './value-readers';
@@ -110,6 +111,7 @@ export function readConfig(
         { fallback: 3600, min: 1, example: 300 },
         problems,
       ),
+      allowRemote: readDevIdpAllowRemote(read, problems),
     },
   };
   if (moreProblems) problems.push(...moreProblems(settings));

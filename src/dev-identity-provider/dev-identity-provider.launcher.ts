@@ -13,7 +13,10 @@ export interface ClientRegistration {
 
 export interface DevIdentityProviderOptions {
   port: number;
+  /** A loopback address, unless `allowRemote`: the provider refuses any other. */
   host: string;
+  /** Lets `host` be a non-loopback address (DEV_IDP_ALLOW_REMOTE=true). */
+  allowRemote?: boolean;
   /** Defaults to `http://{host}:{port}/oauth2/default` once the port is known. */
   issuer?: string;
   clients: ClientRegistration[];
@@ -22,6 +25,8 @@ export interface DevIdentityProviderOptions {
   trustedOrigins?: string[];
   /** Refresh tokens rotate on every use; the previous one works this long (0–60, default 30). */
   refreshTokenGracePeriodSeconds?: number;
+  /** Where the provider sends Universal Logout requests: the app's Global Token Revocation URL. */
+  universalLogout?: { endpoint: string };
 }
 
 export interface RunningIdentityProvider {

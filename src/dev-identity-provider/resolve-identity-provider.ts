@@ -1,4 +1,6 @@
 import type { AppConfig, EnvironmentSettings, SignInMode } from '../config/app-config';
+import { devIdentityProviderHost } from './dev-identity-provider-host';
+import { globalTokenRevocationEndpoint } from './global-token-revocation';
 import {
   launchDevIdentityProvider,
   RunningIdentityProvider,
@@ -8,6 +10,8 @@ export interface ResolvedConfig {
   config: AppConfig;
   /** The development identity provider this process started, if any. */
   devIdentityProvider?: RunningIdentityProvider;
+  /** What to tell whoever starts the app about where that provider listens. */
+  devIdentityProviderWarning?: string;
 }
 
 /**
@@ -29,13 +33,16 @@ export async function resolveIdentityProvider(
     };
   }
   const issuerHost = new URL(settings.baseUrl).hostname;
+  const { host, allowRemote, warning } = devIdentityProviderHost(settings.host, dev.allowRemote);
   const provider = await launchDevIdentityProvider({
     port: dev.port,
-    host: settings.host,
+    host,
+    allowRemote,
     issuer: dev.port === 0 ? undefined : `http://${issuerHost}:${dev.port}/oauth2/default`,
     accessTokenTtlSeconds: dev.accessTokenTtlSeconds,
     // As an org lists the app as a Trusted Origin: the embedded widget calls the provider from it.
     trustedOrigins: [new URL(settings.baseUrl).origin],
+    universalLogout: { endpoint: globalTokenRevocationEndpoint(settings.baseUrl) },
     clients: [
       {
         client_id: dev.clientId,
@@ -59,6 +66,7 @@ export async function resolveIdentityProvider(
       usesDevIdentityProvider: true,
     },
     devIdentityProvider: provider,
+    devIdentityProviderWarning: warning,
   };
 }
 

@@ -1,0 +1,51 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+const MAIN = join(__dirname, '..', '..', 'dev-idp', 'main.mjs');
+const START_TIMEOUT_MS = 15_000;
+
+/** How a standalone start ended: the provider is up, or the process exited first. */
+export type StandaloneStart =
+  | { outcome: 'ready'; issuer: string; port: number; stop(): Promise<void> }
+  | { outcome: 'exited'; code: number | null; stderr: string };
+
+/**
+ * Runs `dev-idp/main.mjs` exactly as `npm run idp` does, with `env` added to this process's
+ * environment and a free port, and waits for it to say it is ready or to exit.
+ */
+export function startStandaloneDevIdp(env: Record<string, string>): Promise<StandaloneStart> {
+  const child = spawn(process.execPath, [MAIN], {
+    env: { ...process.env, DEV_IDP_PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`dev-idp/main.mjs neither started nor exited: ${stdout}${stderr}`));
+    }, START_TIMEOUT_MS);
+    child.stdout.on('data', () => {
+      const issuer = /ready at (\S+)/.exec(stdout)?.[1];
+      if (!issuer) return;
+      clearTimeout(timer);
+      const port = Number(new URL(issuer).port);
+      resolve({ outcome: 'ready', issuer, port, stop: () => stop(child) });
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ outcome: 'exited', code, stderr });
+    });
+  });
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
