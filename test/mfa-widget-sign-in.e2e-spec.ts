@@ -198,6 +198,12 @@ describe('Sign-in with an email code through the Identity Engine, against the de
         profile: { email: 'd***e@example.com' },
         resend: { name: 'resend', href: `${org()}/idp/idx/challenge/resend` },
       });
+      // A bad request at this step is reported for the form, not as a wrong code.
+      const invalid = await idx('challenge', { authenticator: { id: 'aut-nope' }, stateHandle });
+      expect(invalid.status).toBe(400);
+      expect(invalid.json.messages?.value).toHaveLength(1);
+      const untouched = field(invalid.json.remediation.value[0].value, 'credentials')!;
+      expect(field(untouched.form!.value, 'passcode')?.messages).toBeUndefined();
 
       const code = await latestCode(stack.issuer, DAVE.username);
       const wrong = await idx('challenge/answer', {
@@ -253,6 +259,7 @@ interface IdxField {
 
 interface IdxDocument {
   stateHandle: string;
+  messages?: { value: { message: string }[] };
   remediation: { value: { name: string; value: IdxField[] }[] };
   authenticatorEnrollments?: { value: { key: string }[] };
   currentAuthenticatorEnrollment?: { value: Record<string, unknown> };

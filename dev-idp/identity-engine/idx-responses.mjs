@@ -252,12 +252,13 @@ export function idxResponses({ orgUrl, tokenEndpoint }) {
      * @param {Interaction & { accountId: string }} interaction
      * @param {string} identifier
      * @param {string} maskedEmail
+     * @param {IdxMessage[]} [messages]
      * @param {IdxMessage[]} [codeMessages] on the code field: a wrong code
      */
-    challengeEmail(interaction, identifier, maskedEmail, codeMessages = []) {
+    challengeEmail(interaction, identifier, maskedEmail, messages = [], codeMessages = []) {
       const stateHandle = stateHandleField(interaction.stateHandle);
       return {
-        ...envelope(interaction, []),
+        ...envelope(interaction, messages),
         remediation: {
           type: 'array',
           value: [

@@ -54,7 +54,7 @@ export async function answerChallenge(options, interaction, body) {
   if (interaction.step === 'challenge-email') {
     const verified = options.emailAuthenticator.verify(interaction.handle, passcode);
     if (!accountId || verified !== accountId) {
-      return answer(401, currentStep(options, interaction, [MESSAGES.invalidCode]));
+      return answer(401, currentStep(options, interaction, [], [MESSAGES.invalidCode]));
     }
     return succeed(options, interaction, accountId, identifier);
   }
@@ -113,12 +113,18 @@ export function cancel(options, interaction) {
 }
 
 /**
- * The document for where the sign-in stands, with `messages` (for the code: on its field).
+ * The document for where the sign-in stands.
  * @param {IdentityEngineOptions} options
  * @param {Interaction} interaction
  * @param {IdxMessage[]} [messages]
+ * @param {IdxMessage[]} [codeMessages] on the email code's field, as Okta reports a wrong code
  */
-export function currentStep({ accounts, responses }, interaction, messages = []) {
+export function currentStep(
+  { accounts, responses },
+  interaction,
+  messages = [],
+  codeMessages = [],
+) {
   const { accountId, identifier = '' } = interaction;
   if (!accountId) return responses.identify(interaction, messages);
   const identified = { ...interaction, accountId };
@@ -133,6 +139,7 @@ export function currentStep({ accounts, responses }, interaction, messages = [])
         identifier,
         maskEmail(accounts.userOf(accountId)?.email ?? ''),
         messages,
+        codeMessages,
       );
     default:
       return responses.identify(interaction, messages);
