@@ -6,7 +6,7 @@ import {
   startAppInstance,
   startSharedProvider,
 } from './support/app-instance';
-import { RedisServer } from './support/redis-server';
+import { describeWithRedisServer, RedisServer } from './support/redis-server';
 import { ALICE, signIn } from './support/sign-in';
 
 const CALLBACK = '/authorization-code/callback';
@@ -16,7 +16,7 @@ const CALLBACK = '/authorization-code/callback';
  * cookie jar sends the session cookie for 127.0.0.1 to both ports, as a browser would to one
  * host name in front of both.
  */
-describe('Sessions in Redis shared by two app instances', () => {
+describeWithRedisServer('Sessions in Redis shared by two app instances', () => {
   let redis: RedisServer;
   let client: ProviderClient;
   let a: AppInstance;
@@ -60,6 +60,8 @@ describe('Sessions in Redis shared by two app instances', () => {
   }
 
   it('reports the Redis session store as up', async () => {
+    // The instance connects in the background: readiness follows once the connection is made.
+    await waitForReadiness(a, 200);
     const health = await fetch(a.url('/health'));
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({

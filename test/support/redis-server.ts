@@ -1,8 +1,27 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { freePort } from './free-port';
 
 const START_TIMEOUT_MS = 10_000;
+const INSTALL = 'apt-get install -y redis-server';
+
+/**
+ * `describe` for suites that need a real `redis-server`. On a machine with only Node the suite
+ * is skipped with a note saying so and how to install it; under CI=true a missing
+ * `redis-server` fails the run instead, so CI never skips it.
+ */
+export function describeWithRedisServer(name: string, suite: () => void): void {
+  if (spawnSync('redis-server', ['--version']).status === 0) {
+    describe(name, suite);
+    return;
+  }
+  if (process.env.CI === 'true') {
+    throw new Error(`CI must run "${name}", which needs redis-server: ${INSTALL}`);
+  }
+  console.warn(`Skipped "${name}": it needs redis-server, which is not installed (${INSTALL}).`);
+  const skip = describe.skip;
+  skip(name, suite);
+}
 
 /**
  * A real `redis-server` (Debian's package) on a free loopback port, without persistence, that a
