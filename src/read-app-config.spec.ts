@@ -138,6 +138,18 @@ const productionRejections: Rejection[] = [
     /not a placeholder/,
   ],
   [
+    'production with a SESSION_SECRET of one repeated character',
+    { ...PRODUCTION, SESSION_SECRET: 'a'.repeat(32) },
+    'SESSION_SECRET',
+    /repeated pattern/,
+  ],
+  [
+    'production with a SESSION_SECRET of a short repeated pattern',
+    { ...PRODUCTION, SESSION_SECRET: 'abc1'.repeat(12) },
+    'SESSION_SECRET',
+    /repeated pattern/,
+  ],
+  [
     'production with sessions in memory',
     { ...PRODUCTION, REDIS_URL: undefined },
     'REDIS_URL',
@@ -189,6 +201,31 @@ const otherRejections: Rejection[] = [
     /whole number/,
   ],
   ['TRUST_PROXY=true', { TRUST_PROXY: 'true' }, 'TRUST_PROXY', /number of proxy hops/],
+  [
+    'TRUST_PROXY for the whole IPv4 internet',
+    { TRUST_PROXY: '0.0.0.0/0' },
+    'TRUST_PROXY',
+    /never 0\.0\.0\.0/,
+  ],
+  [
+    'TRUST_PROXY for the whole IPv6 internet',
+    { TRUST_PROXY: '::/0' },
+    'TRUST_PROXY',
+    /never 0\.0\.0\.0 or ::/,
+  ],
+  [
+    'TRUST_PROXY for a quarter of the internet',
+    { TRUST_PROXY: '64.0.0.0/2' },
+    'TRUST_PROXY',
+    /at least \/8/,
+  ],
+  ['TRUST_PROXY of 999 hops', { TRUST_PROXY: '999' }, 'TRUST_PROXY', /from 1 to 5/],
+  [
+    'TRUST_PROXY with an impossible address',
+    { TRUST_PROXY: '10.0.0.300' },
+    'TRUST_PROXY',
+    /addresses/,
+  ],
   ['a TRUST_PROXY host name', { TRUST_PROXY: 'proxy.internal' }, 'TRUST_PROXY', /addresses/],
   ['an unknown LOG_LEVEL', { LOG_LEVEL: 'verbose' }, 'LOG_LEVEL', /must be one of fatal/],
   [
@@ -419,6 +456,34 @@ describe('readAppConfig', () => {
     expect(
       readConfig({ OKTA_SCOPES: 'openid,profile  openid groups' }).relyingParty.scopes,
     ).toEqual(['openid', 'profile', 'groups']);
+  });
+
+  it.each([
+    ['2'],
+    ['loopback'],
+    ['10.0.0.0/8, 192.168.1.10'],
+    ['fc00::/7'],
+    ['loopback,172.16.0.0/12'],
+  ])('accepts TRUST_PROXY=%s', (value) => {
+    expect(() => readConfig({ TRUST_PROXY: value })).not.toThrow();
+  });
+
+  it('accepts a 64-digit hex SESSION_SECRET in production', () => {
+    const hex = 'f3a9c0d15b7e2846a1c9e07d3b5f8a2c6e0d4b9f1a7c3e5d8b2f6a0c4e9d1b7a';
+    expect(readConfig({ ...PRODUCTION, SESSION_SECRET: hex }).session.secret).toBe(hex);
+  });
+
+  it('never shows a password from REDIS_URL or OKTA_ISSUER in a message', () => {
+    const problems = problemsFor({
+      REDIS_URL: 'http://user:hunter2-redis-password@redis.internal:6379',
+      OKTA_ISSUER: 'http://admin:hunter2-okta-password@dev-1.okta.com/oauth2/default',
+      OKTA_CLIENT_ID: '0oa1',
+      OKTA_CLIENT_SECRET: '{hunter2-client-secret}',
+    }).join('\n');
+    expect(problems).toMatch(/REDIS_URL/);
+    expect(problems).toMatch(/OKTA_ISSUER/);
+    expect(problems).toMatch(/OKTA_CLIENT_SECRET: still holds a placeholder/);
+    expect(problems).not.toMatch(/hunter2/);
   });
 
   describe('other variables', () => {

@@ -26,25 +26,47 @@ export function readLogLevel(value: string | undefined, problems: string[]): Log
   return 'info';
 }
 
+/** More hops than any real chain of proxies: a number this large trusts the client too. */
+const MAX_PROXY_HOPS = 5;
+/** Subnets wider than these take in the internet, not a deployment's proxies. */
+const MIN_PREFIX = { ipv4: 8, ipv6: 7 };
+
 /**
  * Trusting every proxy (`true`) would let any client choose its own address and protocol
- * through `X-Forwarded-*`, so only hop counts and explicit addresses are accepted.
+ * through `X-Forwarded-*`, so only a few hops and explicit proxy addresses are accepted: a
+ * huge hop count or a subnet like `0.0.0.0/0` would trust every client just the same.
  */
 function readTrustProxy(value: string | undefined, problems: string[]): TrustProxySetting {
   if (value === undefined || /^(false|0)$/i.test(value)) return false;
-  if (/^\d+$/.test(value)) return Number(value);
+  if (/^\d+$/.test(value) && Number(value) <= MAX_PROXY_HOPS) return Number(value);
   const entries = value.split(',').map((entry) => entry.trim());
-  const valid = entries.every(
-    (entry) =>
-      ['loopback', 'linklocal', 'uniquelocal'].includes(entry) ||
-      /^[\d.]+(\/\d{1,2})?$/.test(entry) ||
-      /^[\da-f:]+(\/\d{1,3})?$/i.test(entry),
-  );
+  const valid = !/^\d+$/.test(value) && entries.every(isProxyAddress);
   if (!valid || /^true$/i.test(value)) {
     problems.push(
-      `TRUST_PROXY: must be a number of proxy hops or a comma-separated list of proxy addresses, subnets, or loopback/linklocal/uniquelocal; got "${value}". Example: ${TRUST_PROXY_EXAMPLE}`,
+      `TRUST_PROXY: must be a number of proxy hops from 1 to ${MAX_PROXY_HOPS}, or a comma-separated list of proxy addresses, subnets (at least /${MIN_PREFIX.ipv4} for IPv4, /${MIN_PREFIX.ipv6} for IPv6, never 0.0.0.0 or ::), or loopback/linklocal/uniquelocal; got "${value}". Example: ${TRUST_PROXY_EXAMPLE}`,
     );
     return false;
   }
   return entries;
+}
+
+function isProxyAddress(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const ipv4 = /^(\d{1,3}(?:\.\d{1,3}){3})(?:\/(\d{1,2}))?$/.exec(entry);
+  if (ipv4) {
+    const octets = ipv4[1].split('.').map(Number);
+    const prefix = ipv4[2] === undefined ? 32 : Number(ipv4[2]);
+    return (
+      octets.every((octet) => octet <= 255) &&
+      octets.some((octet) => octet !== 0) &&
+      prefix >= MIN_PREFIX.ipv4 &&
+      prefix <= 32
+    );
+  }
+  const ipv6 = /^([\da-f:]+)(?:\/(\d{1,3}))?$/i.exec(entry);
+  if (ipv6 && ipv6[1].includes(':')) {
+    const prefix = ipv6[2] === undefined ? 128 : Number(ipv6[2]);
+    return /[1-9a-f]/i.test(ipv6[1]) && prefix >= MIN_PREFIX.ipv6 && prefix <= 128;
+  }
+  return false;
 }

@@ -2,6 +2,12 @@ import type { SessionSettings, SessionStoreSettings } from './app-config';
 import { ReadVariable, readBoolean, readWholeNumber } from './value-readers';
 
 const MIN_SECRET_LENGTH = 32;
+/**
+ * What the secret's own characters say about its randomness (Shannon entropy of their
+ * frequencies, times its length): 32 random base64url characters give about 150 bits, 32 hex
+ * digits about 120, and `aaaa…` or `abab…` next to nothing.
+ */
+const MIN_SECRET_BITS = 100;
 const SECRET_EXAMPLE =
   'SESSION_SECRET=$(node -e "console.log(crypto.randomBytes(32).toString(\'base64url\'))")';
 
@@ -50,7 +56,7 @@ function readSessionStore(
   if (url !== undefined) {
     if (!URL.canParse(url) || !/^rediss?:$/.test(new URL(url).protocol)) {
       problems.push(
-        `REDIS_URL: must be a redis:// or rediss:// URL; got "${url}". Example: REDIS_URL=redis://localhost:6379`,
+        `REDIS_URL: must be a redis:// or rediss:// URL; got "${withoutCredentials(url)}". Example: REDIS_URL=redis://localhost:6379`,
       );
     }
     return { kind: 'redis', url };
@@ -74,11 +80,28 @@ function readSessionSecret(
     problems.push(`SESSION_SECRET: required when NODE_ENV=production. Example: ${SECRET_EXAMPLE}`);
   } else if (
     value.length < MIN_SECRET_LENGTH ||
+    estimatedBits(value) < MIN_SECRET_BITS ||
     /change|example|placeholder|secret|\{/i.test(value)
   ) {
     problems.push(
-      `SESSION_SECRET: must be a random value of at least ${MIN_SECRET_LENGTH} characters, not a placeholder. Example: ${SECRET_EXAMPLE}`,
+      `SESSION_SECRET: must be a random value of at least ${MIN_SECRET_LENGTH} characters, not a placeholder or a repeated pattern. Example: ${SECRET_EXAMPLE}`,
     );
   }
   return value ?? '';
+}
+
+function estimatedBits(value: string): number {
+  const counts = new Map<string, number>();
+  for (const char of value) counts.set(char, (counts.get(char) ?? 0) + 1);
+  let bitsPerChar = 0;
+  for (const count of counts.values()) {
+    const p = count / value.length;
+    bitsPerChar -= p * Math.log2(p);
+  }
+  return bitsPerChar * value.length;
+}
+
+/** A URL as it may appear in a message: never with its password. */
+function withoutCredentials(value: string): string {
+  return value.replace(/\/\/[^/@\s]*@/, '//***@');
 }

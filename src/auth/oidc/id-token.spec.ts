@@ -2,7 +2,6 @@ import { createServer, RequestListener, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import {
   createLocalJWKSet,
-  createRemoteJWKSet,
   exportJWK,
   exportSPKI,
   generateKeyPair,
@@ -15,6 +14,7 @@ import {
   UnsecuredJWT,
 } from 'jose';
 import { validateIdToken } from './id-token';
+import { ProviderKeys } from './provider-keys';
 import {
   IdentityProviderResponseError,
   IdentityProviderUnavailableError,
@@ -217,11 +217,8 @@ describe('validateIdToken with keys fetched from the provider JWKS endpoint', ()
       res.end(JSON.stringify(body));
     };
 
-  const remoteKeys = (options: { timeoutDuration?: number } = {}) =>
-    createRemoteJWKSet(new URL('/oauth2/default/v1/keys', baseUrl), {
-      cooldownDuration: 0,
-      ...options,
-    });
+  const remoteKeys = ({ timeoutMs = 5_000 }: { timeoutMs?: number } = {}) =>
+    new ProviderKeys(new URL('/oauth2/default/v1/keys', baseUrl).href, timeoutMs).getKey;
 
   beforeAll(async () => {
     server = createServer((req, res) => {
@@ -264,6 +261,28 @@ describe('validateIdToken with keys fetched from the provider JWKS endpoint', ()
     expect(jwksRequests).toBe(3);
   });
 
+  it('picks up a rotation at any moment, even right after a fetch', async () => {
+    const keys = remoteKeys();
+    await expect(validateIdToken(await sign(keyA), keys, expected)).resolves.toBeDefined();
+    handler = serveJson({ keys: [keyA.jwk, keyB.jwk] });
+    await expect(validateIdToken(await sign(keyB), keys, expected)).resolves.toBeDefined();
+    expect(jwksRequests).toBe(2);
+  });
+
+  it('refetches at most once per unknown kid, however many tokens carry it', async () => {
+    const keys = remoteKeys();
+    const stranger = await makeKey('key-x');
+    await expect(validateIdToken(await sign(keyA), keys, expected)).resolves.toBeDefined();
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const error = await rejection(validateIdToken(await sign(stranger), keys, expected));
+      expect(error).toBeInstanceOf(IdTokenValidationError);
+    }
+    expect(jwksRequests).toBe(2);
+    handler = serveJson({ keys: [keyB.jwk] });
+    await expect(validateIdToken(await sign(keyB), keys, expected)).resolves.toBeDefined();
+    expect(jwksRequests).toBe(3);
+  });
+
   it('reports the provider unavailable when the JWKS endpoint answers 500', async () => {
     handler = serveJson({ error: 'server_error' }, 500);
 
@@ -297,7 +316,7 @@ describe('validateIdToken with keys fetched from the provider JWKS endpoint', ()
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const { port } = closed.address() as AddressInfo;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const keys = createRemoteJWKSet(new URL(`http://127.0.0.1:${port}/oauth2/default/v1/keys`));
+    const keys = new ProviderKeys(`http://127.0.0.1:${port}/oauth2/default/v1/keys`, 5_000).getKey;
 
     const error = await rejection(validateIdToken(await sign(keyA), keys, expected));
 
@@ -308,7 +327,7 @@ describe('validateIdToken with keys fetched from the provider JWKS endpoint', ()
     handler = () => undefined;
 
     const error = await rejection(
-      validateIdToken(await sign(keyA), remoteKeys({ timeoutDuration: 200 }), expected),
+      validateIdToken(await sign(keyA), remoteKeys({ timeoutMs: 200 }), expected),
     );
 
     expect(error).toBeInstanceOf(IdentityProviderUnavailableError);

@@ -63,6 +63,12 @@ export async function validateIdToken(
 
 /** A failure to fetch the provider's keys is the provider's fault, not the token's. */
 function classifyVerificationError(error: unknown): Error {
+  if (
+    error instanceof IdentityProviderUnavailableError ||
+    error instanceof IdentityProviderResponseError
+  ) {
+    return error;
+  }
   if (error instanceof errors.JWKSTimeout || !(error instanceof errors.JOSEError)) {
     return new IdentityProviderUnavailableError('the JWKS could not be fetched', { cause: error });
   }

@@ -1,8 +1,9 @@
-import { createRemoteJWKSet, JWTVerifyGetKey } from 'jose';
+import type { JWTVerifyGetKey } from 'jose';
 import { fetchJson } from './fetch-json';
 import { IdTokenClaims, validateIdToken } from './id-token';
 import { IdentityProviderResponseError, TokenEndpointError } from './oidc.errors';
 import { parseProviderMetadata, ProviderMetadata } from './provider-metadata';
+import { ProviderKeys } from './provider-keys';
 
 export interface OidcClientSettings {
   issuer: string;
@@ -24,9 +25,6 @@ export interface TokenSet {
 }
 
 export type UserInfo = Record<string, unknown> & { sub: string };
-
-/** Unknown `kid`s refetch the JWKS at most this often, so key rotation works but cannot be abused. */
-const JWKS_COOLDOWN_MS = 30_000;
 
 /**
  * Everything the app says to the identity provider: discovery and keys (fetched once, then
@@ -135,10 +133,7 @@ export class OidcClient {
       throw new IdentityProviderResponseError(`discovery answered HTTP ${status}`);
     }
     const metadata = parseProviderMetadata(this.settings.issuer, body);
-    const keys = createRemoteJWKSet(new URL(metadata.jwks_uri), {
-      cooldownDuration: JWKS_COOLDOWN_MS,
-      timeoutDuration: this.settings.timeoutMs,
-    });
-    return { metadata, keys };
+    const { getKey } = new ProviderKeys(metadata.jwks_uri, this.settings.timeoutMs);
+    return { metadata, keys: getKey };
   }
 }

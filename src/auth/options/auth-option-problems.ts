@@ -102,17 +102,19 @@ export function findAuthOptionProblems(
 
 type Report = (option: AuthOptionName, message: string, example: string) => void;
 
-function checkIssuer(value: string, report: Report): void {
+function checkIssuer(issuer: string, report: Report): void {
   const example = EXAMPLES.issuer;
+  // Messages show the value, but never a password someone pasted into it.
+  const value = issuer.replace(/\/\/[^/@\s]*@/, '//***@');
   if (/\{.*\}|yourOktaDomain/i.test(value)) {
     report('issuer', `still holds the {yourOktaDomain} placeholder ("${value}")`, example);
     return;
   }
-  if (!URL.canParse(value) || !/^https?:\/\//i.test(value)) {
+  if (!URL.canParse(issuer) || !/^https?:\/\//i.test(issuer)) {
     report('issuer', `must be a full URL starting with https://; got "${value}"`, example);
     return;
   }
-  const url = new URL(value);
+  const url = new URL(issuer);
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     report(
       'issuer',
