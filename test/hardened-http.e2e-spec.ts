@@ -1,3 +1,4 @@
+import { SessionStorage } from '../src/session/session-storage';
 import { Browser } from './support/browser';
 import {
   AppInstance,
@@ -86,6 +87,29 @@ describe('Sign-in rate limit', () => {
   });
 });
 
+describe('One sign-in budget for the login route and the callback', () => {
+  let stack: Stack;
+  const url = (path: string) => `${stack.baseUrl}${path}`;
+
+  beforeAll(async () => {
+    stack = await startStack({ env: { SIGN_IN_RATE_LIMIT_PER_MINUTE: '4' } });
+  });
+  afterAll(() => stack.close());
+
+  it('counts starts and callbacks against the same limit per client', async () => {
+    const callback = url('/authorization-code/callback?code=x&state=y');
+    const statuses = [
+      (await new Browser().request(url('/login'))).status,
+      (await new Browser().request(callback)).status,
+      (await new Browser().request(url('/login'))).status,
+      (await new Browser().request(callback)).status,
+      (await new Browser().request(callback)).status,
+      (await new Browser().request(url('/login'))).status,
+    ];
+    expect(statuses).toEqual([302, 400, 302, 400, 429, 429]);
+  });
+});
+
 describe('Behind a TLS-terminating proxy (TRUST_PROXY)', () => {
   let client: ProviderClient;
   const apps: AppInstance[] = [];
@@ -120,5 +144,18 @@ describe('Behind a TLS-terminating proxy (TRUST_PROXY)', () => {
   it('ignores X-Forwarded-Proto from untrusted peers, so no cookie goes out over plain http', async () => {
     const response = await signInStart(apps[1]);
     expect(response.headers.getSetCookie().some((c) => c.startsWith('nest-okta.sid='))).toBe(false);
+  });
+
+  it('refuses to start a sign-in over plain http in production, storing nothing', async () => {
+    const store = apps[1].app.get(SessionStorage).store;
+    const stored = () =>
+      new Promise<number>((resolve, reject) =>
+        store.length!((error, length) => (error ? reject(error as Error) : resolve(length ?? 0))),
+      );
+    const before = await stored();
+    const response = await signInStart(apps[1]);
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('needs a secure (https) connection');
+    expect(await stored()).toBe(before);
   });
 });

@@ -107,6 +107,23 @@ describe('Logs', () => {
       ),
     ).toBe(true);
   });
+
+  it('logs a known error code from a callback, never the text the client sent', async () => {
+    const junk = 'attacker-chosen-'.repeat(350);
+    const browser = new Browser();
+    const login = await browser.request(app.url('/login'));
+    const state = new URL(login.location!).searchParams.get('state')!;
+    const iss = encodeURIComponent(client.provider.issuer);
+    const refused = await browser.request(
+      app.url(
+        `/authorization-code/callback?error=${junk}&error_description=${junk}&state=${state}&iss=${iss}`,
+      ),
+    );
+    expect(refused.status).toBe(400);
+    const written = logs.lines.join('\n');
+    expect(written).not.toContain('attacker-chosen');
+    expect(written).toMatch(/provider returned error=other/);
+  });
 });
 
 /** The tokens held in the app's (memory) session store, read the way the store exposes them. */

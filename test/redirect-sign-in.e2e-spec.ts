@@ -213,6 +213,38 @@ describe('Sign-in with the redirect model, against the development identity prov
     }
   });
 
+  it('keeps a signed-in user on the site whatever dot segments returnTo hides a // behind', async () => {
+    const browser = new Browser();
+    await signIn(browser, url('/login'), ALICE, callbackPrefix);
+    for (const returnTo of [
+      '/.//evil.example/x',
+      '/..//evil.example/x',
+      '/%2e//evil.example/x',
+      '/x/../..//evil.example/x',
+    ]) {
+      const page = await browser.request(url(`/login?returnTo=${encodeURIComponent(returnTo)}`));
+      expect({ returnTo, location: page.location }).toEqual({ returnTo, location: url('/') });
+    }
+  });
+
+  it('refuses a callback naming another issuer (RFC 9207), or none, and makes no session', async () => {
+    for (const iss of ['https://evil.example/oauth2/default', undefined]) {
+      const browser = new Browser();
+      const callback = new URL(
+        await signInUntilCallback(browser, url('/login'), ALICE, callbackPrefix),
+      );
+      expect(callback.searchParams.get('iss')).toBe(stack.issuer);
+      if (iss === undefined) callback.searchParams.delete('iss');
+      else callback.searchParams.set('iss', iss);
+      const refused = await browser.request(callback.toString());
+      expect(refused.status).toBe(400);
+      expect(refused.body).toContain('did not come from the expected identity provider');
+      expect((await browser.request(url('/api/me'), { accept: 'application/json' })).status).toBe(
+        401,
+      );
+    }
+  });
+
   it('completes sign-ins started in two tabs', async () => {
     const browser = new Browser();
     const first = await signInUntilCallback(

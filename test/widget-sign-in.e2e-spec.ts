@@ -375,4 +375,14 @@ describe('Sign-in with the embedded Sign-In Widget, against the development iden
       expect(garbage.status).toBe(400);
     });
   });
+
+  it('keeps a signed-in user on the site whatever dot segments returnTo hides a // behind', async () => {
+    const browser = new Browser();
+    const { callback } = await widgetSignIn(browser, '/login', ALICE);
+    await browser.request(callback);
+    for (const returnTo of ['/.//evil.example/x', '/..//evil.example/x', '/%2e//evil.example/x']) {
+      const page = await browser.request(url(`/login?returnTo=${encodeURIComponent(returnTo)}`));
+      expect({ returnTo, location: page.location }).toEqual({ returnTo, location: url('/') });
+    }
+  });
 });

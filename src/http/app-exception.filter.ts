@@ -1,10 +1,12 @@
 import {
   ArgumentsHost,
+  BadRequestException,
   Catch,
   ExceptionFilter,
   HttpException,
   HttpStatus,
   Logger,
+  NotFoundException,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import {
@@ -39,19 +41,27 @@ function toProblem(exception: unknown): Problem {
   if (isSessionStoreFailure(exception)) {
     return problemOf(new SessionStoreUnavailableException(exception));
   }
+  // Nest raises these itself, with the parser's or router's words about the request (`Unexpected
+  // token…`, `Failed to decode param…`, `Cannot GET /…`): the client gets fixed ones instead.
+  if (exception?.constructor === BadRequestException) return unreadable(HttpStatus.BAD_REQUEST);
+  if (exception?.constructor === NotFoundException) {
+    return { statusCode: 404, error: 'Not found', message: 'There is no page at this address.' };
+  }
   if (exception instanceof HttpException) return problemOf(exception);
   const clientError = clientErrorStatus(exception);
-  if (clientError) {
-    return {
-      statusCode: clientError,
-      error: 'Bad request',
-      message: 'The request could not be read. Check its body, encoding and headers.',
-    };
-  }
+  if (clientError) return unreadable(clientError);
   return {
     statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
     error: 'Something went wrong',
     message: 'An unexpected error occurred. Please try again.',
+  };
+}
+
+function unreadable(statusCode: number): Problem {
+  return {
+    statusCode,
+    error: 'Bad request',
+    message: 'The request could not be read. Check its body, encoding and headers.',
   };
 }
 

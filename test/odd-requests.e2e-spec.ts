@@ -1,0 +1,222 @@
+import type { SessionData, Store } from 'express-session';
+import { SessionStorage } from '../src/session/session-storage';
+import { Browser } from './support/browser';
+import { rawRequest } from './support/raw-request';
+import { describeWithRedisServer, RedisServer } from './support/redis-server';
+import { ALICE, signIn } from './support/sign-in';
+import { startStack, Stack } from './support/stack';
+
+const SESSION_COOKIE = 'nest-okta.sid';
+const CALLBACK = '/authorization-code/callback';
+
+type Case = [
+  string,
+  { method: string; path: string; headers?: Record<string, string>; body?: string },
+];
+
+const json = { 'content-type': 'application/json' };
+const form = { 'content-type': 'application/x-www-form-urlencoded' };
+
+/** Requests a client may legally (or almost legally) send; none may cost a 500. */
+const ODD_REQUESTS: Case[] = [
+  [
+    'a JSON body in an unknown charset',
+    {
+      method: 'POST',
+      path: '/logout',
+      headers: { 'content-type': 'application/json; charset=bogus' },
+      body: '{}',
+    },
+  ],
+  [
+    'a form body in an unknown charset',
+    {
+      method: 'POST',
+      path: '/logout',
+      headers: { 'content-type': 'application/x-www-form-urlencoded; charset=bogus' },
+      body: 'a=b',
+    },
+  ],
+  [
+    'a 200 KB JSON body',
+    {
+      method: 'POST',
+      path: '/logout',
+      headers: json,
+      body: JSON.stringify({ pad: 'x'.repeat(200_000) }),
+    },
+  ],
+  [
+    'a 200 KB form body',
+    { method: 'POST', path: '/logout', headers: form, body: `pad=${'x'.repeat(200_000)}` },
+  ],
+  [
+    '2,000 form fields',
+    {
+      method: 'POST',
+      path: '/logout',
+      headers: form,
+      body: Array.from({ length: 2000 }, (_, i) => `f${i}=1`).join('&'),
+    },
+  ],
+  [
+    'deeply nested form fields',
+    { method: 'POST', path: '/logout', headers: form, body: `${'a'}${'[b]'.repeat(200)}=1` },
+  ],
+  [
+    'deeply nested JSON',
+    {
+      method: 'POST',
+      path: '/logout',
+      headers: json,
+      body: `${'['.repeat(5000)}${']'.repeat(5000)}`,
+    },
+  ],
+  ['malformed JSON', { method: 'POST', path: '/logout', headers: json, body: '{"_csrf": nope' }],
+  [
+    'an unknown Content-Encoding',
+    {
+      method: 'POST',
+      path: '/logout',
+      headers: { ...json, 'content-encoding': 'bogus' },
+      body: '{}',
+    },
+  ],
+  [
+    'a gzip Content-Encoding that is not gzip',
+    {
+      method: 'POST',
+      path: '/logout',
+      headers: { ...json, 'content-encoding': 'gzip' },
+      body: '{}',
+    },
+  ],
+  ['OPTIONS *', { method: 'OPTIONS', path: '*' }],
+  ['TRACE', { method: 'TRACE', path: '/' }],
+  ['an unknown method', { method: 'PROPFIND', path: '/profile' }],
+  ['a path with broken percent-encoding', { method: 'GET', path: '/shop/%E0%A4%A' }],
+  ['a login with broken percent-encoding', { method: 'GET', path: '/login?returnTo=%E0%A4%A' }],
+  ['returnTo as an object', { method: 'GET', path: '/login?returnTo[a]=b' }],
+  ['state and code as arrays', { method: 'GET', path: `${CALLBACK}?code=a&code=b&state[]=c` }],
+  [
+    'a malformed session cookie',
+    { method: 'GET', path: '/profile', headers: { cookie: `${SESSION_COOKIE}=%E0%A4%A` } },
+  ],
+  [
+    'a session cookie with a forged signature',
+    {
+      method: 'GET',
+      path: '/profile',
+      headers: { cookie: `${SESSION_COOKIE}=s%3Aforged.c2lnbmF0dXJl` },
+    },
+  ],
+  [
+    'a cookie header of 200 cookies',
+    {
+      method: 'GET',
+      path: '/',
+      headers: { cookie: Array.from({ length: 200 }, (_, i) => `c${i}=v`).join('; ') },
+    },
+  ],
+];
+
+/** Stored sessions as a broken or tampered store might hand them back. */
+const TAMPERINGS: [string, (session: Record<string, unknown>) => void][] = [
+  ['a user without groups', (s) => delete user(s).groups],
+  ['a user with groups: null', (s) => (user(s).groups = null)],
+  ['a user whose groups is the string "xadminx"', (s) => (user(s).groups = 'xadminx')],
+  ['a user without tokens', (s) => delete user(s).tokens],
+  ['a user whose tokens is a string', (s) => (user(s).tokens = 'x')],
+  ['a user without signedInAt', (s) => delete user(s).signedInAt],
+  ['a passport entry that is a string', (s) => (s.passport = 'x')],
+  ['a non-string csrfToken', (s) => (s.csrfToken = { toString: 1 })],
+  ['sign-in transactions that are a string', (s) => (s.signInTransactions = 'x')],
+  ['a lastActiveAt that is not a number', (s) => (s.lastActiveAt = 'yesterday')],
+];
+
+function user(session: Record<string, unknown>): Record<string, unknown> {
+  return (session.passport as { user: Record<string, unknown> }).user;
+}
+
+function storeCall<T>(
+  call: (done: (error: Error | null | undefined, value?: T) => void) => void,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) =>
+    call((error, value) => (error ? reject(error) : resolve(value!))),
+  );
+}
+
+function oddRequestSuite(name: string, env: () => Record<string, string>) {
+  describe(name, () => {
+    let stack: Stack;
+    const url = (path: string) => `${stack.baseUrl}${path}`;
+
+    beforeAll(async () => {
+      stack = await startStack({ env: env() });
+    });
+    afterAll(() => stack.close());
+
+    it.each(ODD_REQUESTS)(
+      'answers %s with a 4xx, never a 500 or a stack trace',
+      async (_case, req) => {
+        const response = await rawRequest(stack.baseUrl, req);
+        expect(response.status).toBeGreaterThanOrEqual(200);
+        expect(response.status).toBeLessThan(500);
+        expect(response.body).not.toMatch(
+          /node_modules|at \w+ \(|Unexpected token|Failed to decode/,
+        );
+        expect((await fetch(url('/health/live'))).status).toBe(200);
+      },
+    );
+
+    async function tamperedBrowser(tamper: (session: Record<string, unknown>) => void) {
+      const browser = new Browser();
+      await signIn(browser, url('/login'), ALICE, url(CALLBACK));
+      const cookie = (await browser.cookieValue(stack.baseUrl, SESSION_COOKIE))!;
+      const sid = decodeURIComponent(cookie).slice(2).split('.')[0];
+      const store: Store = stack.app.get(SessionStorage).store;
+      const session = await storeCall<SessionData | null | undefined>((done) =>
+        store.get(sid, done),
+      );
+      const copy = JSON.parse(JSON.stringify(session)) as Record<string, unknown>;
+      tamper(copy);
+      await storeCall<void>((done) => store.set(sid, copy as unknown as SessionData, done));
+      return browser;
+    }
+
+    it.each(TAMPERINGS)(
+      'treats %s as signed out or carries on, never a 500',
+      async (_case, tamper) => {
+        const browser = await tamperedBrowser(tamper);
+        for (const path of ['/', '/profile', '/admin', '/api/me', '/shop/checkout']) {
+          const page = await browser.request(url(path));
+          expect({ path, status: page.status < 500 }).toEqual({ path, status: true });
+        }
+        const admin = await browser.request(url('/api/admin'), { accept: 'application/json' });
+        if (admin.status === 200) {
+          // Only an untouched, well-formed admin user may be let in.
+          expect(JSON.parse(admin.body)).toMatchObject({ groups: ['Everyone', 'admin'] });
+        }
+        const signOut = await browser.request(url('/logout'), { form: { _csrf: 'whatever' } });
+        expect(signOut.status).toBeLessThan(500);
+      },
+    );
+
+    it('never lets a string groups claim through @Groups', async () => {
+      const browser = await tamperedBrowser((s) => (user(s).groups = 'xadminx'));
+      const admin = await browser.request(url('/api/admin'), { accept: 'application/json' });
+      expect(admin.status).toBe(401);
+    });
+  });
+}
+
+oddRequestSuite('Odd requests against the memory session store', () => ({}));
+
+describeWithRedisServer('Odd requests against a real Redis session store', () => {
+  let redis: RedisServer;
+  beforeAll(async () => {
+    redis = await RedisServer.start();
+  });
+  afterAll(() => redis?.stop());
+  oddRequestSuite('with Redis', () => ({ REDIS_URL: redis.url }));
+});
