@@ -47,7 +47,7 @@ export function httpLogOptions(level: LogLevel, unlogged: (path: string) => bool
 }
 
 /** Keeps a well-formed id set by a proxy in front, so one request can be followed across hops. */
-function requestId(req: IncomingMessage, res: ServerResponse): string {
+export function requestId(req: IncomingMessage, res: ServerResponse): string {
   const incoming = req.headers[REQUEST_ID_HEADER];
   const id =
     typeof incoming === 'string' && TRUSTED_REQUEST_ID.test(incoming) ? incoming : randomUUID();

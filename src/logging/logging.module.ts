@@ -2,7 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { pinoHttp } from 'pino-http';
-import { httpLogOptions } from './http-log-options';
+import type { NextFunction, Request, Response } from 'express';
+import { httpLogOptions, requestId } from './http-log-options';
 import type { LogLevel } from '../config/app-config';
 
 export interface LoggingOptions {
@@ -25,12 +26,20 @@ export const HTTP_LOGGER = Symbol('HTTP_LOGGER');
 export class LoggingModule {
   static forRoot({ level, destination, unlogged }: LoggingOptions): DynamicModule {
     const httpLogger = pinoHttp(httpLogOptions(level, unlogged), destination);
+    // At `silent` no request is ever logged: only the request id is left to do per request.
+    const perRequest =
+      level === 'silent'
+        ? (req: Request, res: Response, next: NextFunction) => {
+            requestId(req, res);
+            next();
+          }
+        : httpLogger;
     return {
       module: LoggingModule,
       imports: [
         LoggerModule.forRoot({ pinoHttp: { logger: httpLogger.logger }, useExisting: true }),
       ],
-      providers: [{ provide: HTTP_LOGGER, useValue: httpLogger }],
+      providers: [{ provide: HTTP_LOGGER, useValue: perRequest }],
       exports: [HTTP_LOGGER],
     };
   }
