@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type passport from 'passport';
-import { signedInUser } from '../access/signed-in-user';
 import { failedSignIn } from '../errors/sign-in-failure';
 import { AuthSettings, InjectAuthSettings } from '../options/auth-settings';
 import type { AuthRoute } from '../routes/auth-route';
-import { requireSession } from '../session/require-session';
 import { safeReturnTo } from '../sign-in/return-to';
+import { signInRoutes } from '../sign-in/sign-in-routes';
 import { SignInRateLimit } from '../sign-in/sign-in-rate-limit';
 import { AUTH_PASSPORT } from '../user/auth-passport';
 import { logIn } from '../user/passport-session';
@@ -25,28 +24,18 @@ export class RedirectSignInRoutes {
   ) {}
 
   routes(): AuthRoute[] {
-    const { login, callback } = this.settings.routes;
-    return [
-      { method: 'GET', path: login, handle: (req, res) => this.login(req, res) },
-      { method: 'GET', path: callback, handle: (req, res) => this.callback(req, res) },
-    ];
+    return signInRoutes(this.settings, this.rateLimit, {
+      login: (req, res) => this.login(req, res),
+      callback: (req, res) => this.callback(req, res),
+    });
   }
 
-  /** Users already signed in just go where they were heading. */
   private async login(req: Request, res: Response): Promise<void> {
-    await this.rateLimit.count(req, res);
-    requireSession(req);
     const returnTo = safeReturnTo(req.query.returnTo);
-    if (signedInUser(req)) {
-      res.redirect(returnTo);
-      return;
-    }
     await runOktaStrategy(this.authenticator, req, res, { returnTo });
   }
 
   private async callback(req: Request, res: Response): Promise<void> {
-    await this.rateLimit.count(req, res);
-    requireSession(req);
     const outcome = await runOktaStrategy(this.authenticator, req, res, { callback: true });
     if (!outcome) return;
     if (!outcome.user) throw failedSignIn(undefined, outcome.info);

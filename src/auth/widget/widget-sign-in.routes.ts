@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { signedInUser } from '../access/signed-in-user';
 import { expiredSignIn, failedSignIn } from '../errors/sign-in-failure';
 import { invalidSignInResponse, providerRefusal } from '../errors/sign-in-refusals';
 import { createCodeVerifier, randomToken, s256CodeChallenge } from '../oidc/pkce';
 import { AuthSettings, InjectAuthSettings } from '../options/auth-settings';
 import type { AuthRoute } from '../routes/auth-route';
-import { requireSession } from '../session/require-session';
 import { checkResponseIssuer } from '../sign-in/response-issuer';
 import { safeReturnTo } from '../sign-in/return-to';
 import { SignInRateLimit } from '../sign-in/sign-in-rate-limit';
+import { signInRoutes } from '../sign-in/sign-in-routes';
 import { SignInTransaction, SignInTransactions } from '../sign-in/sign-in-transactions';
 import { logIn } from '../user/passport-session';
 import { InteractionCodeSignIn } from './interaction-code-sign-in';
@@ -34,21 +33,14 @@ export class WidgetSignInRoutes {
   ) {}
 
   routes(): AuthRoute[] {
-    const { login, callback } = this.settings.routes;
-    return [
-      { method: 'GET', path: login, handle: (req, res) => this.login(req, res) },
-      { method: 'GET', path: callback, handle: (req, res) => this.callback(req, res) },
-    ];
+    return signInRoutes(this.settings, this.rateLimit, {
+      login: (req, res) => this.login(req, res),
+      callback: (req, res) => this.callback(req, res),
+    });
   }
 
   /** `?state=` shows the widget again for that pending sign-in; `?otp=` is passed through. */
   private async login(req: Request, res: Response): Promise<void> {
-    await this.rateLimit.count(req, res);
-    requireSession(req);
-    if (signedInUser(req)) {
-      res.redirect(safeReturnTo(req.query.returnTo));
-      return;
-    }
     const { state, transaction } = this.transactionFor(req);
     // The widget talks to Okta at once: the transaction must be stored before the page is shown.
     await new Promise<void>((resolve, reject) =>
@@ -73,8 +65,6 @@ export class WidgetSignInRoutes {
   }
 
   private async callback(req: Request, res: Response): Promise<void> {
-    await this.rateLimit.count(req, res);
-    requireSession(req);
     const { interaction_code: code, state, error } = req.query;
     const otp = oneTimePasscode(req.query.otp);
     const login = this.settings.routes.login;
