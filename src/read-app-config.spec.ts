@@ -150,6 +150,24 @@ const productionRejections: Rejection[] = [
     /repeated pattern/,
   ],
   [
+    'production with a SESSION_SECRET of a longer repeated pattern',
+    { ...PRODUCTION, SESSION_SECRET: '0123456789abcdef0123456789abcdef' },
+    'SESSION_SECRET',
+    /repeated pattern/,
+  ],
+  [
+    'production with a SESSION_SECRET of the alphabet in order',
+    { ...PRODUCTION, SESSION_SECRET: 'abcdefghijklmnopqrstuvwxyz012345' },
+    'SESSION_SECRET',
+    /repeated pattern/,
+  ],
+  [
+    'production with a SESSION_SECRET typed along the keyboard',
+    { ...PRODUCTION, SESSION_SECRET: 'qwertyuiopasdfghjklzxcvbnm123456' },
+    'SESSION_SECRET',
+    /repeated pattern/,
+  ],
+  [
     'production with sessions in memory',
     { ...PRODUCTION, REDIS_URL: undefined },
     'REDIS_URL',
@@ -211,13 +229,19 @@ const otherRejections: Rejection[] = [
     'TRUST_PROXY for the whole IPv6 internet',
     { TRUST_PROXY: '::/0' },
     'TRUST_PROXY',
-    /never 0\.0\.0\.0 or ::/,
+    /never 0\.0\.0\.0, ::/,
   ],
   [
     'TRUST_PROXY for a quarter of the internet',
     { TRUST_PROXY: '64.0.0.0/2' },
     'TRUST_PROXY',
     /at least \/8/,
+  ],
+  [
+    'TRUST_PROXY of IPv4-mapped IPv6 for every IPv4 client',
+    { TRUST_PROXY: '::ffff:0:0/96' },
+    'TRUST_PROXY',
+    /IPv4-mapped/,
   ],
   ['TRUST_PROXY of 999 hops', { TRUST_PROXY: '999' }, 'TRUST_PROXY', /from 1 to 5/],
   [

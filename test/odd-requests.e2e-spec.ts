@@ -1,5 +1,6 @@
 import type { SessionData, Store } from 'express-session';
-import { SessionStorage } from '../src/session/session-storage';
+import { createClient } from 'redis';
+import { SESSION_KEY_PREFIX, SessionStorage } from '../src/session/session-storage';
 import { Browser } from './support/browser';
 import { rawRequest } from './support/raw-request';
 import { describeWithRedisServer, RedisServer } from './support/redis-server';
@@ -132,6 +133,16 @@ const TAMPERINGS: [string, (session: Record<string, unknown>) => void][] = [
   ['a non-string csrfToken', (s) => (s.csrfToken = { toString: 1 })],
   ['sign-in transactions that are a string', (s) => (s.signInTransactions = 'x')],
   ['a lastActiveAt that is not a number', (s) => (s.lastActiveAt = 'yesterday')],
+  [
+    'a cookie whose originalMaxAge is a string',
+    (s) => ((s.cookie as Record<string, unknown>).originalMaxAge = 'x'),
+  ],
+  [
+    'a cookie whose expires is not a date',
+    (s) => ((s.cookie as Record<string, unknown>).expires = 'never'),
+  ],
+  ['a cookie that is null', (s) => (s.cookie = null)],
+  ['a cookie whose path is a number', (s) => ((s.cookie as Record<string, unknown>).path = 5)],
 ];
 
 function user(session: Record<string, unknown>): Record<string, unknown> {
@@ -219,4 +230,23 @@ describeWithRedisServer('Odd requests against a real Redis session store', () =>
   });
   afterAll(() => redis?.stop());
   oddRequestSuite('with Redis', () => ({ REDIS_URL: redis.url }));
+
+  it('treats a stored entry that is not JSON as no session, not as a store outage', async () => {
+    const stack = await startStack({ env: { REDIS_URL: redis.url } });
+    const client = createClient({ url: redis.url });
+    try {
+      await client.connect();
+      const browser = new Browser();
+      await signIn(browser, `${stack.baseUrl}/login`, ALICE, `${stack.baseUrl}${CALLBACK}`);
+      const cookie = (await browser.cookieValue(stack.baseUrl, SESSION_COOKIE))!;
+      const sid = decodeURIComponent(cookie).slice(2).split('.')[0];
+      await client.set(`${SESSION_KEY_PREFIX}${sid}`, 'not json {');
+      const profile = await browser.request(`${stack.baseUrl}/profile`);
+      expect(profile.status).toBe(302);
+      expect(profile.location).toMatch(/\/login\?returnTo=%2Fprofile$/);
+    } finally {
+      await client.close();
+      await stack.close();
+    }
+  });
 });

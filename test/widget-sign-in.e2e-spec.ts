@@ -183,18 +183,30 @@ describe('Sign-in with the embedded Sign-In Widget, against the development iden
     expect(landed.location).toBe(url('/shop/orders'));
   });
 
-  it('passes an email magic link (otp + state) to the widget, escaped inside the page', async () => {
+  it("passes an email magic link (otp + state) to the widget for this browser's sign-in", async () => {
     const browser = new Browser();
     const { options } = await openWidgetPage(browser, url('/login'));
-    const otp = '</script><b>1';
     const link = await browser.request(
-      `${callbackPath()}?otp=${encodeURIComponent(otp)}&state=${encodeURIComponent(options.state)}`,
+      `${callbackPath()}?otp=482913&state=${encodeURIComponent(options.state)}`,
     );
     expect(link.status).toBe(302);
     const resumed = await openWidgetPage(browser, link.location!);
-    expect(resumed.options.otp).toBe(otp);
+    expect(resumed.options.otp).toBe('482913');
     expect(resumed.options.state).toBe(options.state);
-    expect(resumed.body).not.toContain('</script><b>');
+  });
+
+  it('shows no otp that is not a passcode, or that resumes no sign-in of this browser', async () => {
+    const browser = new Browser();
+    const { options } = await openWidgetPage(browser, url('/login'));
+    const state = encodeURIComponent(options.state);
+    const lure = await openWidgetPage(
+      browser,
+      url(`/login?state=${state}&otp=${encodeURIComponent('</script><b>Visit evil.example')}`),
+    );
+    expect(lure.options.otp).toBeUndefined();
+    expect(lure.body).not.toContain('</script><b>');
+    const stranger = await openWidgetPage(new Browser(), url(`/login?state=${state}&otp=482913`));
+    expect(stranger.options.otp).toBeUndefined();
   });
 
   it('starts a new transaction when ?state= names none of this browser', async () => {

@@ -43,7 +43,7 @@ function readTrustProxy(value: string | undefined, problems: string[]): TrustPro
   const valid = !/^\d+$/.test(value) && entries.every(isProxyAddress);
   if (!valid || /^true$/i.test(value)) {
     problems.push(
-      `TRUST_PROXY: must be a number of proxy hops from 1 to ${MAX_PROXY_HOPS}, or a comma-separated list of proxy addresses, subnets (at least /${MIN_PREFIX.ipv4} for IPv4, /${MIN_PREFIX.ipv6} for IPv6, never 0.0.0.0 or ::), or loopback/linklocal/uniquelocal; got "${value}". Example: ${TRUST_PROXY_EXAMPLE}`,
+      `TRUST_PROXY: must be a number of proxy hops from 1 to ${MAX_PROXY_HOPS}, or a comma-separated list of proxy addresses, subnets (at least /${MIN_PREFIX.ipv4} for IPv4, /${MIN_PREFIX.ipv6} for IPv6, never 0.0.0.0, :: or IPv4-mapped ranges), or loopback/linklocal/uniquelocal; got "${value}". Example: ${TRUST_PROXY_EXAMPLE}`,
     );
     return false;
   }
@@ -64,6 +64,8 @@ function isProxyAddress(entry: string): boolean {
     );
   }
   const ipv6 = /^([\da-f:]+)(?:\/(\d{1,3}))?$/i.exec(entry);
+  // IPv4-mapped ranges (::ffff:0:0/96) stand for IPv4 ones: refused rather than translated.
+  if (ipv6 && /^(0{0,4}:){0,5}:?ffff:/i.test(ipv6[1])) return false;
   if (ipv6 && ipv6[1].includes(':')) {
     const prefix = ipv6[2] === undefined ? 128 : Number(ipv6[2]);
     return /[1-9a-f]/i.test(ipv6[1]) && prefix >= MIN_PREFIX.ipv6 && prefix <= 128;

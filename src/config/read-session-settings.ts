@@ -80,14 +80,56 @@ function readSessionSecret(
     problems.push(`SESSION_SECRET: required when NODE_ENV=production. Example: ${SECRET_EXAMPLE}`);
   } else if (
     value.length < MIN_SECRET_LENGTH ||
-    estimatedBits(value) < MIN_SECRET_BITS ||
+    !looksRandom(value) ||
     /change|example|placeholder|secret|\{/i.test(value)
   ) {
     problems.push(
-      `SESSION_SECRET: must be a random value of at least ${MIN_SECRET_LENGTH} characters, not a placeholder or a repeated pattern. Example: ${SECRET_EXAMPLE}`,
+      `SESSION_SECRET: must be a random value of at least ${MIN_SECRET_LENGTH} characters, not a placeholder, a repeated pattern or a run like abcdef or qwerty. Example: ${SECRET_EXAMPLE}`,
     );
   }
   return value ?? '';
+}
+
+/** Keyboard rows typed in order are as guessable as `abcdef`. */
+const KEYBOARD_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm', '1234567890'];
+const MAX_PATTERN_RUN = 5;
+
+/**
+ * A heuristic, not a proof: it refuses what people type instead of generating (one character
+ * repeated, a short pattern repeated, runs like `abcdef` or `qwerty`) and what has too few
+ * distinct characters to hold 100 bits.
+ */
+function looksRandom(value: string): boolean {
+  return (
+    estimatedBits(value) >= MIN_SECRET_BITS &&
+    !isPeriodic(value) &&
+    !hasPatternRun(value.toLowerCase())
+  );
+}
+
+function isPeriodic(value: string): boolean {
+  for (let period = 1; period <= value.length / 2; period++) {
+    if (value.slice(period) === value.slice(0, value.length - period)) return true;
+  }
+  return false;
+}
+
+/** A run longer than MAX_PATTERN_RUN of neighbouring characters, alphabetic or on a keyboard. */
+function hasPatternRun(value: string): boolean {
+  let run = 1;
+  for (let i = 1; i < value.length; i++) {
+    const step = value.charCodeAt(i) - value.charCodeAt(i - 1);
+    run = Math.abs(step) === 1 || isKeyboardStep(value[i - 1], value[i]) ? run + 1 : 1;
+    if (run > MAX_PATTERN_RUN) return true;
+  }
+  return false;
+}
+
+function isKeyboardStep(from: string, to: string): boolean {
+  return KEYBOARD_ROWS.some((row) => {
+    const at = row.indexOf(from);
+    return at >= 0 && (row[at + 1] === to || row[at - 1] === to);
+  });
 }
 
 function estimatedBits(value: string): number {

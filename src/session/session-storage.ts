@@ -3,6 +3,10 @@ import { RedisStore } from 'connect-redis';
 import { MemoryStore, SessionData, Store } from 'express-session';
 import { createClient } from 'redis';
 import type { SessionStoreSettings } from '../config/app-config';
+import { checkStoredSessions } from './checked-store';
+
+/** Where connect-redis keeps each session: this prefix and the session id. */
+export const SESSION_KEY_PREFIX = 'nest-okta:sess:';
 
 const PING_TIMEOUT_MS = 1_000;
 const MAX_RECONNECT_DELAY_MS = 2_000;
@@ -29,7 +33,7 @@ class UntouchedMemoryStore extends MemoryStore {
 /** One process's sessions, lost on restart: for development and single-instance opt-in. */
 export class MemorySessionStorage extends SessionStorage {
   readonly kind = 'memory';
-  readonly store = new UntouchedMemoryStore();
+  readonly store = checkStoredSessions(new UntouchedMemoryStore());
 
   isAvailable(): Promise<boolean> {
     return Promise.resolve(true);
@@ -73,11 +77,9 @@ export class RedisSessionStorage extends SessionStorage {
       this.reportedDown = false;
     });
     // sessionActivity extends sessions by saving them; a TTL refresh per request would be waste.
-    this.store = new RedisStore({
-      client: this.client,
-      prefix: 'nest-okta:sess:',
-      disableTouch: true,
-    });
+    this.store = checkStoredSessions(
+      new RedisStore({ client: this.client, prefix: SESSION_KEY_PREFIX, disableTouch: true }),
+    );
   }
 
   /** Starts connecting; the app starts even if Redis is down, and reports not ready. */

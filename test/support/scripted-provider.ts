@@ -4,6 +4,14 @@ import { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, KeyLike, SignJWT, UnsecuredJWT } from 'jose';
 
 /** How the provider should misbehave on the next sign-ins; `honest` follows the spec. */
+/** ID tokens that are not JWTs at all, as a broken provider might send them. */
+const MALFORMED_ID_TOKENS = {
+  'id-token-not-a-jwt': 'abc',
+  'id-token-bad-payload': 'eyJhbGciOiJSUzI1NiJ9.<{nope>.c2ln',
+  'id-token-number': 5,
+  'id-token-object': {},
+};
+
 export type Behaviour =
   | 'honest'
   | 'id-token-forged'
@@ -13,6 +21,10 @@ export type Behaviour =
   | 'id-token-wrong-iss'
   | 'id-token-expired'
   | 'id-token-missing'
+  | 'id-token-not-a-jwt'
+  | 'id-token-bad-payload'
+  | 'id-token-number'
+  | 'id-token-object'
   | 'userinfo-other-sub'
   | 'userinfo-not-json'
   | 'token-refused'
@@ -162,6 +174,9 @@ export class ScriptedProvider {
       scope: 'openid profile email',
     };
     if (this.behaviour !== 'id-token-missing') tokens.id_token = await this.idToken(pending.nonce);
+    if (this.behaviour in MALFORMED_ID_TOKENS) {
+      tokens.id_token = MALFORMED_ID_TOKENS[this.behaviour as keyof typeof MALFORMED_ID_TOKENS];
+    }
     return json(res, 200, tokens);
   }
 

@@ -9,8 +9,7 @@ import { checkResponseIssuer } from '../sign-in/response-issuer';
 import type { SignInTransactions } from '../sign-in/sign-in-transactions';
 import { verifiedOktaUser } from '../sign-in/verified-okta-user';
 import type { OktaUser } from '../user/okta-user';
-import { PassportOAuth2Bridge } from './passport-oauth2.bridge';
-import { currentSignIn } from './sign-in-context';
+import { checkedIdTokens, PassportOAuth2Bridge } from './passport-oauth2.bridge';
 import { TransactionStateStore } from './transaction-state.store';
 
 export interface OktaAuthenticateOptions {
@@ -35,8 +34,6 @@ type StrategyInternals = { _oauth2: unknown };
  * failures for every callback error.
  */
 export class OktaStrategy extends OpenIDConnectStrategy {
-  private bridge?: PassportOAuth2Bridge;
-
   constructor(
     private readonly settings: AuthSettings,
     private readonly oidc: OidcClient,
@@ -71,16 +68,16 @@ export class OktaStrategy extends OpenIDConnectStrategy {
         tokenResponse: TokenSet,
         verified: Verified,
       ) => {
-        verifiedOktaUser(
-          oidc,
-          tokenResponse,
-          currentSignIn().nonce,
-          userInfoProfile?._json,
-          groupsClaim,
-        ).then(
-          (user) => verified(null, user),
-          (error: Error) => verified(error),
-        );
+        const idClaims = checkedIdTokens.get(tokenResponse);
+        try {
+          if (!idClaims) throw new Error('the ID token was not checked before this sign-in');
+          verified(
+            null,
+            verifiedOktaUser(tokenResponse, idClaims, userInfoProfile?._json, groupsClaim),
+          );
+        } catch (error) {
+          verified(error as Error);
+        }
       }) as never,
     );
   }
@@ -89,10 +86,12 @@ export class OktaStrategy extends OpenIDConnectStrategy {
     const options: OktaAuthenticateOptions = authenticateOptions ?? {};
     this.oidc.metadata().then(
       (metadata) => {
-        if (!this.bridge) {
-          this.bridge = new PassportOAuth2Bridge(this.oidc, metadata);
-          (this as unknown as StrategyInternals)._oauth2 = this.bridge;
-        }
+        // `this` is Passport's per-request copy of the strategy: the bridge reports to it.
+        (this as unknown as StrategyInternals)._oauth2 = new PassportOAuth2Bridge(
+          this.oidc,
+          metadata,
+          (error) => this.error(error),
+        );
         if (options.callback) this.completeSignIn(req, metadata);
         else this.beginSignIn(req, options.returnTo ?? '/');
       },

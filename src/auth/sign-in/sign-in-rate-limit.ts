@@ -3,11 +3,13 @@ import { ThrottlerStorageService } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { SignInException } from '../errors/auth.exceptions';
 import { AuthSettings, InjectAuthSettings } from '../options/auth-settings';
+import { clientKey } from './client-address';
 
 const THROTTLER_NAME = 'sign-in';
 
 /**
- * One budget per client address (`req.ip`, which honours the app's `trust proxy`) for the whole
+ * One budget per client (`req.ip`, which honours the app's `trust proxy`; an IPv6 /64 counts as
+ * one client) for the whole
  * sign-in: starting it and every callback count against the same limit, so nobody can make the
  * app hammer the identity provider or fill the session store with sign-in transactions. Counts
  * live in this instance's memory, through @nestjs/throttler's storage.
@@ -22,7 +24,7 @@ export class SignInRateLimit {
   async count(req: Request, res: Response): Promise<void> {
     const limit = this.settings.signInRateLimit;
     if (!limit) return;
-    const key = `${THROTTLER_NAME}:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;
+    const key = `${THROTTLER_NAME}:${clientKey(req.ip ?? req.socket.remoteAddress)}`;
     const { isBlocked, timeToBlockExpire } = await this.storage.increment(
       key,
       limit.windowMs,

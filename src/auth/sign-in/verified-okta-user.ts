@@ -1,25 +1,33 @@
 import { HttpStatus } from '@nestjs/common';
 import { SignInException } from '../errors/auth.exceptions';
 import type { OidcClient, TokenSet, UserInfo } from '../oidc/oidc-client';
+import type { IdTokenClaims } from '../oidc/id-token';
 import { IdentityProviderResponseError } from '../oidc/oidc.errors';
 import { accessTokenExpiresAt, displayName, groupsOf, OktaUser } from '../user/okta-user';
 
-/**
- * Turns a token response into the signed-in user, the same way for both sign-in models: the ID
- * token is validated (signature, issuer, audience, expiry, nonce), the userinfo `sub` must be
- * the ID token's, and the claims come from userinfo.
- */
-export async function verifiedOktaUser(
+/** The token response's ID token, validated: signature, issuer, audience, expiry, nonce. */
+export function checkedIdToken(
   oidc: OidcClient,
   tokens: TokenSet,
   nonce: string,
-  claims: UserInfo | undefined,
-  groupsClaim: string,
-): Promise<OktaUser> {
+): Promise<IdTokenClaims> {
   if (typeof tokens.id_token !== 'string' || tokens.id_token === '') {
     throw new IdentityProviderResponseError('token response lacks id_token');
   }
-  const idClaims = await oidc.validateIdToken(tokens.id_token, nonce);
+  return oidc.validateIdToken(tokens.id_token, nonce);
+}
+
+/**
+ * Turns a token response into the signed-in user, the same way for both sign-in models: the ID
+ * token has been validated (`checkedIdToken`), the userinfo `sub` must be the ID token's, and
+ * the claims come from userinfo.
+ */
+export function verifiedOktaUser(
+  tokens: TokenSet,
+  idClaims: IdTokenClaims,
+  claims: UserInfo | undefined,
+  groupsClaim: string,
+): OktaUser {
   if (!claims || claims.sub !== idClaims.sub) {
     throw new SignInException(
       HttpStatus.UNAUTHORIZED,
@@ -35,7 +43,7 @@ export async function verifiedOktaUser(
     groups: groupsOf(claims, groupsClaim),
     claims,
     tokens: {
-      idToken: tokens.id_token,
+      idToken: tokens.id_token!,
       accessToken: tokens.access_token,
       refreshToken: tokens.refresh_token || undefined,
       accessTokenExpiresAt: accessTokenExpiresAt(tokens),

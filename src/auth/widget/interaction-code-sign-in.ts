@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { OidcClient } from '../oidc/oidc-client';
 import { AuthSettings, InjectAuthSettings } from '../options/auth-settings';
 import type { SignInTransaction } from '../sign-in/sign-in-transactions';
-import { verifiedOktaUser } from '../sign-in/verified-okta-user';
+import { checkedIdToken, verifiedOktaUser } from '../sign-in/verified-okta-user';
 import type { OktaUser } from '../user/okta-user';
 
 /**
@@ -22,13 +22,8 @@ export class InteractionCodeSignIn {
       transaction.codeVerifier,
       this.settings.redirectUri,
     );
+    const idClaims = await checkedIdToken(this.oidc, tokens, transaction.nonce);
     const claims = await this.oidc.userInfo(tokens.access_token);
-    return verifiedOktaUser(
-      this.oidc,
-      tokens,
-      transaction.nonce,
-      claims,
-      this.settings.groupsClaim,
-    );
+    return verifiedOktaUser(tokens, idClaims, claims, this.settings.groupsClaim);
   }
 }

@@ -16,8 +16,7 @@ import { widgetContentSecurityPolicy } from './widget-content-security-policy';
 import { jsonForHtml, widgetOptions } from './widget-options';
 import { renderWidgetPage } from './widget-page';
 
-/** Longer than any one-time passcode Okta sends; anything longer is not one. */
-const MAX_OTP_LENGTH = 64;
+const OTP = /^\d{4,12}$/;
 
 /**
  * Okta's embedded model: the login route is the app's own page hosting the Sign-In Widget, and
@@ -39,9 +38,12 @@ export class WidgetSignInRoutes {
     });
   }
 
-  /** `?state=` shows the widget again for that pending sign-in; `?otp=` is passed through. */
+  /**
+   * `?state=` shows the widget again for that pending sign-in; `?otp=` is passed through, but
+   * only to resume one of this browser's sign-ins: the widget shows it on the page.
+   */
   private async login(req: Request, res: Response): Promise<void> {
-    const { state, transaction } = this.transactionFor(req);
+    const { state, transaction, resumed } = this.transactionFor(req);
     // The widget talks to Okta at once: the transaction must be stored before the page is shown.
     await new Promise<void>((resolve, reject) =>
       req.session.save((err?: Error) => (err ? reject(err) : resolve())),
@@ -53,7 +55,7 @@ export class WidgetSignInRoutes {
         state,
         codeChallenge: s256CodeChallenge(transaction.codeVerifier),
         nonce: transaction.nonce,
-        otp: oneTimePasscode(req.query.otp),
+        otp: resumed ? oneTimePasscode(req.query.otp) : undefined,
       },
       cspNonce,
     );
@@ -103,21 +105,23 @@ export class WidgetSignInRoutes {
   private transactionFor(req: Request): {
     state: string;
     transaction: Pick<SignInTransaction, 'codeVerifier' | 'nonce'>;
+    resumed: boolean;
   } {
     const { state } = req.query;
     const pending = this.transactions.pending(req, state);
-    if (pending && typeof state === 'string') return { state, transaction: pending };
+    if (pending && typeof state === 'string') {
+      return { state, transaction: pending, resumed: true };
+    }
     const transaction = {
       codeVerifier: createCodeVerifier(),
       nonce: randomToken(),
       returnTo: safeReturnTo(req.query.returnTo),
     };
-    return { state: this.transactions.begin(req, transaction), transaction };
+    return { state: this.transactions.begin(req, transaction), transaction, resumed: false };
   }
 }
 
+/** Okta's email one-time passcodes are digits; anything else is not one, and is not shown. */
 function oneTimePasscode(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' && value.length <= MAX_OTP_LENGTH
-    ? value
-    : undefined;
+  return typeof value === 'string' && OTP.test(value) ? value : undefined;
 }
