@@ -20,8 +20,8 @@ process.once('SIGINT', () => void stopAll().finally(() => process.exit(130)));
 
 let provider;
 try {
-  const [appPort, referencePort] = [await freePort(), await freePort()];
-  provider = await startProvider({ appPorts: [appPort], referencePorts: [referencePort] });
+  const appPort = await freePort();
+  provider = await startProvider({ appPorts: [appPort], referencePorts: {} });
   const app = await startApp({
     port: appPort,
     issuer: provider.issuer,

@@ -76,7 +76,7 @@ async function measure() {
   cleanups.push(redis.stop);
   const provider = await startProvider({
     appPorts: [appPort, redisAppPort, memoryAppPort],
-    referencePorts: [referencePort, memoryReferencePort],
+    referencePorts: { express: [referencePort, memoryReferencePort] },
   });
   cleanups.push(provider.stop);
   const { issuer, proxy } = provider;
@@ -92,7 +92,7 @@ async function measure() {
   const redisApp = await started(
     startApp({ port: redisAppPort, issuer, env: { REDIS_URL: redis.url } }),
   );
-  const reference = await started(startReference({ port: referencePort, issuer }));
+  const reference = await started(startReference({ kind: 'express', port: referencePort, issuer }));
   log(
     `provider ${issuer}, app ${app.baseUrl}, on Redis ${redisApp.baseUrl}, reference ${reference.baseUrl}`,
   );
@@ -157,7 +157,9 @@ async function measure() {
   log('memory: 10,000 sessions per store, in fresh processes for the memory store');
   const memoryApp = await started(startApp({ port: memoryAppPort, issuer }));
   const { browser: memoryBrowser } = await firstSignIn(memoryApp, proxy);
-  const memoryReference = await started(startReference({ port: memoryReferencePort, issuer }));
+  const memoryReference = await started(
+    startReference({ kind: 'express', port: memoryReferencePort, issuer }),
+  );
   const memory = {
     appSignedIn: await memoryStoreCost(memoryApp, createSignedInSessions(memoryApp, memoryBrowser)),
     appTransactions: await memoryStoreCost(memoryApp, createSignInSessions(memoryApp)),
