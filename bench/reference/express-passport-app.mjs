@@ -4,22 +4,12 @@
  * an ensureLoggedIn check in front of the protected routes. Runs as a forked child.
  */
 import express from 'express';
-import {
-  AFTER_SIGN_IN,
-  answerTheBench,
-  createPassport,
-  HOST,
-  port,
-  profilePage,
-  sessionMiddleware,
-} from './oidc-passport.mjs';
+import * as oidc from './oidc-passport.mjs';
 
-const { authenticator, startSignIn, finishSignIn } = createPassport();
+const { middleware, startSignIn, finishSignIn } = oidc.createPassport();
 
 const app = express();
-app.use(sessionMiddleware());
-app.use(authenticator.initialize());
-app.use(authenticator.session());
+for (const handler of middleware) app.use(handler);
 
 function ensureLoggedIn(req, res, next) {
   if (req.isAuthenticated()) return next();
@@ -27,10 +17,12 @@ function ensureLoggedIn(req, res, next) {
 }
 
 app.get('/login', startSignIn);
-app.get('/authorization-code/callback', finishSignIn, (req, res) => res.redirect(AFTER_SIGN_IN));
-app.get('/profile', ensureLoggedIn, (req, res) => res.send(profilePage(req.user)));
+app.get('/authorization-code/callback', finishSignIn, (req, res) =>
+  res.redirect(oidc.AFTER_SIGN_IN),
+);
+app.get('/profile', ensureLoggedIn, (req, res) => res.send(oidc.profilePage(req.user)));
 app.get('/api/me', ensureLoggedIn, (req, res) => res.json(req.user));
 
-const server = app.listen(port, HOST, () =>
-  answerTheBench(() => new Promise((resolve) => server.close(resolve))),
+const server = app.listen(oidc.port, oidc.HOST, () =>
+  oidc.answerTheBench(() => new Promise((resolve) => server.close(resolve))),
 );

@@ -19,17 +19,9 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import {
-  AFTER_SIGN_IN,
-  answerTheBench,
-  createPassport,
-  HOST,
-  port,
-  profilePage,
-  sessionMiddleware,
-} from './oidc-passport.mjs';
+import * as oidc from './oidc-passport.mjs';
 
-const { authenticator, startSignIn, finishSignIn } = createPassport();
+const { middleware, startSignIn, finishSignIn } = oidc.createPassport();
 
 class AuthenticatedGuard {
   canActivate(context) {
@@ -44,7 +36,7 @@ class SignInController {
   }
 
   callback(req, res, next) {
-    finishSignIn(req, res, (error) => (error ? next(error) : res.redirect(AFTER_SIGN_IN)));
+    finishSignIn(req, res, (error) => (error ? next(error) : res.redirect(oidc.AFTER_SIGN_IN)));
   }
 }
 decorate(SignInController, 'login', [Get('login')], [Req(), Res(), Next()]);
@@ -62,7 +54,7 @@ class MeController {
   }
 
   profile(req) {
-    return profilePage(req.user);
+    return oidc.profilePage(req.user);
   }
 }
 decorate(MeController, 'me', [Get('api/me'), UseGuards(AuthenticatedGuard)], [Req()]);
@@ -82,11 +74,9 @@ class AppModule {}
 Module({ controllers: [SignInController, MeController] })(AppModule);
 
 const app = await NestFactory.create(AppModule, { logger: false });
-app.use(sessionMiddleware());
-app.use(authenticator.initialize());
-app.use(authenticator.session());
-await app.listen(port, HOST);
-answerTheBench(() => app.close());
+for (const handler of middleware) app.use(handler);
+await app.listen(oidc.port, oidc.HOST);
+oidc.answerTheBench(() => app.close());
 
 /**
  * What TypeScript does with decorators on `Cls.prototype[name]`: each parameter decorator with

@@ -21,7 +21,7 @@ export const port = Number(PORT);
 export const AFTER_SIGN_IN = '/profile';
 
 /** The guide's session: the memory store, every new session saved, not rolling. */
-export const sessionMiddleware = () =>
+const sessionMiddleware = () =>
   session({ secret: randomBytes(32).toString('hex'), resave: false, saveUninitialized: true });
 
 const pkceVerifier = new AsyncLocalStorage();
@@ -48,6 +48,8 @@ export function createPassport() {
   authenticator.deserializeUser((user, next) => next(null, user));
   return {
     authenticator,
+    /** The guide's middleware, in its order: the session, then Passport's. */
+    middleware: [sessionMiddleware(), authenticator.initialize(), authenticator.session()],
     /** GET /login: keeps a PKCE verifier in the session and redirects to the provider. */
     startSignIn(req, res, next) {
       const verifier = randomBytes(32).toString('base64url');
