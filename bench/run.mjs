@@ -1,10 +1,12 @@
 /*
  * `npm run bench`: builds the app, starts the development identity provider (behind a counting
  * proxy), the app (memory sessions), a second instance on Redis, the Nest and Express
- * references and fresh instances for memory figures, each in its own process on loopback, all
- * before anything is measured; measures them side by side in interleaved rounds; prints a
- * markdown report and a verdict per target, and writes the report to docs/benchmark.md. Not a
- * test: it fails only when a measurement cannot be made. BENCH_SKIP_BUILD=1 reuses dist/.
+ * references, fresh instances for memory figures and profiled instances for the stage table,
+ * each in its own process on loopback, all before anything is measured; measures them side by
+ * side in interleaved rounds; prints a markdown report and a verdict per target, and writes the
+ * report to docs/benchmark.md. Not a test: it fails only when a measurement cannot be made.
+ * BENCH_SKIP_BUILD=1 reuses dist/; BENCH_SAVE_PROFILE_BASELINE=1 keeps this run's stage table as
+ * the "before" column of later runs.
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -14,6 +16,7 @@ import * as prettier from 'prettier';
 import { LOAD } from './lib/load.mjs';
 import { loadAverage, machineDetails } from './lib/machine.mjs';
 import { freePort, killAllNow, stopAll } from './lib/processes.mjs';
+import { profileRoute, profilingFlags } from './lib/profile-route.mjs';
 import { startRedis } from './lib/redis.mjs';
 import { renderReport, verdictLines } from './lib/report.mjs';
 import {
@@ -24,6 +27,7 @@ import {
 } from './lib/sessions-memory.mjs';
 import { firstSignIn, measureSignIns } from './lib/sign-ins.mjs';
 import { startApp, startProvider, startReference } from './lib/stack.mjs';
+import { readBaseline, saveBaseline } from './lib/stage-table.mjs';
 import { judgeTargets } from './lib/targets.mjs';
 import { measureRoutes } from './lib/throughput.mjs';
 
@@ -70,24 +74,31 @@ async function cleanUp() {
 
 async function measure() {
   const machine = machineDetails();
+  // Read before this run may replace it, so a run never shows itself as "before".
+  const baseline = readBaseline();
   if (process.env.BENCH_SKIP_BUILD !== '1') {
     log('npm run build');
     execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
   }
   const port = await freePorts(
-    ...['app', 'redisApp', 'memoryApp'],
-    ...['express', 'memoryExpress', 'nest'],
+    ...['app', 'redisApp', 'memoryApp', 'profiledApp'],
+    ...['express', 'memoryExpress', 'nest', 'profiledNest'],
   );
   const redis = await startRedis();
   cleanups.push(redis.stop);
   const provider = await startProvider({
-    appPorts: [port.app, port.redisApp, port.memoryApp],
-    referencePorts: { express: [port.express, port.memoryExpress], nest: [port.nest] },
+    appPorts: [port.app, port.redisApp, port.memoryApp, port.profiledApp],
+    referencePorts: {
+      express: [port.express, port.memoryExpress],
+      nest: [port.nest, port.profiledNest],
+    },
   });
   cleanups.push(provider.stop);
   const { issuer, proxy } = provider;
 
   log('starting every server');
+  const appProfile = profilingFlags();
+  const nestProfile = profilingFlags();
   const app = await started(startApp({ port: port.app, issuer }));
   const redisApp = await started(
     startApp({ port: port.redisApp, issuer, env: { REDIS_URL: redis.url } }),
@@ -98,6 +109,18 @@ async function measure() {
   const memoryApp = await started(startApp({ port: port.memoryApp, issuer }));
   const memoryExpress = await started(
     startReference({ kind: 'express', port: port.memoryExpress, issuer }),
+  );
+  // Profiled instances, so the profiler's overhead stays out of the figures compared.
+  const profiledApp = await started(
+    startApp({ port: port.profiledApp, issuer, execArgv: appProfile.execArgv }),
+  );
+  const profiledNest = await started(
+    startReference({
+      kind: 'nest',
+      port: port.profiledNest,
+      issuer,
+      execArgv: nestProfile.execArgv,
+    }),
   );
 
   log('sign-ins');
@@ -112,6 +135,19 @@ async function measure() {
 
   const servers = { app, redisApp, nest, express };
   const routes = await measureRoutes(routePlan(servers, browsers), proxy, log);
+
+  log('profiles of guarded GET /api/me: this app, the Nest reference');
+  const profileOf = async (server, dir) => {
+    const { browser } = await firstSignIn(server, proxy);
+    const headers = { accept: 'application/json', cookie: browser.cookieHeader(server.baseUrl) };
+    return profileRoute({ server, dir, path: '/api/me', headers });
+  };
+  const profiles = {
+    app: await profileOf(profiledApp, appProfile.dir),
+    nest: await profileOf(profiledNest, nestProfile.dir),
+  };
+  log(`CPU profiles, for Chrome DevTools: ${profiles.app.file}, ${profiles.nest.file}`);
+  if (process.env.BENCH_SAVE_PROFILE_BASELINE === '1') saveBaseline(profiles.app, machine.date);
 
   log('memory: 10,000 sessions per store');
   const memoryBrowser = (await firstSignIn(memoryApp, proxy)).browser;
@@ -129,6 +165,8 @@ async function measure() {
     routes,
     signIns,
     firstSignIn: Object.fromEntries(Object.entries(first).map(([key, f]) => [key, f.calls])),
+    profiles,
+    baseline,
     memory,
   };
 }

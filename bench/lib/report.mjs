@@ -1,7 +1,9 @@
 import { endpoints, fmt, ratio, table } from './format.mjs';
 import { LOAD } from './load.mjs';
+import { PROFILE_SECONDS } from './profile-route.mjs';
 import { REDIS_SAMPLE, SESSION_COUNT } from './sessions-memory.mjs';
 import { SIGN_IN_ROUNDS, SIGN_INS_PER_ROUND } from './sign-ins.mjs';
+import { stageTable } from './stage-table.mjs';
 import { judgeTargets } from './targets.mjs';
 import { ROUNDS } from './throughput.mjs';
 
@@ -132,6 +134,35 @@ ${table(
 )}`;
 }
 
+/** The stage table, and the stages where the app spends most above the Nest reference. */
+function timeSection({ routes, profiles, baseline }) {
+  const cpu = (key) => `${fmt(routes[key].serverCpuMsPerRequest, 2)} ms`;
+  const nest = new Map(profiles.nest.stages);
+  const above = profiles.app.stages
+    .map(([stage, us]) => [stage, us - (nest.get(stage) ?? 0)])
+    .filter(([, extra]) => extra >= 5)
+    .sort((a, b) => b[1] - a[1])
+    .map(([stage, extra]) => `${stage} +${fmt(extra)} µs`);
+  return `## Where the time goes
+
+Server CPU per request in the rounds above: guarded \`/api/me\` ${cpu('me')} (${cpu('redisMe')} on
+Redis), \`/health\` ${cpu('health')}, the Nest reference's \`/api/me\` ${cpu('nestMe')}, the Express
+reference's ${cpu('expressMe')}. Split by stage from CPU profiles of guarded \`GET /api/me\` (a
+profiled instance of each, ${PROFILE_SECONDS} s at ${LOAD.connections} connections; µs per request):
+
+${stageTable({ 'this app': profiles.app, 'Nest reference': profiles.nest }, baseline)}
+
+Where this app spends more than the Nest reference (≥ 5 µs): ${above.join('; ') || 'nowhere'}.
+The profiled instances also pay for the profiler, so their totals can sit above the rounds'
+figures: compare stages within a column, or the same column across runs. The table comes from \`bench/lib/cpu-profile.mjs\`: each sample is charged to the deepest frame on
+its stack that its stage table claims (so JSON.parse under the store is session load, SHA-1 under
+express-session's \`hash\` is the session hash, a write under express-session's \`res.end\` wrapper
+is the socket write), and the process's CPU time from /proc is divided in those proportions,
+because V8 samples wall time. \`npm run bench:profile\` prints the same table for the app alone
+(with self and total time by function); \`-- --save-baseline\` keeps a run as the "before" column.
+`;
+}
+
 function methodNotes() {
   return [
     'The app runs from `dist/` as `main.js` does (configuration from the environment, `createApp`), started by `bench/app-child.mjs` with `NODE_ENV=test`, `LOG_LEVEL=silent` and `SIGN_IN_RATE_LIMIT_PER_MINUTE` raised so 10,000 sign-in transactions can be created from one address. Neither reference logs anything.',
@@ -172,6 +203,7 @@ ${signInTable(r)}
 
 ${memoryTables(r)}
 
+${timeSection(r)}
 ## How it is measured
 
 ${methodNotes()

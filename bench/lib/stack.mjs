@@ -91,10 +91,10 @@ export async function startApp({ port, issuer, env = {}, execArgv = [] }) {
 }
 
 /** A reference of `kind` ('express' or 'nest', from bench/reference/) on `port`. */
-export async function startReference({ kind, port, issuer }) {
+export async function startReference({ kind, port, issuer, execArgv = [] }) {
   const { script, client } = REFERENCES[kind];
   const child = forkTracked(`${benchDir}reference/${script}`, {
-    execArgv: ['--expose-gc'],
+    execArgv: ['--expose-gc', ...execArgv],
     env: { PORT: String(port), ISSUER: issuer, CLIENT_ID: client.id, CLIENT_SECRET: client.secret },
   });
   await waitForMessage(child, 'ready');
