@@ -152,21 +152,23 @@ profiled instance of each, ${PROFILE_SECONDS} s at ${LOAD.connections} connectio
 
 ${stageTable({ 'this app': profiles.app, 'Nest reference': profiles.nest }, baseline)}
 
-Where this app spends more than the Nest reference (≥ 5 µs): ${above.join('; ') || 'nowhere'}.
-The profiled instances also pay for the profiler, so their totals can sit above the rounds'
-figures: compare stages within a column, or the same column across runs. The table comes from \`bench/lib/cpu-profile.mjs\`: each sample is charged to the deepest frame on
-its stack that its stage table claims (so JSON.parse under the store is session load, SHA-1 under
-express-session's \`hash\` is the session hash, a write under express-session's \`res.end\` wrapper
-is the socket write), and the process's CPU time from /proc is divided in those proportions,
-because V8 samples wall time. \`npm run bench:profile\` prints the same table for the app alone
-(with self and total time by function); \`-- --save-baseline\` keeps a run as the "before" column.
+Where this app spends more than the Nest reference, by stage (≥ 5 µs): ${above.join('; ') || 'nowhere'}.
+
+How to read it: each sample is charged to the deepest frame on its stack that the stage table in
+\`bench/lib/cpu-profile.mjs\` claims (so JSON.parse under the store is session load, SHA-1 under
+express-session's \`hash\` is the session hash, a write under express-session's \`res.end\`
+wrapper is the socket write), and the process's CPU time from /proc is divided in those
+proportions, because V8 samples wall time. The profiled instances also pay for the profiler, so
+their totals sit above the rounds' figures: compare stages within a column, or one column across
+runs. \`npm run bench:profile\` prints the same table for the app alone, with self and total time
+by function; \`-- --save-baseline\` keeps its figures as the "before" column of later runs.
 `;
 }
 
 function methodNotes() {
   return [
     'The app runs from `dist/` as `main.js` does (configuration from the environment, `createApp`), started by `bench/app-child.mjs` with `NODE_ENV=test`, `LOG_LEVEL=silent` and `SIGN_IN_RATE_LIMIT_PER_MINUTE` raised so 10,000 sign-in transactions can be created from one address. Neither reference logs anything.',
-    `Every server is started once, before anything is measured, each in its own process. Each route gets one ${LOAD.warmupSeconds} s warm-up, then ${ROUNDS} rounds of ${LOAD.seconds} s per route, every route once per round, each round in the reverse order of the one before (A, B, … B, A, …). A route's best round is reported (its highest req/s; for the 20-connection latency rows, its lowest p99, in bold): other work on a shared machine only slows a run down. All ratios compare figures of this one run. Server CPU is the server process's user + system time over the round (from /proc) divided by the requests served: steadier than req/s when other work shares the machine.`,
+    `Every server is started once, before anything is measured, each in its own process. Each route gets one ${LOAD.warmupSeconds} s warm-up, then ${ROUNDS} rounds of ${LOAD.seconds} s per route, every route once per round, each round in the reverse order of the one before (A, B, … B, A, …). A route's best round is reported (its highest req/s; for the 20-connection latency rows, its lowest p99, in bold): other work on a shared machine only slows a run down. All ratios compare figures of this one run. Server CPU is the server process's user + system time over the round (from /proc) divided by the requests served: steadier than req/s when other work shares the machine. The throughput targets are judged on req/s, as the issue states them; with the load average above the core count, rounds spread widely (see "every round"), and a verdict close to its threshold can change from one run to the next, so the server-CPU ratio is given beside each.`,
     'The bare NestJS route is `GET /health/live` (no session, no guard work: `@Public()` and a constant body). The public route `GET /health` also skips the session middleware; `GET /shop` goes through the session and Passport middleware without a cookie and renders a template.',
     "Signed-in routes send the session cookie of a real sign-in (alice@example.com through the provider's form). Every answer must be 200, or the run fails. Provider calls are counted by a proxy the servers know as the issuer, over every round; the bench's own browser requests are marked and not counted.",
     `Sign-ins: whole sign-ins one after another, each with a fresh cookie jar (the app's sign-in route, the provider's page, the password posted, every redirect followed back to a signed-in page); after a warm-up, ${SIGN_IN_ROUNDS} rounds of ${SIGN_INS_PER_ROUND} per server, interleaved like the routes; the best round is reported.`,
