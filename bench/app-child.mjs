@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { memoryAfterGc } from './lib/child-memory.mjs';
 
 const require = createRequire(import.meta.url);
 const { createApp } = require('../dist/src/app.setup.js');
@@ -35,7 +36,7 @@ try {
 async function answer(message, store) {
   try {
     if (message.type === 'memory') {
-      process.send({ type: 'memory', ...measureMemory() });
+      process.send({ type: 'memory', ...memoryAfterGc() });
     } else if (message.type === 'clone-session') {
       await cloneSession(store, message.sid, message.count);
       process.send({ type: 'cloned' });
@@ -43,14 +44,6 @@ async function answer(message, store) {
   } catch (error) {
     process.send({ type: 'error', message: String(error?.stack ?? error) });
   }
-}
-
-function measureMemory() {
-  // Twice: the first pass can leave work (weak references, finalizers) for a second.
-  globalThis.gc?.();
-  globalThis.gc?.();
-  const { rss, heapUsed } = process.memoryUsage();
-  return { rss, heapUsed };
 }
 
 /** Stores `count` copies of session `sid` under fresh ids, 100 writes in flight at most. */

@@ -1,55 +1,64 @@
 /*
  * `npm run bench`: builds the app, starts the development identity provider (behind a counting
- * proxy), the app (memory sessions), a second instance on Redis, and the Express + Passport
- * reference, each in its own process on loopback; measures them side by side; prints a
- * markdown report and writes it to docs/benchmark.md. Not a test: it fails only when a
- * measurement cannot be made. BENCH_SKIP_BUILD=1 reuses dist/; BENCH_CPU_PROF=1 writes a CPU
- * profile of the app's process to a temporary folder.
+ * proxy), the app (memory sessions), a second instance on Redis, the Nest and Express
+ * references, fresh instances for memory figures and profiled instances for the stage table,
+ * each in its own process on loopback, all before anything is measured; measures them side by
+ * side in interleaved rounds; prints a markdown report and a verdict per target, and writes the
+ * report to docs/benchmark.md. Not a test: it fails only when a measurement cannot be made.
+ * BENCH_SKIP_BUILD=1 reuses dist/; BENCH_SAVE_PROFILE_BASELINE=1 keeps this run's stage table as
+ * the "before" column of later runs.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
-import { machineDetails } from './lib/machine.mjs';
+import { LOAD } from './lib/load.mjs';
+import { loadAverage, machineDetails } from './lib/machine.mjs';
 import { freePort, killAllNow, stopAll } from './lib/processes.mjs';
+import { profileRoute, profilingFlags } from './lib/profile-route.mjs';
 import { startRedis } from './lib/redis.mjs';
-import { renderReport } from './lib/report.mjs';
-import { firstSignIn, sequentialSignIns } from './lib/sign-ins.mjs';
+import { renderReport, verdictLines } from './lib/report.mjs';
 import {
   createSignedInSessions,
   createSignInSessions,
   memoryStoreCost,
   redisStoreCost,
 } from './lib/sessions-memory.mjs';
+import { firstSignIn, measureSignIns } from './lib/sign-ins.mjs';
 import { startApp, startProvider, startReference } from './lib/stack.mjs';
-import { measureRoutes, ROUNDS } from './lib/throughput.mjs';
+import { readBaseline, saveBaseline } from './lib/stage-table.mjs';
+import { judgeTargets } from './lib/targets.mjs';
+import { measureRoutes } from './lib/throughput.mjs';
 
-const SIGN_IN_COUNT = 30;
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cleanups = [];
 const startedAt = performance.now();
 const log = (message) =>
   console.error(`[bench ${((performance.now() - startedAt) / 1000).toFixed(0)}s] ${message}`);
 
+let interrupted = false;
 process.once('exit', killAllNow);
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {
+    interrupted = true;
     log(`${signal}: stopping every child process`);
     void cleanUp().finally(() => process.exit(130));
   });
 }
 
 try {
+  const results = await measure();
   const file = join(root, 'docs', 'benchmark.md');
   const options = { ...(await prettier.resolveConfig(file)), filepath: file };
-  const report = await prettier.format(renderReport(await measure()), options);
+  const report = await prettier.format(renderReport(results), options);
   writeFileSync(file, report);
   console.log(report);
+  console.log(verdictLines(judgeTargets(results)).join('\n'));
   log('written to docs/benchmark.md');
 } catch (error) {
-  console.error(error);
+  // After an interrupt, the measurement in progress fails because its server is gone.
+  if (!interrupted) console.error(error);
   process.exitCode = 1;
 } finally {
   await cleanUp();
@@ -65,121 +74,138 @@ async function cleanUp() {
 
 async function measure() {
   const machine = machineDetails();
+  // Read before this run may replace it, so a run never shows itself as "before".
+  const baseline = readBaseline();
   if (process.env.BENCH_SKIP_BUILD !== '1') {
     log('npm run build');
     execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
   }
-  // The app, the app on Redis, a fresh app for memory; the reference and a fresh one for memory.
-  const ports = await distinctFreePorts(5);
-  const [appPort, redisAppPort, memoryAppPort, referencePort, memoryReferencePort] = ports;
+  const port = await freePorts(
+    ...['app', 'redisApp', 'memoryApp', 'profiledApp'],
+    ...['express', 'memoryExpress', 'nest', 'profiledNest'],
+  );
   const redis = await startRedis();
   cleanups.push(redis.stop);
   const provider = await startProvider({
-    appPorts: [appPort, redisAppPort, memoryAppPort],
-    referencePorts: [referencePort, memoryReferencePort],
+    appPorts: [port.app, port.redisApp, port.memoryApp, port.profiledApp],
+    referencePorts: {
+      express: [port.express, port.memoryExpress],
+      nest: [port.nest, port.profiledNest],
+    },
   });
   cleanups.push(provider.stop);
   const { issuer, proxy } = provider;
-  const profileDir =
-    process.env.BENCH_CPU_PROF === '1' ? mkdtempSync(join(tmpdir(), 'bench-prof-')) : undefined;
-  const app = await started(
-    startApp({
-      port: appPort,
+
+  log('starting every server');
+  const appProfile = profilingFlags();
+  const nestProfile = profilingFlags();
+  const app = await started(startApp({ port: port.app, issuer }));
+  const redisApp = await started(
+    startApp({ port: port.redisApp, issuer, env: { REDIS_URL: redis.url } }),
+  );
+  const nest = await started(startReference({ kind: 'nest', port: port.nest, issuer }));
+  const express = await started(startReference({ kind: 'express', port: port.express, issuer }));
+  // Fresh instances that serve nothing before their memory figures are read.
+  const memoryApp = await started(startApp({ port: port.memoryApp, issuer }));
+  const memoryExpress = await started(
+    startReference({ kind: 'express', port: port.memoryExpress, issuer }),
+  );
+  // Profiled instances, so the profiler's overhead stays out of the figures compared.
+  const profiledApp = await started(
+    startApp({ port: port.profiledApp, issuer, execArgv: appProfile.execArgv }),
+  );
+  const profiledNest = await started(
+    startReference({
+      kind: 'nest',
+      port: port.profiledNest,
       issuer,
-      execArgv: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+      execArgv: nestProfile.execArgv,
     }),
   );
-  const redisApp = await started(
-    startApp({ port: redisAppPort, issuer, env: { REDIS_URL: redis.url } }),
-  );
-  const reference = await started(startReference({ port: referencePort, issuer }));
-  log(
-    `provider ${issuer}, app ${app.baseUrl}, on Redis ${redisApp.baseUrl}, reference ${reference.baseUrl}`,
-  );
 
-  log(`sign-ins: ${SIGN_IN_COUNT} sequential, app then reference`);
-  const firstApp = await firstSignIn(app, proxy);
-  const firstReference = await firstSignIn(reference, proxy);
-  const firstRedis = await firstSignIn(redisApp, proxy);
-  const signIns = {
-    app: await sequentialSignIns(app, proxy, SIGN_IN_COUNT),
-    reference: await sequentialSignIns(reference, proxy, SIGN_IN_COUNT),
+  log('sign-ins');
+  const first = {
+    app: await firstSignIn(app, proxy),
+    nest: await firstSignIn(nest, proxy),
+    express: await firstSignIn(express, proxy),
   };
+  const browsers = Object.fromEntries(Object.entries(first).map(([key, f]) => [key, f.browser]));
+  browsers.redisApp = (await firstSignIn(redisApp, proxy)).browser;
+  const signIns = await measureSignIns({ app, nest, express }, proxy, log);
 
-  const json = 'application/json';
-  const [ours, onRedis, theirs] = ['this app', 'this app (Redis)', 'Express reference'];
-  const routes = await measureRoutes(
-    {
-      bare: {
-        label: 'bare NestJS route GET /health/live',
-        server: app,
-        serverName: ours,
-        path: '/health/live',
-      },
-      health: { label: 'public route GET /health', server: app, serverName: ours, path: '/health' },
-      me: {
-        label: 'guarded GET /api/me (signed in)',
-        server: app,
-        serverName: ours,
-        path: '/api/me',
-        accept: json,
-        browser: firstApp.browser,
-      },
-      reference: {
-        label: 'guarded GET /api/me (signed in)',
-        server: reference,
-        serverName: theirs,
-        path: '/api/me',
-        accept: json,
-        browser: firstReference.browser,
-      },
-      shop: { label: 'public page GET /shop (HTML)', server: app, serverName: ours, path: '/shop' },
-      profile: {
-        label: 'guarded page GET /profile (HTML)',
-        server: app,
-        serverName: ours,
-        path: '/profile',
-        browser: firstApp.browser,
-      },
-      redisMe: {
-        label: 'guarded GET /api/me (signed in)',
-        server: redisApp,
-        serverName: onRedis,
-        path: '/api/me',
-        accept: json,
-        browser: firstRedis.browser,
-      },
-    },
-    proxy,
-    log,
-  );
+  const servers = { app, redisApp, nest, express };
+  const routes = await measureRoutes(routePlan(servers, browsers), proxy, log);
 
-  log('memory: 10,000 sessions per store, in fresh processes for the memory store');
-  const memoryApp = await started(startApp({ port: memoryAppPort, issuer }));
-  const { browser: memoryBrowser } = await firstSignIn(memoryApp, proxy);
-  const memoryReference = await started(startReference({ port: memoryReferencePort, issuer }));
+  log('profiles of guarded GET /api/me: this app, the Nest reference');
+  const profileOf = async (server, dir) => {
+    const { browser } = await firstSignIn(server, proxy);
+    const headers = { accept: 'application/json', cookie: browser.cookieHeader(server.baseUrl) };
+    return profileRoute({ server, dir, path: '/api/me', headers });
+  };
+  const profiles = {
+    app: await profileOf(profiledApp, appProfile.dir),
+    nest: await profileOf(profiledNest, nestProfile.dir),
+  };
+  log(`CPU profiles, for Chrome DevTools: ${profiles.app.file}, ${profiles.nest.file}`);
+  if (process.env.BENCH_SAVE_PROFILE_BASELINE === '1') saveBaseline(profiles.app, machine.date);
+
+  log('memory: 10,000 sessions per store');
+  const memoryBrowser = (await firstSignIn(memoryApp, proxy)).browser;
   const memory = {
     appSignedIn: await memoryStoreCost(memoryApp, createSignedInSessions(memoryApp, memoryBrowser)),
     appTransactions: await memoryStoreCost(memoryApp, createSignInSessions(memoryApp)),
-    redisSignedIn: await redisStoreCost(
-      redis,
-      createSignedInSessions(redisApp, firstRedis.browser),
-    ),
+    redisSignedIn: await redisStoreCost(redis, createSignedInSessions(redisApp, browsers.redisApp)),
     redisTransactions: await redisStoreCost(redis, createSignInSessions(redisApp)),
-    referenceTransactions: await memoryStoreCost(
-      memoryReference,
-      createSignInSessions(memoryReference),
-    ),
+    expressTransactions: await memoryStoreCost(memoryExpress, createSignInSessions(memoryExpress)),
   };
-  if (profileDir) log(`CPU profile of the app will be in ${profileDir} once it stops`);
 
   return {
     machine,
+    loadAverageAtEnd: loadAverage(),
     routes,
     signIns,
-    firstSignIn: { app: firstApp.calls, reference: firstReference.calls },
+    firstSignIn: Object.fromEntries(Object.entries(first).map(([key, f]) => [key, f.calls])),
+    profiles,
+    baseline,
     memory,
-    notes: notes(),
+  };
+}
+
+/** The routes measured in rounds: what each target compares, and a few for context. */
+function routePlan({ app, redisApp, nest, express }, browsers) {
+  const [ours, onRedis] = ['this app', 'this app (Redis)'];
+  const me = (server, serverName, browser, extra = {}) => ({
+    label: 'guarded GET /api/me (signed in)',
+    server,
+    serverName,
+    path: '/api/me',
+    accept: 'application/json',
+    browser,
+    ...extra,
+  });
+  const atLatencyLoad = { connections: LOAD.latencyConnections, best: 'p99' };
+  return {
+    bare: {
+      label: 'bare NestJS route GET /health/live',
+      server: app,
+      serverName: ours,
+      path: '/health/live',
+    },
+    health: { label: 'public route GET /health', server: app, serverName: ours, path: '/health' },
+    me: me(app, ours, browsers.app),
+    nestMe: me(nest, 'Nest reference', browsers.nest),
+    expressMe: me(express, 'Express reference', browsers.express),
+    shop: { label: 'public page GET /shop (HTML)', server: app, serverName: ours, path: '/shop' },
+    profile: {
+      label: 'guarded page GET /profile (HTML)',
+      server: app,
+      serverName: ours,
+      path: '/profile',
+      browser: browsers.app,
+    },
+    redisMe: me(redisApp, onRedis, browsers.redisApp),
+    me20: me(app, ours, browsers.app, atLatencyLoad),
+    nestMe20: me(nest, 'Nest reference', browsers.nest, atLatencyLoad),
   };
 }
 
@@ -190,20 +216,9 @@ async function started(starting) {
   return server;
 }
 
-function notes() {
-  return [
-    'The app runs from `dist/` as `main.js` does (configuration from the environment, `createApp`), started by `bench/app-child.mjs` with `NODE_ENV=test`, `LOG_LEVEL=silent` and `SIGN_IN_RATE_LIMIT_PER_MINUTE` raised so 10,000 sign-in transactions can be created from one address. The Express reference logs nothing either.',
-    'The bare NestJS route is `GET /health/live` (no session, no guard work: `@Public()` and a constant body). The public route `GET /health` also skips the session middleware; `GET /shop` goes through the session and Passport middleware without a cookie and renders a template.',
-    `Each route is loaded ${ROUNDS} times (the second round in reverse order) and its best round is reported: other work on a shared machine only slows a run down. Server CPU is the server process's user + system time over the run (from /proc) divided by the requests served: steadier than req/s when other work shares the machine.`,
-    "Signed-in routes send the session cookie of a real sign-in (alice@example.com through the provider's form). Every answer must be 200, or the run fails.",
-    `Sign-ins: ${SIGN_IN_COUNT} one after another, each with a fresh cookie jar, so each loads the provider's page, posts the password and follows every redirect back to the app's page. The bench's browser requests are marked and not counted as provider calls; all other requests reaching the provider are.`,
-    "Memory: 10,000 sign-in transactions are created by GET /login without cookies (each stores one in a new session); 10,000 signed-in sessions by copying one real signed-in session (tokens and claims) under new ids in the app's own store. Memory-store figures come from fresh processes (one app, one reference) that served nothing else, read after a full GC (`--expose-gc`); Redis memory is `INFO memory` used_memory, and the bench checks that 10,000 keys appeared.",
-    "The Express reference follows Okta's Express + Passport guide: express-session's memory store (`saveUninitialized: true`, not rolling), a verify callback of `(issuer, profile, done)` (so no userinfo call and no ID-token signature check), and `req.isAuthenticated()` in front of `/api/me`. It adds PKCE, which the development provider requires. This app does more per request: an active session is extended once a minute (saved, cookie re-sent), the absolute sign-in lifetime check, helmet's headers, request ids and no-store.",
-  ];
-}
-
-async function distinctFreePorts(count) {
+/** A distinct free loopback port for each name: { name: port }. */
+async function freePorts(...names) {
   const ports = new Set();
-  while (ports.size < count) ports.add(await freePort());
-  return [...ports];
+  while (ports.size < names.length) ports.add(await freePort());
+  return Object.fromEntries([...ports].map((p, i) => [names[i], p]));
 }

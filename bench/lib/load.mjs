@@ -1,18 +1,51 @@
 import autocannon from 'autocannon';
 import { readFileSync } from 'node:fs';
 
-export const LOAD = { connections: 10, durationSeconds: 5, warmupSeconds: 1 };
+/**
+ * Load per run: 10 connections for throughput and CPU, 20 for the latency target; each route is
+ * warmed up once, then measured once per round (see throughput.mjs).
+ */
+export const LOAD = { connections: 10, latencyConnections: 20, seconds: 3, warmupSeconds: 1 };
 
 /**
- * One bounded autocannon run against `url` after a short warm-up, with the server process's
- * CPU time read from /proc around the measured part. Every answer must have `expectStatus`,
- * so a run that quietly measured redirects or errors fails loudly instead.
+ * One bounded autocannon run against `url`, with the server process's CPU time read from /proc
+ * around it and the run's window on the monotonic clock (for cutting a CPU profile to it).
+ * Every answer must have `expectStatus`, so a run that quietly measured redirects or errors
+ * fails loudly instead.
  */
-export async function measureRoute({ url, headers = {}, expectStatus = 200, pid }) {
-  await run({ url, headers, duration: LOAD.warmupSeconds });
+export async function measureRoute({
+  url,
+  headers = {},
+  expectStatus = 200,
+  pid,
+  connections = LOAD.connections,
+  seconds = LOAD.seconds,
+}) {
   const cpuBefore = cpuSeconds(pid);
-  const result = await run({ url, headers, duration: LOAD.durationSeconds });
+  const fromUs = monotonicUs();
+  const result = await load({ url, headers, expectStatus, connections, seconds });
+  const toUs = monotonicUs();
   const cpu = cpuSeconds(pid) - cpuBefore;
+  return {
+    connections,
+    requests: result.requests.total,
+    requestsPerSecond: result.requests.average,
+    p99Ms: result.latency.p99,
+    /** Server CPU use over the run, in cores (1 = one core busy the whole time). */
+    serverCpuCores: cpu / result.duration,
+    /** Server CPU time per request: steadier than req/s when other work shares the machine. */
+    serverCpuMsPerRequest: (cpu * 1000) / result.requests.total,
+    window: { fromUs, toUs },
+  };
+}
+
+/** A run that is not measured: lets the server's JIT and caches settle on the route first. */
+export async function warmUp({ url, headers = {}, expectStatus = 200, connections }) {
+  await load({ url, headers, expectStatus, connections, seconds: LOAD.warmupSeconds });
+}
+
+async function load({ url, headers, expectStatus, connections, seconds }) {
+  const result = await autocannon({ url, headers, connections, duration: seconds });
   const unexpected = Object.entries(result.statusCodeStats)
     .filter(([code]) => Number(code) !== expectStatus)
     .reduce((sum, [, { count }]) => sum + count, 0);
@@ -21,15 +54,12 @@ export async function measureRoute({ url, headers = {}, expectStatus = 200, pid 
       `${url}: ${unexpected} answers other than ${expectStatus}, ${result.errors} errors, ${result.timeouts} timeouts`,
     );
   }
-  return {
-    requests: result.requests.total,
-    requestsPerSecond: result.requests.average,
-    p99Ms: result.latency.p99,
-    /** Server CPU use over the run, in cores (1 = one core busy the whole time). */
-    serverCpuCores: cpu / result.duration,
-    /** Server CPU time per request: steadier than req/s when other work shares the machine. */
-    serverCpuMsPerRequest: (cpu * 1000) / result.requests.total,
-  };
+  return result;
+}
+
+/** The clock V8 stamps CPU profile samples with (CLOCK_MONOTONIC), in microseconds. */
+function monotonicUs() {
+  return Number(process.hrtime.bigint() / 1000n);
 }
 
 /** Fires `amount` requests (no cookies kept) with bounded concurrency: creates sessions in bulk. */
@@ -42,10 +72,6 @@ export async function fire({ url, amount, expectStatus, connections = LOAD.conne
     );
   }
   return result;
-}
-
-function run({ url, headers, duration }) {
-  return autocannon({ url, headers, duration, connections: LOAD.connections });
 }
 
 /** utime + stime of a process, in seconds (Linux /proc; clock ticks are 100 per second). */

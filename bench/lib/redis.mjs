@@ -38,6 +38,17 @@ export async function startRedis() {
     /** Redis's own count of bytes allocated for data (INFO memory used_memory). */
     usedMemory: async () => Number(/used_memory:(\d+)/.exec(await client.info('memory'))[1]),
     keyCount: () => client.dbSize(),
+    /** Every key, by SCAN (the bench's Redis holds a few tens of thousands at most). */
+    keys: async () => {
+      const keys = new Set();
+      for await (const batch of client.scanIterator({ COUNT: 1000 }))
+        for (const key of batch) keys.add(key);
+      return keys;
+    },
+    /** Redis's own estimate of one key's bytes: key, value and their overhead (MEMORY USAGE). */
+    memoryUsage: (key) => client.memoryUsage(key),
+    /** The stored value's length in bytes, for a string (connect-redis stores JSON strings). */
+    valueBytes: async (key) => ((await client.type(key)) === 'string' ? client.strLen(key) : NaN),
     stop: async () => {
       await client.close();
       await stopChild(child);

@@ -1,150 +1,29 @@
+import { endpoints, fmt, ratio, table } from './format.mjs';
 import { LOAD } from './load.mjs';
+import { PROFILE_SECONDS } from './profile-route.mjs';
+import { REDIS_SAMPLE, SESSION_COUNT } from './sessions-memory.mjs';
+import { SIGN_IN_ROUNDS, SIGN_INS_PER_ROUND } from './sign-ins.mjs';
+import { stageTable } from './stage-table.mjs';
+import { judgeTargets } from './targets.mjs';
 import { ROUNDS } from './throughput.mjs';
-import { SESSION_COUNT } from './sessions-memory.mjs';
 
-const fmt = (n, digits = 0) =>
-  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-const ratio = (a, b) => `${fmt(a / b, 2)}×`;
 const kib = (bytes) => `${fmt(bytes / 1024)} KiB`;
-const perSession = (bytes) => `${fmt(bytes / SESSION_COUNT)} B`;
-const table = (head, rows) =>
-  [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`]
-    .concat(rows.map((row) => `| ${row.join(' | ')} |`))
-    .join('\n');
 
-/** Whether each of the issue's targets is met, with the figure it was judged on. */
-export function judgeTargets(r) {
-  const me = r.routes.me.requestsPerSecond;
-  const signedInCalls = r.routes.me.idpCallsPerRequest + r.routes.profile.idpCallsPerRequest;
-  return [
-    {
-      target: 'A signed-in request makes 0 calls to the identity provider',
-      measured: `${fmt(r.routes.me.idpCalls)} calls in ${fmt(r.routes.me.requests)} GET /api/me, ${fmt(r.routes.profile.idpCalls)} in ${fmt(r.routes.profile.requests)} GET /profile`,
-      met: signedInCalls === 0,
-    },
-    {
-      target: 'A sign-in makes at most 2 calls (token and userinfo)',
-      measured: `${fmt(r.signIns.app.callsPerSignIn, 2)} per sign-in (${endpoints(r.signIns.app.byEndpoint)}) over ${r.signIns.app.count} sign-ins; the first sign-in after start: ${r.firstSignIn.app.total} (${endpoints(r.firstSignIn.app.byEndpoint)})`,
-      met: r.signIns.app.callsPerSignIn <= 2,
-    },
-    {
-      target: 'Guarded GET /api/me ≥ 0.9× the public route (GET /health)',
-      measured: `${ratio(me, r.routes.health.requestsPerSecond)} (${fmt(me)} vs ${fmt(r.routes.health.requestsPerSecond)} req/s); against the public page GET /shop: ${ratio(me, r.routes.shop.requestsPerSecond)}`,
-      met: me >= 0.9 * r.routes.health.requestsPerSecond,
-    },
-    {
-      target: 'Guarded GET /api/me ≥ the Express + Passport reference',
-      measured: `${ratio(me, r.routes.reference.requestsPerSecond)} (${fmt(me)} vs ${fmt(r.routes.reference.requestsPerSecond)} req/s)`,
-      met: me >= r.routes.reference.requestsPerSecond,
-    },
-  ];
+/** One line per target, as `npm run bench` prints them at the end. */
+export function verdictLines(targets) {
+  return targets.map((t) => `${t.met ? 'met   ' : 'MISSED'}  ${t.target}: ${t.measured}`);
 }
 
-function endpoints(byEndpoint) {
-  const entries = Object.entries(byEndpoint);
-  if (entries.length === 0) return 'none';
-  return entries.map(([endpoint, n]) => `${endpoint} ${fmt(n, n % 1 ? 2 : 0)}`).join(', ');
-}
-
-export function throughputTable(r) {
-  const publicRps = r.routes.health.requestsPerSecond;
-  const referenceRps = r.routes.reference.requestsPerSecond;
-  const rows = Object.values(r.routes).map((route) => [
-    route.label,
-    route.server,
-    fmt(route.requestsPerSecond),
-    fmt(route.p99Ms),
-    fmt(route.serverCpuMsPerRequest, 2),
-    fmt(route.idpCallsPerRequest, 3),
-    ratio(route.requestsPerSecond, publicRps),
-    ratio(route.requestsPerSecond, referenceRps),
-  ]);
-  return table(
-    [
-      'route',
-      'server',
-      'req/s',
-      'p99 ms',
-      'server CPU ms / request',
-      'IdP calls / request',
-      '× public route',
-      '× Express reference',
-    ],
-    rows,
-  );
-}
-
-export function signInTable(r) {
-  const { app, reference } = r.signIns;
-  return table(
-    ['sequential sign-ins, end to end', 'this app', 'Express reference', 'app ÷ reference'],
-    [
-      [
-        'sign-ins / s',
-        fmt(app.perSecond, 1),
-        fmt(reference.perSecond, 1),
-        ratio(app.perSecond, reference.perSecond),
-      ],
-      [
-        'ms per sign-in',
-        fmt(app.msEach, 1),
-        fmt(reference.msEach, 1),
-        ratio(app.msEach, reference.msEach),
-      ],
-      [
-        'IdP calls per sign-in',
-        `${fmt(app.callsPerSignIn, 2)} (${endpoints(app.byEndpoint)})`,
-        `${fmt(reference.callsPerSignIn, 2)} (${endpoints(reference.byEndpoint)})`,
-        '',
-      ],
-      [
-        'IdP calls, first sign-in after start',
-        `${r.firstSignIn.app.total} (${endpoints(r.firstSignIn.app.byEndpoint)})`,
-        `${r.firstSignIn.reference.total} (${endpoints(r.firstSignIn.reference.byEndpoint)})`,
-        '',
-      ],
-    ],
-  );
-}
-
-export function memoryTable(r) {
-  const m = r.memory;
-  const memoryRow = (label, server, cost) => [
-    label,
-    server,
-    'memory (process RSS)',
-    `${kib(cost.rssBytes)} (${perSession(cost.rssBytes)} each)`,
-    `${kib(cost.heapBytes)} (${perSession(cost.heapBytes)} each)`,
-  ];
-  const redisRow = (label, cost) => [
-    label,
-    'this app',
-    'Redis (used_memory)',
-    `${kib(cost.usedMemoryBytes)} (${perSession(cost.usedMemoryBytes)} each)`,
-    '',
-  ];
-  return table(
-    [`${fmt(SESSION_COUNT)} sessions`, 'server', 'store', 'memory delta', 'JS heap delta'],
-    [
-      memoryRow('sign-in transactions (GET /login)', 'this app', m.appTransactions),
-      redisRow('sign-in transactions (GET /login)', m.redisTransactions),
-      memoryRow('signed-in sessions (copies of a real one)', 'this app', m.appSignedIn),
-      redisRow('signed-in sessions (copies of a real one)', m.redisSignedIn),
-      memoryRow('sessions made by GET /login', 'Express reference', m.referenceTransactions),
-    ],
-  );
-}
-
-export function targetsTable(targets) {
+function targetsTable(targets) {
   return table(
     ['target', 'measured', 'result'],
     targets.map((t) => [t.target, t.measured, t.met ? 'met' : '**missed**']),
   );
 }
 
-export function machineTable(machine) {
+function machineTable({ machine, loadAverageAtEnd }) {
   return table(
-    ['CPU', 'cores', 'memory', 'Node', 'platform', 'date', 'load average at start'],
+    ['CPU', 'cores', 'memory', 'Node', 'platform', 'date', 'load average at start', 'at end'],
     [
       [
         machine.cpu,
@@ -154,71 +33,169 @@ export function machineTable(machine) {
         machine.platform,
         machine.date,
         machine.loadAverage,
+        loadAverageAtEnd,
       ],
     ],
   );
 }
 
-/**
- * Why guarded requests cost more than public ones, when a throughput target is missed. The
- * CPU figures come from this run; the profile findings from `node bench/profile.mjs /api/me`
- * and `/health` on the same kind of machine (two runs, both alike).
- */
-function throughputMissNote(r, targets) {
-  if (targets.slice(2).every((t) => t.met)) return '';
-  const cpu = (key) => fmt(r.routes[key].serverCpuMsPerRequest, 2);
-  return `## Why guarded \`/api/me\` is slower, and what would fix it
+function requestsTable({ routes }) {
+  const against = (route, key) =>
+    route.connections === LOAD.connections
+      ? ratio(route.requestsPerSecond, routes[key].requestsPerSecond)
+      : '';
+  return table(
+    [
+      'route',
+      'server',
+      'connections',
+      'req/s (best round)',
+      'req/s, every round',
+      'p99 ms',
+      'server CPU ms / request',
+      'IdP calls / request',
+      '× GET /health',
+      '× Nest reference',
+      '× Express reference',
+    ],
+    Object.values(routes).map((route) => [
+      route.label,
+      route.server,
+      route.connections,
+      fmt(route.requestsPerSecond),
+      route.roundsRequestsPerSecond.map((n) => fmt(n)).join(', '),
+      route.best === 'p99' ? `**${fmt(route.p99Ms)}**` : fmt(route.p99Ms),
+      fmt(route.serverCpuMsPerRequest, 2),
+      fmt(route.idpCallsPerRequest, 3),
+      against(route, 'health'),
+      against(route, 'nestMe'),
+      against(route, 'expressMe'),
+    ]),
+  );
+}
 
-Server CPU per request, steadier than req/s on a busy machine: \`/health\` ${cpu('health')} ms,
-guarded \`/api/me\` ${cpu('me')} ms (${cpu('redisMe')} ms on Redis), the Express reference's
-\`/api/me\` ${cpu('reference')} ms, the bare NestJS route ${cpu('bare')} ms. The session is most of the
-difference; NestJS with helmet and pino-http (which runs even at \`LOG_LEVEL=silent\`) is the rest,
-already above the reference's whole request. Sessions are no longer rolled on every response:
-an active session is saved (and its cookie re-sent) at most once a minute, and the stores' per-request
-\`touch\` is off, which took \`/api/me\` from about 0.45× to the figures above in runs on this
-machine. What a signed-in request still pays for, per a CPU profile
-(\`node bench/profile.mjs /api/me\`):
+function signInTable({ signIns, firstSignIn }) {
+  const servers = [
+    ['this app', 'app'],
+    ['Nest reference', 'nest'],
+    ['Express reference', 'express'],
+  ];
+  const row = (label, cell) => [label, ...servers.map(([, key]) => cell(key))];
+  return table(
+    ['sequential sign-ins, end to end', ...servers.map(([name]) => name)],
+    [
+      row('ms per sign-in (best round)', (key) => fmt(signIns[key].msEach, 1)),
+      row('ms per sign-in, every round', (key) =>
+        signIns[key].roundsMsEach.map((n) => fmt(n, 1)).join(', '),
+      ),
+      row('× Express reference', (key) => ratio(signIns[key].msEach, signIns.express.msEach)),
+      row(
+        'IdP calls per sign-in',
+        (key) => `${fmt(signIns[key].callsPerSignIn, 2)} (${endpoints(signIns[key].byEndpoint)})`,
+      ),
+      row(
+        'IdP calls, first sign-in after start',
+        (key) => `${firstSignIn[key].total} (${endpoints(firstSignIn[key].byEndpoint)})`,
+      ),
+    ],
+  );
+}
 
-- loading the session: it is large, about 2 KB (tokens and every claim; Redis holds
-  ${fmt(r.memory.redisSignedIn.usedMemoryBytes / SESSION_COUNT)} B per signed-in session), parsed once per request;
-- express-session hashing it twice (\`hash\`: JSON.stringify plus SHA-1, on load and at the end,
-  to see whether it changed);
-- Passport's deserialization, the guards, and the larger response write.
+function memoryTables({ memory: m }) {
+  const each = (bytes) => `${fmt(bytes / SESSION_COUNT)} B`;
+  const inProcess = (label, server, cost) => [
+    label,
+    server,
+    `${kib(cost.rssBytes)} (${each(cost.rssBytes)} each)`,
+    `${kib(cost.heapBytes)} (${each(cost.heapBytes)} each)`,
+  ];
+  const inRedis = (label, cost) => [
+    label,
+    `${kib(cost.usedMemoryBytes)} (**${fmt(cost.usedMemoryBytesPerKey)} B** each)`,
+    `${fmt(cost.memoryUsageBytesPerKey)} B`,
+    `${fmt(cost.valueBytesPerKey)} B`,
+  ];
+  const count = fmt(SESSION_COUNT);
+  return `${table(
+    [`${count} sessions, this app on Redis`, 'used_memory delta', 'MEMORY USAGE', 'stored value'],
+    [
+      inRedis('signed-in sessions (copies of a real one)', m.redisSignedIn),
+      inRedis('sign-in transactions (GET /login)', m.redisTransactions),
+    ],
+  )}
 
-What would close the rest: keep only what requests read in the session (claims and the sign-in
-time), with the tokens under a separate key read only by code that calls downstream APIs, which
-shrinks the parse and both hashes; and skip pino-http's per-request setup when logging is
-silent. \`/health\` skips the session entirely, so against it a guarded route pays for the whole
-session load; against \`GET /shop\`, a public page that goes through the same session middleware,
-the guarded route is at parity.
+${table(
+  [`${count} sessions, memory store`, 'server', 'process RSS delta', 'JS heap delta'],
+  [
+    inProcess('signed-in sessions (copies of a real one)', 'this app', m.appSignedIn),
+    inProcess('sign-in transactions (GET /login)', 'this app', m.appTransactions),
+    inProcess('sessions made by GET /login', 'Express reference', m.expressTransactions),
+  ],
+)}`;
+}
 
+/** The stage table, and the stages where the app spends most above the Nest reference. */
+function timeSection({ routes, profiles, baseline }) {
+  const cpu = (key) => `${fmt(routes[key].serverCpuMsPerRequest, 2)} ms`;
+  const nest = new Map(profiles.nest.stages);
+  const above = profiles.app.stages
+    .map(([stage, us]) => [stage, us - (nest.get(stage) ?? 0)])
+    .filter(([, extra]) => extra >= 5)
+    .sort((a, b) => b[1] - a[1])
+    .map(([stage, extra]) => `${stage} +${fmt(extra)} µs`);
+  return `## Where the time goes
+
+Server CPU per request in the rounds above: guarded \`/api/me\` ${cpu('me')} (${cpu('redisMe')} on
+Redis), \`/health\` ${cpu('health')}, the Nest reference's \`/api/me\` ${cpu('nestMe')}, the Express
+reference's ${cpu('expressMe')}. Split by stage from CPU profiles of guarded \`GET /api/me\` (a
+profiled instance of each, ${PROFILE_SECONDS} s at ${LOAD.connections} connections; µs per request):
+
+${stageTable({ 'this app': profiles.app, 'Nest reference': profiles.nest }, baseline)}
+
+Where this app spends more than the Nest reference, by stage (≥ 5 µs): ${above.join('; ') || 'nowhere'}.
+
+How to read it: each sample is charged to the deepest frame on its stack that the stage table in
+\`bench/lib/cpu-profile.mjs\` claims (so JSON.parse under the store is session load, SHA-1 under
+express-session's \`hash\` is the session hash, a write under express-session's \`res.end\`
+wrapper is the socket write), and the process's CPU time from /proc is divided in those
+proportions, because V8 samples wall time. The profiled instances also pay for the profiler, so
+their totals sit above the rounds' figures: compare stages within a column, or one column across
+runs. \`npm run bench:profile\` prints the same table for the app alone, with self and total time
+by function; \`-- --save-baseline\` keeps its figures as the "before" column of later runs.
 `;
+}
+
+function methodNotes() {
+  return [
+    'The app runs from `dist/` as `main.js` does (configuration from the environment, `createApp`), started by `bench/app-child.mjs` with `NODE_ENV=test`, `LOG_LEVEL=silent` and `SIGN_IN_RATE_LIMIT_PER_MINUTE` raised so 10,000 sign-in transactions can be created from one address. Neither reference logs anything.',
+    `Every server is started once, before anything is measured, each in its own process. Each route gets one ${LOAD.warmupSeconds} s warm-up, then ${ROUNDS} rounds of ${LOAD.seconds} s per route, every route once per round, each round in the reverse order of the one before (A, B, … B, A, …). A route's best round is reported (its highest req/s; for the 20-connection latency rows, its lowest p99, in bold): other work on a shared machine only slows a run down. All ratios compare figures of this one run. Server CPU is the server process's user + system time over the round (from /proc) divided by the requests served: steadier than req/s when other work shares the machine. The throughput targets are judged on req/s, as the issue states them; with the load average above the core count, rounds spread widely (see "every round"), and a verdict close to its threshold can change from one run to the next, so the server-CPU ratio is given beside each.`,
+    'The bare NestJS route is `GET /health/live` (no session, no guard work: `@Public()` and a constant body). The public route `GET /health` also skips the session middleware; `GET /shop` goes through the session and Passport middleware without a cookie and renders a template.',
+    "Signed-in routes send the session cookie of a real sign-in (alice@example.com through the provider's form). Every answer must be 200, or the run fails. Provider calls are counted by a proxy the servers know as the issuer, over every round; the bench's own browser requests are marked and not counted.",
+    `Sign-ins: whole sign-ins one after another, each with a fresh cookie jar (the app's sign-in route, the provider's page, the password posted, every redirect followed back to a signed-in page); after a warm-up, ${SIGN_IN_ROUNDS} rounds of ${SIGN_INS_PER_ROUND} per server, interleaved like the routes; the best round is reported.`,
+    `Memory: ${fmt(SESSION_COUNT)} sign-in transactions are created by GET /login without cookies (each stores one in a new session); ${fmt(SESSION_COUNT)} signed-in sessions by copying one real signed-in session under new ids in the app's own store. In Redis, the target is judged on the used_memory delta ÷ the new keys (everything Redis allocated for them, expiry entries and hash-table growth included); beside it, the mean MEMORY USAGE and stored value length of ${REDIS_SAMPLE} of the new keys. Memory-store figures come from fresh processes (one app, one Express reference) that served nothing else, read after a full GC (\`--expose-gc\`).`,
+    "The Express reference follows Okta's Express + Passport guide: express-session's memory store (`saveUninitialized: true`, not rolling), a verify callback of `(issuer, profile, done)` (so no userinfo call and no ID-token signature check), and `req.isAuthenticated()` in front of `/api/me`; it adds PKCE, which the development provider requires. The Nest reference (`bench/reference/nest-passport-app.mjs`) is the same setup (shared code) in a minimal NestJS app on the Express adapter, with a guard that only asks `req.isAuthenticated()`: the floor of this stack. This app does more per request: an active session is extended once a minute (saved, cookie re-sent), the absolute sign-in lifetime check, helmet's headers, request ids and no-store.",
+  ];
 }
 
 /** The results as markdown: what `npm run bench` prints and writes to docs/benchmark.md. */
 export function renderReport(r) {
-  const targets = judgeTargets(r);
   return `# Benchmark
 
-Measured by \`npm run bench\` (\`bench/run.mjs\`): the built app and the development identity
-provider on loopback, each server in a process of its own, loaded by autocannon from the bench
-process (${LOAD.connections} connections, ${LOAD.durationSeconds} s per route after a ${LOAD.warmupSeconds} s warm-up, best of
-${ROUNDS} rounds).
+Measured by \`npm run bench\` (\`bench/run.mjs\`): the built app, a minimal NestJS + Passport
+app and a plain Express + Passport app (the references), and the development identity provider,
+on loopback, each server in a process of its own, loaded by autocannon from the bench process
+(${LOAD.connections} connections, ${ROUNDS} interleaved rounds of ${LOAD.seconds} s per route, best round reported).
 Everything in one run, side by side; the ratios matter more than the absolute figures.
 
-${machineTable(r.machine)}
+${machineTable(r)}
 
-## Targets
+## Targets (issue 12)
 
-${targetsTable(targets)}
+${targetsTable(judgeTargets(r))}
 
 ## Requests
 
-"× public route" is against this app's public \`GET /health\`; "× Express reference" against the
-reference's guarded \`GET /api/me\`. "IdP calls / request" are counted at the provider, by a proxy
-the apps know as the issuer.
-
-${throughputTable(r)}
+${requestsTable(r)}
 
 ## Sign-in
 
@@ -226,10 +203,13 @@ ${signInTable(r)}
 
 ## Memory
 
-${memoryTable(r)}
+${memoryTables(r)}
 
-${throughputMissNote(r, targets)}## How it is measured
+${timeSection(r)}
+## How it is measured
 
-${r.notes.map((note) => `- ${note}`).join('\n')}
+${methodNotes()
+  .map((note) => `- ${note}`)
+  .join('\n')}
 `;
 }

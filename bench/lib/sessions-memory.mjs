@@ -13,17 +13,34 @@ export async function memoryStoreCost(server, create) {
   return { rssBytes: after.rss - before.rss, heapBytes: after.heapUsed - before.heapUsed };
 }
 
-/** Redis's used_memory delta for SESSION_COUNT sessions, checking that many keys appeared. */
+/** Keys whose MEMORY USAGE and value length are read, spread evenly over the new keys. */
+export const REDIS_SAMPLE = 200;
+
+/**
+ * What SESSION_COUNT sessions cost in Redis, checking that exactly that many keys appeared:
+ * the used_memory delta (everything Redis allocated for them: keys, values, expiry entries,
+ * hash-table growth) and, on a sample of the new keys, MEMORY USAGE (one key with its value
+ * and overhead) and the stored value's length.
+ */
 export async function redisStoreCost(redis, create) {
-  const keysBefore = await redis.keyCount();
+  const keysBefore = await redis.keys();
   const before = await redis.usedMemory();
   await create();
   const after = await redis.usedMemory();
-  const keys = (await redis.keyCount()) - keysBefore;
-  if (keys !== SESSION_COUNT) {
-    throw new Error(`expected ${SESSION_COUNT} new session keys in Redis, found ${keys}`);
+  const newKeys = [...(await redis.keys())].filter((key) => !keysBefore.has(key));
+  if (newKeys.length !== SESSION_COUNT) {
+    throw new Error(`expected ${SESSION_COUNT} new session keys in Redis, found ${newKeys.length}`);
   }
-  return { usedMemoryBytes: after - before };
+  const step = newKeys.length / REDIS_SAMPLE;
+  const sample = Array.from({ length: REDIS_SAMPLE }, (_, i) => newKeys[Math.floor(i * step)]);
+  const mean = async (read) =>
+    (await Promise.all(sample.map(read))).reduce((a, b) => a + b, 0) / sample.length;
+  return {
+    usedMemoryBytes: after - before,
+    usedMemoryBytesPerKey: (after - before) / newKeys.length,
+    memoryUsageBytesPerKey: await mean(redis.memoryUsage),
+    valueBytesPerKey: await mean(redis.valueBytes),
+  };
 }
 
 /** SESSION_COUNT sign-in transactions: GET /login without cookies stores one per request. */

@@ -10,15 +10,23 @@ export const APP_CLIENT = {
   id: 'bench-nest-app',
   secret: 'bench-nest-app-secret-0123456789abcdef',
 };
-export const REFERENCE_CLIENT = {
-  id: 'bench-express-reference',
-  secret: 'bench-express-reference-secret-0123456789',
+/** The two references, each a client of its own at the provider. */
+export const REFERENCES = {
+  express: {
+    script: 'express-passport-app.mjs',
+    client: { id: 'bench-express-reference', secret: 'bench-express-reference-secret-0123456789' },
+  },
+  nest: {
+    script: 'nest-passport-app.mjs',
+    client: { id: 'bench-nest-reference', secret: 'bench-nest-reference-secret-0123456789ab' },
+  },
 };
 
 /**
  * The development identity provider behind a counting proxy: the issuer is the proxy's URL, so
  * discovery, keys, token and userinfo calls all pass through it and are counted there.
- * `appPorts` are the app instances to register; `referencePorts` the Express reference's.
+ * `appPorts` are the app instances to register; `referencePorts` the references' by kind
+ * (`{ express: [...], nest: [...] }`).
  */
 export async function startProvider({ appPorts, referencePorts }) {
   const {
@@ -38,14 +46,14 @@ export async function startProvider({ appPorts, referencePorts }) {
         redirect_uris: appPorts.map(callback),
         post_logout_redirect_uris: appPorts.map((port) => `http://${HOST}:${port}`),
       },
-      {
-        client_id: REFERENCE_CLIENT.id,
-        client_secret: REFERENCE_CLIENT.secret,
-        redirect_uris: referencePorts.map(callback),
-        post_logout_redirect_uris: referencePorts.map((port) => `http://${HOST}:${port}`),
+      ...Object.entries(referencePorts).map(([kind, ports]) => ({
+        client_id: REFERENCES[kind].client.id,
+        client_secret: REFERENCES[kind].client.secret,
+        redirect_uris: ports.map(callback),
+        post_logout_redirect_uris: ports.map((port) => `http://${HOST}:${port}`),
         // passport-openidconnect sends the client secret in the request body only.
         token_endpoint_auth_method: 'client_secret_post',
-      },
+      })),
     ],
   });
   const proxy = await startCountingProxy({ port: proxyPort, targetPort: provider.port });
@@ -82,16 +90,12 @@ export async function startApp({ port, issuer, env = {}, execArgv = [] }) {
   return describeServer(child, port);
 }
 
-/** The Express + Passport reference (bench/reference/express-passport-app.mjs) on `port`. */
-export async function startReference({ port, issuer }) {
-  const child = forkTracked(`${benchDir}reference/express-passport-app.mjs`, {
-    execArgv: ['--expose-gc'],
-    env: {
-      PORT: String(port),
-      ISSUER: issuer,
-      CLIENT_ID: REFERENCE_CLIENT.id,
-      CLIENT_SECRET: REFERENCE_CLIENT.secret,
-    },
+/** A reference of `kind` ('express' or 'nest', from bench/reference/) on `port`. */
+export async function startReference({ kind, port, issuer, execArgv = [] }) {
+  const { script, client } = REFERENCES[kind];
+  const child = forkTracked(`${benchDir}reference/${script}`, {
+    execArgv: ['--expose-gc', ...execArgv],
+    env: { PORT: String(port), ISSUER: issuer, CLIENT_ID: client.id, CLIENT_SECRET: client.secret },
   });
   await waitForMessage(child, 'ready');
   return describeServer(child, port);
