@@ -1,3 +1,5 @@
+import type { RefreshLock } from '../tokens/refresh-lock';
+
 /** Okta's two models for server-side web apps: its hosted page, or the embedded Sign-In Widget. */
 export type SignInMode = 'redirect' | 'widget';
 
@@ -35,6 +37,13 @@ export interface AuthModuleOptions {
   signInRateLimit?: { limit: number; windowSeconds?: number } | false;
   /** How long any one request to the identity provider may take. Default 5000 ms. */
   providerTimeoutMs?: number;
+  /**
+   * A lock shared by every instance of the app (in the session store, say), so that one of them
+   * refreshes a session's tokens and the others use its result: Okta refuses a rotated refresh
+   * token used twice, and then revokes the session's newest tokens too. Without it, refreshes
+   * are serialised within one process only, which is enough for a single instance.
+   */
+  refreshLock?: RefreshLock;
   /**
    * A view (in the app's view engine) for error pages, rendered with `title`, `statusCode`,
    * `error`, `message`, `signInAgain` and `loginPath`. Without it the module renders a plain page.

@@ -1,3 +1,4 @@
+import { isRefreshLock } from '../tokens/refresh-lock';
 import type { AuthModuleOptions } from './auth-module-options';
 
 export type AuthOptionName = keyof AuthModuleOptions | 'routes.login' | 'routes.logout';
@@ -96,6 +97,13 @@ export function findAuthOptionProblems(
     if (!valid) {
       report('signInRateLimit', 'must be false or { limit, windowSeconds } above 0', '60');
     }
+  }
+  if (options.refreshLock !== undefined && !isRefreshLock(options.refreshLock)) {
+    report(
+      'refreshLock',
+      'must be an object with a tryAcquire(key, ttlMs) method',
+      '{ tryAcquire: (key, ttlMs) => … }',
+    );
   }
   return problems;
 }

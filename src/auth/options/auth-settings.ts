@@ -1,4 +1,5 @@
 import { Inject } from '@nestjs/common';
+import type { RefreshLock } from '../tokens/refresh-lock';
 import type { SignInMode } from './auth-module-options';
 
 /** AuthModule's options after validation, with every default filled in and routes derived. */
@@ -22,6 +23,7 @@ export interface AuthSettings {
   signInTransactionTtlMs: number;
   signInRateLimit: { limit: number; windowMs: number } | false;
   providerTimeoutMs: number;
+  refreshLock?: RefreshLock;
   errorView?: string;
   widget: { view?: string; assetsPath: string; signInHint?: string };
   verifySessionMiddleware: boolean;

@@ -36,6 +36,7 @@ export function resolveAuthSettings(options: AuthModuleOptions): AuthSettings {
         ? false
         : { limit: rateLimit.limit, windowMs: (rateLimit.windowSeconds ?? 60) * 1000 },
     providerTimeoutMs: options.providerTimeoutMs ?? 5000,
+    refreshLock: options.refreshLock,
     errorView: options.errorView,
     widget: {
       view: options.widget?.view,
