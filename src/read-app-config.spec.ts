@@ -192,6 +192,18 @@ const otherRejections: Rejection[] = [
   ['a TRUST_PROXY host name', { TRUST_PROXY: 'proxy.internal' }, 'TRUST_PROXY', /addresses/],
   ['an unknown LOG_LEVEL', { LOG_LEVEL: 'verbose' }, 'LOG_LEVEL', /must be one of fatal/],
   [
+    "'unsafe-inline' in the widget page's script sources",
+    { OKTA_WIDGET_CSP_SCRIPT_SRC: "https://*.hcaptcha.com 'unsafe-inline'" },
+    'OKTA_WIDGET_CSP_SCRIPT_SRC',
+    /'unsafe-inline' would let injected code run/,
+  ],
+  [
+    'a plain-http frame source that is not localhost',
+    { OKTA_WIDGET_CSP_FRAME_SRC: 'http://frames.example.com' },
+    'OKTA_WIDGET_CSP_FRAME_SRC',
+    /must use https:\/\//,
+  ],
+  [
     'a zero sign-in rate limit',
     { SIGN_IN_RATE_LIMIT_PER_MINUTE: '0' },
     'SIGN_IN_RATE_LIMIT_PER_MINUTE',
@@ -237,6 +249,7 @@ describe('readAppConfig', () => {
           postLogoutRedirectUri: 'http://localhost:8080',
           scopes: ['openid', 'profile', 'email'],
         },
+        widget: { contentSecurityPolicy: {} },
         devIdentityProvider: {
           port: 8081,
           clientId: 'nest-okta-dev',
@@ -329,6 +342,7 @@ describe('readAppConfig', () => {
         postLogoutRedirectUri: 'https://app.example.com',
         scopes: ['openid', 'profile', 'email', 'groups'],
       },
+      widget: { contentSecurityPolicy: {} },
       devIdentityProvider: {
         port: 8081,
         clientId: 'nest-okta-dev',
@@ -419,6 +433,19 @@ describe('readAppConfig', () => {
     expect(
       readConfig({ OKTA_SCOPES: 'openid,profile  openid groups' }).relyingParty.scopes,
     ).toEqual(['openid', 'profile', 'groups']);
+  });
+
+  it("reads the widget page's extra CSP sources; none allows nothing more", () => {
+    const { widget } = readConfig({
+      OKTA_WIDGET_CSP_SCRIPT_SRC: 'https://*.hcaptcha.com, https://www.google.com/recaptcha/',
+      OKTA_WIDGET_CSP_FRAME_SRC: 'none',
+      OKTA_WIDGET_CSP_CONNECT_SRC: 'http://localhost:*  https://api.example.com',
+    });
+    expect(widget.contentSecurityPolicy).toEqual({
+      scriptSrc: ['https://*.hcaptcha.com', 'https://www.google.com/recaptcha/'],
+      frameSrc: [],
+      connectSrc: ['http://localhost:*', 'https://api.example.com'],
+    });
   });
 
   describe('other variables', () => {

@@ -20,6 +20,16 @@ export interface RelyingPartySettings {
 
 export type OktaSettings = OktaClientSettings & RelyingPartySettings;
 
+/** The directives whose sources the embedded widget's page may widen (AuthModule's names). */
+export type WidgetCspDirective =
+  'scriptSrc' | 'styleSrc' | 'frameSrc' | 'connectSrc' | 'imgSrc' | 'workerSrc';
+
+/** The embedded Sign-In Widget's settings; AuthModule checks them and fills in its defaults. */
+export interface WidgetSettings {
+  /** Only the directives a variable sets: the others keep AuthModule's defaults. */
+  contentSecurityPolicy: Partial<Record<WidgetCspDirective, string[]>>;
+}
+
 /** Where sessions live: Redis to share them between instances, memory for one process. */
 export type SessionStoreSettings = { kind: 'redis'; url: string } | { kind: 'memory' };
 
@@ -59,6 +69,7 @@ export interface EnvironmentSettings {
   logLevel: LogLevel;
   oktaClient?: OktaClientSettings;
   relyingParty: RelyingPartySettings;
+  widget: WidgetSettings;
   devIdentityProvider: {
     port: number;
     clientId: string;

@@ -10,6 +10,7 @@ import { ConfigError } from './config.error';
 import { readDevIdpAllowRemote } from './read-dev-idp-allow-remote';
 import { readHttpSettings, readLogLevel } from './read-http-settings';
 import { readSessionSettings } from './read-session-settings';
+import { readWidgetSettings } from './read-widget-settings';
 import { ReadVariable, readWholeNumber } from './value-readers';
 
 type Env = Record<string, string | undefined>;
@@ -101,6 +102,7 @@ export function readConfig(
     logLevel: readLogLevel(read('LOG_LEVEL'), problems),
     oktaClient,
     relyingParty: readRelyingParty(read, baseUrl, problems),
+    widget: readWidgetSettings(read),
     devIdentityProvider: {
       port: devIdentityProviderPort,
       clientId: DEV_CLIENT_ID,

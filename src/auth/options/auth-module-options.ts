@@ -1,4 +1,5 @@
 import type { RefreshLock } from '../tokens/refresh-lock';
+import type { WidgetCspDirective } from '../widget/widget-csp-sources';
 
 /** Okta's two models for server-side web apps: its hosted page, or the embedded Sign-In Widget. */
 export type SignInMode = 'redirect' | 'widget';
@@ -68,4 +69,12 @@ export interface WidgetOptions {
   assetsPath?: string;
   /** A line shown under the widget, such as how to get an account. */
   signInHint?: string;
+  /**
+   * Sources the widget's page allows beyond its own files, its nonce and the Okta org, for what a
+   * real Identity Engine org serves inside the widget. Each list given replaces that directive's
+   * default (`[]` allows nothing more); by default hCaptcha and reCAPTCHA (script, style, frame,
+   * connect), Duo's iframe, Okta Verify's loopback probe (`http://localhost:*`), Okta's CDN for
+   * images and `blob:` workers. Keywords such as 'unsafe-inline' are refused.
+   */
+  contentSecurityPolicy?: Partial<Record<WidgetCspDirective, string[]>>;
 }

@@ -1,7 +1,15 @@
 import { isRefreshLock } from '../tokens/refresh-lock';
+import type { WidgetCspDirective } from '../widget/widget-csp-sources';
 import type { AuthModuleOptions } from './auth-module-options';
+import { isLoopbackHost } from './loopback-host';
+import { findWidgetOptionProblems } from './widget-option-problems';
 
-export type AuthOptionName = keyof AuthModuleOptions | 'routes.login' | 'routes.logout';
+export type AuthOptionName =
+  | keyof AuthModuleOptions
+  | 'routes.login'
+  | 'routes.logout'
+  | 'widget.contentSecurityPolicy'
+  | `widget.contentSecurityPolicy.${WidgetCspDirective}`;
 
 /** One thing wrong with an option: the app names it its own way (an env variable, say). */
 export interface AuthOptionProblem {
@@ -98,6 +106,7 @@ export function findAuthOptionProblems(
       report('signInRateLimit', 'must be false or { limit, windowSeconds } above 0', '60');
     }
   }
+  findWidgetOptionProblems(options.widget, report);
   if (options.refreshLock !== undefined && !isRefreshLock(options.refreshLock)) {
     report(
       'refreshLock',
@@ -108,7 +117,7 @@ export function findAuthOptionProblems(
   return problems;
 }
 
-type Report = (option: AuthOptionName, message: string, example: string) => void;
+export type Report = (option: AuthOptionName, message: string, example: string) => void;
 
 function checkIssuer(value: string, report: Report): void {
   const example = EXAMPLES.issuer;
@@ -189,8 +198,4 @@ function checkRoutes(options: Partial<AuthModuleOptions>, report: Report): void 
 /** A plain absolute path: what Express matches a route against. */
 export function isRoutePath(path: unknown): path is string {
   return typeof path === 'string' && /^\/[\w\-./~%]*$/.test(path) && !path.includes('//');
-}
-
-export function isLoopbackHost(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 }

@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
 import type { RefreshLock } from '../tokens/refresh-lock';
+import type { WidgetCspSources } from '../widget/widget-csp-sources';
 import type { SignInMode } from './auth-module-options';
 
 /** AuthModule's options after validation, with every default filled in and routes derived. */
@@ -25,7 +26,13 @@ export interface AuthSettings {
   providerTimeoutMs: number;
   refreshLock?: RefreshLock;
   errorView?: string;
-  widget: { view?: string; assetsPath: string; signInHint?: string };
+  widget: {
+    view?: string;
+    assetsPath: string;
+    signInHint?: string;
+    /** Sources the widget's page allows beyond its own, per directive, defaults filled in. */
+    contentSecurityPolicy: WidgetCspSources;
+  };
   verifySessionMiddleware: boolean;
 }
 

@@ -2,6 +2,7 @@ import type { AuthModuleOptions } from './auth-module-options';
 import { AuthOptionProblem, findAuthOptionProblems, isRoutePath } from './auth-option-problems';
 import { AuthOptionsError } from './auth-options.error';
 import type { AuthSettings } from './auth-settings';
+import { DEFAULT_WIDGET_CSP_SOURCES, WidgetCspSources } from '../widget/widget-csp-sources';
 
 const DEFAULT_SCOPES = ['openid', 'profile', 'email'];
 const HOUR_S = 60 * 60;
@@ -42,9 +43,19 @@ export function resolveAuthSettings(options: AuthModuleOptions): AuthSettings {
       view: options.widget?.view,
       assetsPath: (options.widget?.assetsPath ?? '/assets/okta-signin-widget').replace(/\/$/, ''),
       signInHint: options.widget?.signInHint,
+      contentSecurityPolicy: widgetCspSources(options.widget?.contentSecurityPolicy),
     },
     verifySessionMiddleware: options.verifySessionMiddleware ?? true,
   };
+}
+
+/** Each directive's list as given, or its default; without repeats. */
+function widgetCspSources(given: Partial<WidgetCspSources> = {}): WidgetCspSources {
+  const sources = { ...DEFAULT_WIDGET_CSP_SOURCES };
+  for (const name of Object.keys(sources) as (keyof WidgetCspSources)[]) {
+    sources[name] = [...new Set(given[name] ?? sources[name])];
+  }
+  return sources;
 }
 
 /** The callback comes from the redirect URI, so it is checked against the other routes here. */
