@@ -11,6 +11,8 @@ const VARIABLES: Partial<Record<AuthOptionName, string>> = {
   postLogoutRedirectUri: 'OKTA_POST_LOGOUT_REDIRECT_URI',
   scopes: 'OKTA_SCOPES',
   signInMode: 'OKTA_SIGN_IN_MODE',
+  signInTransactionTtlSeconds: 'SIGN_IN_TRANSACTION_TTL_SECONDS',
+  'widget.language': 'OKTA_WIDGET_LANGUAGE',
   'widget.contentSecurityPolicy.scriptSrc': WIDGET_CSP_VARIABLES.scriptSrc,
   'widget.contentSecurityPolicy.styleSrc': WIDGET_CSP_VARIABLES.styleSrc,
   'widget.contentSecurityPolicy.frameSrc': WIDGET_CSP_VARIABLES.frameSrc,
@@ -47,6 +49,7 @@ export function authModuleOptions(
     postLogoutRedirectUri: okta.postLogoutRedirectUri,
     signInMode: okta.signInMode,
     scopes: okta.scopes,
+    signInTransactionTtlSeconds: okta.signInTransactionTtlSeconds,
     globalGuard,
     maxSignInAgeSeconds: session.absoluteTimeoutMs / 1000,
     signInRateLimit: { limit: http.signInRateLimitPerMinute, windowSeconds: 60 },
@@ -55,6 +58,7 @@ export function authModuleOptions(
       view: 'widget-login',
       signInHint,
       contentSecurityPolicy: widget.contentSecurityPolicy,
+      language: widget.language,
     },
   };
 }

@@ -192,6 +192,18 @@ const otherRejections: Rejection[] = [
   ['a TRUST_PROXY host name', { TRUST_PROXY: 'proxy.internal' }, 'TRUST_PROXY', /addresses/],
   ['an unknown LOG_LEVEL', { LOG_LEVEL: 'verbose' }, 'LOG_LEVEL', /must be one of fatal/],
   [
+    'a widget language that is not a language tag',
+    { OKTA_WIDGET_LANGUAGE: 'German' },
+    'OKTA_WIDGET_LANGUAGE',
+    /must be a language tag such as "de"/,
+  ],
+  [
+    'a sign-in transaction shorter than a minute',
+    { SIGN_IN_TRANSACTION_TTL_SECONDS: '30' },
+    'SIGN_IN_TRANSACTION_TTL_SECONDS',
+    /whole number of at least 60/,
+  ],
+  [
     "'unsafe-inline' in the widget page's script sources",
     { OKTA_WIDGET_CSP_SCRIPT_SRC: "https://*.hcaptcha.com 'unsafe-inline'" },
     'OKTA_WIDGET_CSP_SCRIPT_SRC',
@@ -433,6 +445,17 @@ describe('readAppConfig', () => {
     expect(
       readConfig({ OKTA_SCOPES: 'openid,profile  openid groups' }).relyingParty.scopes,
     ).toEqual(['openid', 'profile', 'groups']);
+  });
+
+  it("reads the widget's language and how long a sign-in may take, unset by default", () => {
+    expect(readConfig({}).widget.language).toBeUndefined();
+    expect(readConfig({}).relyingParty.signInTransactionTtlSeconds).toBeUndefined();
+    const config = readConfig({
+      OKTA_WIDGET_LANGUAGE: 'pt-BR',
+      SIGN_IN_TRANSACTION_TTL_SECONDS: '3600',
+    });
+    expect(config.widget.language).toBe('pt-BR');
+    expect(config.relyingParty.signInTransactionTtlSeconds).toBe(3600);
   });
 
   it("reads the widget page's extra CSP sources; none allows nothing more", () => {

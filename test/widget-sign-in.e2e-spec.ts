@@ -50,9 +50,10 @@ describe('Sign-in with the embedded Sign-In Widget, against the development iden
       redirectUri: callbackPath(),
       scopes: ['openid', 'profile', 'email'],
       codeChallengeMethod: 'S256',
-      language: 'en',
       assets: { baseUrl: '/assets/okta-signin-widget' },
     });
+    // The widget follows the browser's language, from the app's files (see the browser suite).
+    expect(options).not.toHaveProperty('language');
     expect(options.codeChallenge).toMatch(/^[\w-]{43}$/);
     expect(options.state.length).toBeGreaterThanOrEqual(32);
     expect(options.nonce.length).toBeGreaterThanOrEqual(32);
@@ -92,6 +93,14 @@ describe('Sign-in with the embedded Sign-In Widget, against the development iden
     expect(script.headers.get('content-type')).toMatch(/javascript/);
     const css = await browser.request(url('/assets/okta-signin-widget/css/okta-sign-in.min.css'));
     expect(css.status).toBe(200);
+    // What the widget loads for a browser that prefers German, from assets.baseUrl.
+    for (const bundle of ['login', 'country']) {
+      const labels = await browser.request(
+        url(`/assets/okta-signin-widget/labels/json/${bundle}_de.json`),
+      );
+      expect(labels.status).toBe(200);
+      expect(JSON.parse(labels.body)).toEqual(expect.any(Object));
+    }
     for (const path of ['..%2Fpackage.json', '%2E%2E/%2E%2E/package.json', 'js/missing.js']) {
       const asset = await browser.request(url(`/assets/okta-signin-widget/${path}`));
       expect(asset.status).toBe(404);

@@ -16,6 +16,8 @@ export interface RelyingPartySettings {
   redirectUri: string;
   postLogoutRedirectUri: string;
   scopes: string[];
+  /** How long a started sign-in may take; unset, AuthModule's default for the mode. */
+  signInTransactionTtlSeconds?: number;
 }
 
 export type OktaSettings = OktaClientSettings & RelyingPartySettings;
@@ -28,6 +30,8 @@ export type WidgetCspDirective =
 export interface WidgetSettings {
   /** Only the directives a variable sets: the others keep AuthModule's defaults. */
   contentSecurityPolicy: Partial<Record<WidgetCspDirective, string[]>>;
+  /** Unset: the widget follows the browser's language. */
+  language?: string;
 }
 
 /** Where sessions live: Redis to share them between instances, memory for one process. */

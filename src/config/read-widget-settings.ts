@@ -12,7 +12,8 @@ export const WIDGET_CSP_VARIABLES: Record<WidgetCspDirective, string> = {
 };
 
 /**
- * The embedded widget's settings. A CSP variable lists sources separated by spaces or commas and
+ * The embedded widget's settings: its language (unset, the browser's) and its page's extra CSP
+ * sources. A CSP variable lists sources separated by spaces or commas and
  * replaces AuthModule's default for its directive; `none` allows nothing more. AuthModule checks
  * the sources themselves.
  */
@@ -25,5 +26,5 @@ export function readWidgetSettings(read: ReadVariable): WidgetSettings {
       ? []
       : value.split(/[\s,]+/).filter(Boolean);
   }
-  return { contentSecurityPolicy };
+  return { contentSecurityPolicy, language: read('OKTA_WIDGET_LANGUAGE') };
 }

@@ -29,7 +29,11 @@ export interface AuthModuleOptions {
   groupsClaim?: string;
   /** A sign-in ends this long after it happened, however active the user is. Default 8 hours. */
   maxSignInAgeSeconds?: number;
-  /** How long a started sign-in may take to complete. Default 10 minutes. */
+  /**
+   * How long a started sign-in may take to complete. Default 10 minutes with Okta's hosted page;
+   * 30 minutes with the widget, where enrolling Okta Verify, following an email magic link or a
+   * social sign-in's round trip all happen inside the one transaction.
+   */
   signInTransactionTtlSeconds?: number;
   /**
    * Requests per client address per window to the sign-in routes (start and callback share one
@@ -77,4 +81,9 @@ export interface WidgetOptions {
    * images and `blob:` workers. Keywords such as 'unsafe-inline' are refused.
    */
   contentSecurityPolicy?: Partial<Record<WidgetCspDirective, string[]>>;
+  /**
+   * The widget's language, such as `de` or `pt-BR`. Default: the browser's preferred language
+   * among those the widget ships (English otherwise), loaded from `assetsPath`, never a CDN.
+   */
+  language?: string;
 }

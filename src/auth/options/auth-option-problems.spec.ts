@@ -60,6 +60,17 @@ describe('widget.contentSecurityPolicy', () => {
   });
 });
 
+describe('widget.language', () => {
+  it('accepts the language tags the widget ships, and refuses anything else', () => {
+    expect(problemsWith({ widget: { language: 'zh-CN' } })).toEqual([]);
+    for (const language of ['German', 'de_DE', '', 'de;']) {
+      expect(problemsWith({ widget: { language } }).map((p) => p.option)).toEqual([
+        'widget.language',
+      ]);
+    }
+  });
+});
+
 describe('refreshLock', () => {
   it('must have a tryAcquire method', () => {
     expect(problemsWith({ refreshLock: { tryAcquire: () => Promise.resolve(undefined) } })).toEqual(

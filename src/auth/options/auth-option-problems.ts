@@ -8,6 +8,7 @@ export type AuthOptionName =
   | keyof AuthModuleOptions
   | 'routes.login'
   | 'routes.logout'
+  | 'widget.language'
   | 'widget.contentSecurityPolicy'
   | `widget.contentSecurityPolicy.${WidgetCspDirective}`;
 

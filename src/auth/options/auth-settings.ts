@@ -32,6 +32,8 @@ export interface AuthSettings {
     signInHint?: string;
     /** Sources the widget's page allows beyond its own, per directive, defaults filled in. */
     contentSecurityPolicy: WidgetCspSources;
+    /** Unset: the widget follows the browser's language. */
+    language?: string;
   };
   verifySessionMiddleware: boolean;
 }

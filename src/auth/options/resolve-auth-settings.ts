@@ -1,4 +1,4 @@
-import type { AuthModuleOptions } from './auth-module-options';
+import type { AuthModuleOptions, SignInMode } from './auth-module-options';
 import { AuthOptionProblem, findAuthOptionProblems, isRoutePath } from './auth-option-problems';
 import { AuthOptionsError } from './auth-options.error';
 import type { AuthSettings } from './auth-settings';
@@ -6,6 +6,11 @@ import { DEFAULT_WIDGET_CSP_SOURCES, WidgetCspSources } from '../widget/widget-c
 
 const DEFAULT_SCOPES = ['openid', 'profile', 'email'];
 const HOUR_S = 60 * 60;
+/** The widget's transaction outlives Okta Verify enrolment, magic links and social sign-in. */
+const DEFAULT_TRANSACTION_TTL_S: Record<SignInMode, number> = {
+  redirect: 10 * 60,
+  widget: 30 * 60,
+};
 
 /** Validates the options as given to `forRoot`/`forRootAsync` and fills in the defaults. */
 export function resolveAuthSettings(options: AuthModuleOptions): AuthSettings {
@@ -19,19 +24,21 @@ export function resolveAuthSettings(options: AuthModuleOptions): AuthSettings {
   const routeProblems = findRouteClashes(routes);
   if (routeProblems.length > 0) throw new AuthOptionsError(routeProblems);
   const rateLimit = options.signInRateLimit ?? { limit: 60 };
+  const signInMode = options.signInMode ?? 'redirect';
   return {
     issuer: options.issuer,
     clientId: options.clientId,
     clientSecret: options.clientSecret,
     redirectUri: options.redirectUri,
     postLogoutRedirectUri: options.postLogoutRedirectUri,
-    signInMode: options.signInMode ?? 'redirect',
+    signInMode,
     scopes: [...new Set(options.scopes ?? DEFAULT_SCOPES)],
     globalGuard: options.globalGuard ?? true,
     routes,
     groupsClaim: options.groupsClaim ?? 'groups',
     maxSignInAgeMs: (options.maxSignInAgeSeconds ?? 8 * HOUR_S) * 1000,
-    signInTransactionTtlMs: (options.signInTransactionTtlSeconds ?? 10 * 60) * 1000,
+    signInTransactionTtlMs:
+      (options.signInTransactionTtlSeconds ?? DEFAULT_TRANSACTION_TTL_S[signInMode]) * 1000,
     signInRateLimit:
       rateLimit === false
         ? false
@@ -44,6 +51,7 @@ export function resolveAuthSettings(options: AuthModuleOptions): AuthSettings {
       assetsPath: (options.widget?.assetsPath ?? '/assets/okta-signin-widget').replace(/\/$/, ''),
       signInHint: options.widget?.signInHint,
       contentSecurityPolicy: widgetCspSources(options.widget?.contentSecurityPolicy),
+      language: options.widget?.language,
     },
     verifySessionMiddleware: options.verifySessionMiddleware ?? true,
   };

@@ -9,8 +9,19 @@ import type { Report } from './auth-option-problems';
 const CSP_OPTION = 'widget.contentSecurityPolicy';
 const CSP_EXAMPLE = "{ scriptSrc: ['https://*.hcaptcha.com'] }";
 
-/** Problems in the embedded widget's options: its page's extra CSP sources. */
+/** A BCP 47 language tag as the widget names its languages: `de`, `pt-BR`, `zh-CN`. */
+const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+/** Problems in the embedded widget's options: its language and its page's extra CSP sources. */
 export function findWidgetOptionProblems(widget: WidgetOptions | undefined, report: Report): void {
+  const language: unknown = widget?.language;
+  if (language !== undefined && (typeof language !== 'string' || !LANGUAGE_TAG.test(language))) {
+    report(
+      'widget.language',
+      `must be a language tag such as "de" or "pt-BR"; got ${JSON.stringify(language)}`,
+      'de',
+    );
+  }
   const policy: unknown = widget?.contentSecurityPolicy;
   if (policy === undefined) return;
   if (typeof policy !== 'object' || policy === null || Array.isArray(policy)) {
