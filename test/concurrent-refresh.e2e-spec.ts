@@ -1,13 +1,8 @@
-import {
-  AppInstance,
-  freePorts,
-  ProviderClient,
-  startAppInstance,
-  startSharedProvider,
-} from './support/app-instance';
+import type { AppInstance } from './support/app-instance';
+import { InstancesOnRedis, startInstancesOnRedis } from './support/instances-on-redis';
 import { SessionStorage } from '../src/session/session-storage';
 import { Browser } from './support/browser';
-import { describeWithRedisServer, RedisServer } from './support/redis-server';
+import { describeWithRedisServer } from './support/redis-server';
 import { ALICE, signIn } from './support/sign-in';
 
 const TOKEN_TTL_SECONDS = 2;
@@ -21,33 +16,18 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * instances at once, after the access token expired, must refresh it once between them.
  */
 describeWithRedisServer('One session refreshed on two instances at once', () => {
-  let redis: RedisServer;
-  let client: ProviderClient;
+  let instances: InstancesOnRedis;
   let a: AppInstance;
   let b: AppInstance;
 
   beforeAll(async () => {
-    redis = await RedisServer.start();
-    const [portA, portB] = await freePorts(2);
-    client = await startSharedProvider([portA, portB], {
-      accessTokenTtlSeconds: TOKEN_TTL_SECONDS,
-      refreshTokenGracePeriodSeconds: 0,
-    });
-    const env = {
-      APP_BASE_URL: `http://127.0.0.1:${portA}`,
-      REDIS_URL: redis.url,
-      SESSION_SECRET: 'a-shared-secret-both-instances-sign-cookies-with',
-      OKTA_SCOPES: 'openid profile email offline_access',
-    };
-    a = await startAppInstance(portA, client, env);
-    b = await startAppInstance(portB, client, env);
+    instances = await startInstancesOnRedis(
+      { accessTokenTtlSeconds: TOKEN_TTL_SECONDS, refreshTokenGracePeriodSeconds: 0 },
+      { OKTA_SCOPES: 'openid profile email offline_access' },
+    );
+    ({ a, b } = instances);
   });
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await client?.provider.stop();
-    await redis?.stop();
-  });
+  afterAll(() => instances?.close());
 
   it('keeps the user signed in, expiry after expiry', async () => {
     const browser = new Browser('application/json');

@@ -17,12 +17,7 @@ describe('Sign-out when revocation fails', () => {
   beforeAll(async () => {
     provider = await new ScriptedProvider().start();
     stack = await startStack({
-      env: {
-        OKTA_ISSUER: provider.issuer,
-        OKTA_CLIENT_ID: provider.clientId,
-        OKTA_CLIENT_SECRET: provider.clientSecret,
-        LOG_LEVEL: 'warn',
-      },
+      env: { ...provider.appEnv, LOG_LEVEL: 'warn' },
       logDestination: logs,
     });
   });

@@ -73,6 +73,15 @@ export class ScriptedProvider {
     await new Promise((resolve) => this.server.close(resolve));
   }
 
+  /** The variables that point the app at this provider. */
+  get appEnv(): Record<string, string> {
+    return {
+      OKTA_ISSUER: this.issuerUrl,
+      OKTA_CLIENT_ID: this.clientId,
+      OKTA_CLIENT_SECRET: this.clientSecret,
+    };
+  }
+
   count(path: string): number {
     return this.calls.get(path) ?? 0;
   }
