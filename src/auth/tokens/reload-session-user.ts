@@ -10,7 +10,9 @@ type PassportSessionData = SessionData & { passport?: { user?: unknown } };
  * the store no longer holds a signed-in user (signed out, or expired, meanwhile).
  */
 export async function reloadSessionUser(req: Request): Promise<SessionUser | undefined> {
-  const store = req.sessionStore;
+  const store = req.sessionStore as typeof req.sessionStore | undefined;
+  // A session without a store (cookie-session) has nothing to read again.
+  if (!store) return req.user as SessionUser | undefined;
   const data = await new Promise<PassportSessionData | null | undefined>((resolve, reject) =>
     store.get(req.sessionID, (error, found) => (error ? reject(error as Error) : resolve(found))),
   );
