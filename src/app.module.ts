@@ -21,6 +21,7 @@ import { LoggingModule } from './logging/logging.module';
 import { authModuleOptions } from './okta-auth-options';
 import { ProfileModule } from './profile/profile.module';
 import { SessionModule } from './session/session.module';
+import { SessionStorage } from './session/session-storage';
 import { ShopModule } from './shop/shop.module';
 
 export interface AppModuleOptions {
@@ -52,7 +53,14 @@ export class AppModule implements NestModule {
           unlogged: isSessionlessPath,
         }),
         SessionModule.forRoot(config.session.store),
-        AuthModule.forRoot(authModuleOptions(config, { globalGuard: globalAuthGuard, signInHint })),
+        AuthModule.forRootAsync({
+          // The session store's lock: instances sharing sessions refresh each one only once.
+          inject: [SessionStorage],
+          useFactory: (storage: SessionStorage) => ({
+            ...authModuleOptions(config, { globalGuard: globalAuthGuard, signInHint }),
+            refreshLock: storage.refreshLock,
+          }),
+        }),
         HomeModule,
         ProfileModule,
         ShopModule,

@@ -1,5 +1,6 @@
 import { AuthModuleOptions, AuthOptionName, findAuthOptionProblems } from './auth';
 import type { AppConfig, EnvironmentSettings } from './config/app-config';
+import { WIDGET_CSP_VARIABLES } from './config/read-widget-settings';
 
 /** Which environment variable sets each AuthModule option, so problems name what people edit. */
 const VARIABLES: Partial<Record<AuthOptionName, string>> = {
@@ -10,6 +11,14 @@ const VARIABLES: Partial<Record<AuthOptionName, string>> = {
   postLogoutRedirectUri: 'OKTA_POST_LOGOUT_REDIRECT_URI',
   scopes: 'OKTA_SCOPES',
   signInMode: 'OKTA_SIGN_IN_MODE',
+  signInTransactionTtlSeconds: 'SIGN_IN_TRANSACTION_TTL_SECONDS',
+  'widget.language': 'OKTA_WIDGET_LANGUAGE',
+  'widget.contentSecurityPolicy.scriptSrc': WIDGET_CSP_VARIABLES.scriptSrc,
+  'widget.contentSecurityPolicy.styleSrc': WIDGET_CSP_VARIABLES.styleSrc,
+  'widget.contentSecurityPolicy.frameSrc': WIDGET_CSP_VARIABLES.frameSrc,
+  'widget.contentSecurityPolicy.connectSrc': WIDGET_CSP_VARIABLES.connectSrc,
+  'widget.contentSecurityPolicy.imgSrc': WIDGET_CSP_VARIABLES.imgSrc,
+  'widget.contentSecurityPolicy.workerSrc': WIDGET_CSP_VARIABLES.workerSrc,
 };
 
 /**
@@ -18,13 +27,12 @@ const VARIABLES: Partial<Record<AuthOptionName, string>> = {
  * client later, so only what is already known is checked.
  */
 export function oktaSettingProblems(settings: EnvironmentSettings): string[] {
-  const { oktaClient, relyingParty } = settings;
-  return findAuthOptionProblems({ ...oktaClient, ...relyingParty }, { partial: true }).map(
-    ({ option, message, example }) => {
-      const variable = VARIABLES[option] ?? option;
-      return `${variable}: ${message}. Example: ${variable}=${example}`;
-    },
-  );
+  const { oktaClient, relyingParty, widget } = settings;
+  const options = { ...oktaClient, ...relyingParty, widget };
+  return findAuthOptionProblems(options, { partial: true }).map(({ option, message, example }) => {
+    const variable = VARIABLES[option] ?? option;
+    return `${variable}: ${message}. Example: ${variable}=${example}`;
+  });
 }
 
 /** The app's configuration as AuthModule's options. */
@@ -32,7 +40,7 @@ export function authModuleOptions(
   config: AppConfig,
   { globalGuard, signInHint }: { globalGuard: boolean; signInHint?: string },
 ): AuthModuleOptions {
-  const { okta, session, http } = config;
+  const { okta, session, http, widget } = config;
   return {
     issuer: okta.issuer,
     clientId: okta.clientId,
@@ -41,10 +49,16 @@ export function authModuleOptions(
     postLogoutRedirectUri: okta.postLogoutRedirectUri,
     signInMode: okta.signInMode,
     scopes: okta.scopes,
+    signInTransactionTtlSeconds: okta.signInTransactionTtlSeconds,
     globalGuard,
     maxSignInAgeSeconds: session.absoluteTimeoutMs / 1000,
     signInRateLimit: { limit: http.signInRateLimitPerMinute, windowSeconds: 60 },
     errorView: 'error',
-    widget: { view: 'widget-login', signInHint },
+    widget: {
+      view: 'widget-login',
+      signInHint,
+      contentSecurityPolicy: widget.contentSecurityPolicy,
+      language: widget.language,
+    },
   };
 }

@@ -253,6 +253,30 @@ const otherRejections: Rejection[] = [
   ['a TRUST_PROXY host name', { TRUST_PROXY: 'proxy.internal' }, 'TRUST_PROXY', /addresses/],
   ['an unknown LOG_LEVEL', { LOG_LEVEL: 'verbose' }, 'LOG_LEVEL', /must be one of fatal/],
   [
+    'a widget language that is not a language tag',
+    { OKTA_WIDGET_LANGUAGE: 'German' },
+    'OKTA_WIDGET_LANGUAGE',
+    /must be a language tag such as "de"/,
+  ],
+  [
+    'a sign-in transaction shorter than a minute',
+    { SIGN_IN_TRANSACTION_TTL_SECONDS: '30' },
+    'SIGN_IN_TRANSACTION_TTL_SECONDS',
+    /whole number of at least 60/,
+  ],
+  [
+    "'unsafe-inline' in the widget page's script sources",
+    { OKTA_WIDGET_CSP_SCRIPT_SRC: "https://*.hcaptcha.com 'unsafe-inline'" },
+    'OKTA_WIDGET_CSP_SCRIPT_SRC',
+    /'unsafe-inline' would let injected code run/,
+  ],
+  [
+    'a plain-http frame source that is not localhost',
+    { OKTA_WIDGET_CSP_FRAME_SRC: 'http://frames.example.com' },
+    'OKTA_WIDGET_CSP_FRAME_SRC',
+    /must use https:\/\//,
+  ],
+  [
     'a zero sign-in rate limit',
     { SIGN_IN_RATE_LIMIT_PER_MINUTE: '0' },
     'SIGN_IN_RATE_LIMIT_PER_MINUTE',
@@ -298,6 +322,7 @@ describe('readAppConfig', () => {
           postLogoutRedirectUri: 'http://localhost:8080',
           scopes: ['openid', 'profile', 'email'],
         },
+        widget: { contentSecurityPolicy: {} },
         devIdentityProvider: {
           port: 8081,
           clientId: 'nest-okta-dev',
@@ -390,6 +415,7 @@ describe('readAppConfig', () => {
         postLogoutRedirectUri: 'https://app.example.com',
         scopes: ['openid', 'profile', 'email', 'groups'],
       },
+      widget: { contentSecurityPolicy: {} },
       devIdentityProvider: {
         port: 8081,
         clientId: 'nest-okta-dev',
@@ -508,6 +534,30 @@ describe('readAppConfig', () => {
     expect(problems).toMatch(/OKTA_ISSUER/);
     expect(problems).toMatch(/OKTA_CLIENT_SECRET: still holds a placeholder/);
     expect(problems).not.toMatch(/hunter2/);
+  });
+
+  it("reads the widget's language and how long a sign-in may take, unset by default", () => {
+    expect(readConfig({}).widget.language).toBeUndefined();
+    expect(readConfig({}).relyingParty.signInTransactionTtlSeconds).toBeUndefined();
+    const config = readConfig({
+      OKTA_WIDGET_LANGUAGE: 'pt-BR',
+      SIGN_IN_TRANSACTION_TTL_SECONDS: '3600',
+    });
+    expect(config.widget.language).toBe('pt-BR');
+    expect(config.relyingParty.signInTransactionTtlSeconds).toBe(3600);
+  });
+
+  it("reads the widget page's extra CSP sources; none allows nothing more", () => {
+    const { widget } = readConfig({
+      OKTA_WIDGET_CSP_SCRIPT_SRC: 'https://*.hcaptcha.com, https://www.google.com/recaptcha/',
+      OKTA_WIDGET_CSP_FRAME_SRC: 'none',
+      OKTA_WIDGET_CSP_CONNECT_SRC: 'http://localhost:*  https://api.example.com',
+    });
+    expect(widget.contentSecurityPolicy).toEqual({
+      scriptSrc: ['https://*.hcaptcha.com', 'https://www.google.com/recaptcha/'],
+      frameSrc: [],
+      connectSrc: ['http://localhost:*', 'https://api.example.com'],
+    });
   });
 
   describe('other variables', () => {

@@ -13,13 +13,7 @@ describe('Sign-in against a misbehaving provider', () => {
 
   beforeAll(async () => {
     provider = await new ScriptedProvider().start();
-    stack = await startStack({
-      env: {
-        OKTA_ISSUER: provider.issuer,
-        OKTA_CLIENT_ID: provider.clientId,
-        OKTA_CLIENT_SECRET: provider.clientSecret,
-      },
-    });
+    stack = await startStack({ env: provider.appEnv });
   });
   afterAll(async () => {
     await stack.close();

@@ -1,46 +1,25 @@
 import { Browser, readForm } from './support/browser';
-import {
-  AppInstance,
-  freePorts,
-  ProviderClient,
-  startAppInstance,
-  startSharedProvider,
-} from './support/app-instance';
+import { AppInstance, freePorts, ProviderClient, startAppInstance } from './support/app-instance';
+import { InstancesOnRedis, startInstancesOnRedis } from './support/instances-on-redis';
 import { describeWithRedisServer, RedisServer } from './support/redis-server';
 import { ALICE, signIn } from './support/sign-in';
 
 const CALLBACK = '/authorization-code/callback';
 
-/**
- * Two instances of the app behind one (imaginary) load balancer share a real redis-server: the
- * cookie jar sends the session cookie for 127.0.0.1 to both ports, as a browser would to one
- * host name in front of both.
- */
+/** Two instances of the app share sessions in a real redis-server. */
 describeWithRedisServer('Sessions in Redis shared by two app instances', () => {
+  let instances: InstancesOnRedis;
   let redis: RedisServer;
   let client: ProviderClient;
   let a: AppInstance;
   let b: AppInstance;
 
   beforeAll(async () => {
-    redis = await RedisServer.start();
-    const [portA, portB] = await freePorts(2);
-    client = await startSharedProvider([portA, portB]);
-    const env = {
-      APP_BASE_URL: `http://127.0.0.1:${portA}`,
-      REDIS_URL: redis.url,
-      SESSION_SECRET: 'a-shared-secret-both-instances-sign-cookies-with',
-    };
-    a = await startAppInstance(portA, client, env);
-    b = await startAppInstance(portB, client, env);
+    instances = await startInstancesOnRedis();
+    ({ redis, client, a, b } = instances);
   });
 
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await client?.provider.stop();
-    await redis?.stop();
-  });
+  afterAll(() => instances?.close());
 
   async function signedInBrowser(): Promise<Browser> {
     const browser = new Browser();

@@ -50,9 +50,10 @@ describe('Sign-in with the embedded Sign-In Widget, against the development iden
       redirectUri: callbackPath(),
       scopes: ['openid', 'profile', 'email'],
       codeChallengeMethod: 'S256',
-      language: 'en',
       assets: { baseUrl: '/assets/okta-signin-widget' },
     });
+    // The widget follows the browser's language, from the app's files (see the browser suite).
+    expect(options).not.toHaveProperty('language');
     expect(options.codeChallenge).toMatch(/^[\w-]{43}$/);
     expect(options.state.length).toBeGreaterThanOrEqual(32);
     expect(options.nonce.length).toBeGreaterThanOrEqual(32);
@@ -62,15 +63,21 @@ describe('Sign-in with the embedded Sign-In Widget, against the development iden
     expect(body).not.toMatch(/<script>/);
 
     const csp = headers.get('content-security-policy')!;
-    const directive = (name: string) =>
-      csp
-        .split(';')
-        .map((d) => d.trim())
-        .find((d) => d.startsWith(`${name} `));
-    expect(directive('script-src')).toBe(`script-src 'self' 'nonce-${options.cspNonce}'`);
-    expect(directive('style-src')).toBe(`style-src 'self' 'nonce-${options.cspNonce}'`);
-    expect(directive('connect-src')).toBe(`connect-src 'self' ${new URL(stack.issuer).origin}`);
-    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+    const directive = (name: string) => cspDirective(csp, name);
+    // The page's own sources first; then, by default, what real orgs serve (CAPTCHA, Duo, …).
+    expect(directive('script-src')).toMatch(
+      new RegExp(`^script-src 'self' 'nonce-${options.cspNonce}' https://hcaptcha\\.com `),
+    );
+    expect(directive('style-src')).toMatch(
+      new RegExp(`^style-src 'self' 'nonce-${options.cspNonce}'( https://\\S+)*$`),
+    );
+    expect(directive('connect-src')).toMatch(
+      new RegExp(`^connect-src 'self' ${new URL(stack.issuer).origin} `),
+    );
+    expect(directive('frame-src')).toContain('https://*.duosecurity.com');
+    expect(directive('worker-src')).toBe("worker-src 'self' blob:");
+    // No keyword that lets injected code run, and no source that allows every host.
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|\s(\*|https?:)(;|\s|$)/);
 
     const otherPage = await browser.request(url('/shop'));
     expect(otherPage.headers.get('content-security-policy')).toMatch(/script-src 'self';/);
@@ -86,6 +93,14 @@ describe('Sign-in with the embedded Sign-In Widget, against the development iden
     expect(script.headers.get('content-type')).toMatch(/javascript/);
     const css = await browser.request(url('/assets/okta-signin-widget/css/okta-sign-in.min.css'));
     expect(css.status).toBe(200);
+    // What the widget loads for a browser that prefers German, from assets.baseUrl.
+    for (const bundle of ['login', 'country']) {
+      const labels = await browser.request(
+        url(`/assets/okta-signin-widget/labels/json/${bundle}_de.json`),
+      );
+      expect(labels.status).toBe(200);
+      expect(JSON.parse(labels.body)).toEqual(expect.any(Object));
+    }
     for (const path of ['..%2Fpackage.json', '%2E%2E/%2E%2E/package.json', 'js/missing.js']) {
       const asset = await browser.request(url(`/assets/okta-signin-widget/${path}`));
       expect(asset.status).toBe(404);
@@ -398,3 +413,36 @@ describe('Sign-in with the embedded Sign-In Widget, against the development iden
     }
   });
 });
+
+describe("The widget page's Content Security Policy, from the environment", () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await startStack({
+      env: {
+        OKTA_SIGN_IN_MODE: 'widget',
+        OKTA_WIDGET_CSP_FRAME_SRC: 'none',
+        OKTA_WIDGET_CSP_CONNECT_SRC: 'https://api.example.com http://localhost:*',
+      },
+    });
+  });
+  afterAll(() => stack.close());
+
+  it('replaces the default sources of the directives the variables set, and keeps the others', async () => {
+    const { headers } = await openWidgetPage(new Browser(), `${stack.baseUrl}/login`);
+    const csp = headers.get('content-security-policy')!;
+    expect(cspDirective(csp, 'frame-src')).toBe("frame-src 'self'");
+    expect(cspDirective(csp, 'connect-src')).toBe(
+      `connect-src 'self' ${new URL(stack.issuer).origin} https://api.example.com http://localhost:*`,
+    );
+    expect(cspDirective(csp, 'img-src')).toBe("img-src 'self' data: https://*.oktacdn.com");
+  });
+});
+
+/** One directive of a policy, as written: its name and its sources. */
+function cspDirective(policy: string, name: string): string | undefined {
+  return policy
+    .split(';')
+    .map((directive) => directive.trim())
+    .find((directive) => directive.startsWith(`${name} `));
+}

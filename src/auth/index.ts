@@ -18,6 +18,7 @@ export { CurrentUser } from './access/current-user.decorator';
 export { AuthenticatedGuard } from './access/authenticated.guard';
 export { GroupsGuard } from './access/groups.guard';
 export { AccessTokenService } from './tokens/access-token.service';
+export type { RefreshLock } from './tokens/refresh-lock';
 export { OidcClient, type UserInfo } from './oidc/oidc-client';
 export type { OktaUser, OktaTokens } from './user/okta-user';
 export { csrfTokenFor } from './session/csrf';

@@ -16,9 +16,23 @@ export interface RelyingPartySettings {
   redirectUri: string;
   postLogoutRedirectUri: string;
   scopes: string[];
+  /** How long a started sign-in may take; unset, AuthModule's default for the mode. */
+  signInTransactionTtlSeconds?: number;
 }
 
 export type OktaSettings = OktaClientSettings & RelyingPartySettings;
+
+/** The directives whose sources the embedded widget's page may widen (AuthModule's names). */
+export type WidgetCspDirective =
+  'scriptSrc' | 'styleSrc' | 'frameSrc' | 'connectSrc' | 'imgSrc' | 'workerSrc';
+
+/** The embedded Sign-In Widget's settings; AuthModule checks them and fills in its defaults. */
+export interface WidgetSettings {
+  /** Only the directives a variable sets: the others keep AuthModule's defaults. */
+  contentSecurityPolicy: Partial<Record<WidgetCspDirective, string[]>>;
+  /** Unset: the widget follows the browser's language. */
+  language?: string;
+}
 
 /** Where sessions live: Redis to share them between instances, memory for one process. */
 export type SessionStoreSettings = { kind: 'redis'; url: string } | { kind: 'memory' };
@@ -59,6 +73,7 @@ export interface EnvironmentSettings {
   logLevel: LogLevel;
   oktaClient?: OktaClientSettings;
   relyingParty: RelyingPartySettings;
+  widget: WidgetSettings;
   devIdentityProvider: {
     port: number;
     clientId: string;

@@ -10,7 +10,8 @@ import { ConfigError } from './config.error';
 import { readDevIdpAllowRemote } from './read-dev-idp-allow-remote';
 import { readHttpSettings, readLogLevel } from './read-http-settings';
 import { readSessionSettings } from './read-session-settings';
-import { ReadVariable, readWholeNumber } from './value-readers';
+import { readWidgetSettings } from './read-widget-settings';
+import { ReadVariable, readOptionalWholeNumber, readWholeNumber } from './value-readers';
 
 type Env = Record<string, string | undefined>;
 
@@ -101,6 +102,7 @@ export function readConfig(
     logLevel: readLogLevel(read('LOG_LEVEL'), problems),
     oktaClient,
     relyingParty: readRelyingParty(read, baseUrl, problems),
+    widget: readWidgetSettings(read),
     devIdentityProvider: {
       port: devIdentityProviderPort,
       clientId: DEV_CLIENT_ID,
@@ -138,6 +140,13 @@ function readRelyingParty(
     scopes: readScopes(read('OKTA_SCOPES')),
     redirectUri,
     postLogoutRedirectUri: trimSlash(read('OKTA_POST_LOGOUT_REDIRECT_URI') ?? baseUrl),
+    // Unset, AuthModule's default for the mode applies (10 minutes hosted, 30 with the widget).
+    signInTransactionTtlSeconds: readOptionalWholeNumber(
+      'SIGN_IN_TRANSACTION_TTL_SECONDS',
+      read('SIGN_IN_TRANSACTION_TTL_SECONDS'),
+      { min: 60, example: 1800 },
+      problems,
+    ),
   };
 }
 

@@ -1,6 +1,17 @@
 /** Reads one trimmed environment variable; blank counts as unset. */
 export type ReadVariable = (name: string) => string | undefined;
 
+/** A whole number when the variable is set; unset, `undefined`, so another layer's default applies. */
+export function readOptionalWholeNumber(
+  name: string,
+  value: string | undefined,
+  { min, example }: { min: number; example: number },
+  problems: string[],
+): number | undefined {
+  if (value === undefined) return undefined;
+  return readWholeNumber(name, value, { fallback: example, min, example }, problems);
+}
+
 export function readWholeNumber(
   name: string,
   value: string | undefined,

@@ -7,6 +7,7 @@ import { checkStoredSessions } from './checked-store';
 
 /** Where connect-redis keeps each session: this prefix and the session id. */
 export const SESSION_KEY_PREFIX = 'nest-okta:sess:';
+import { RedisRefreshLock } from './redis-refresh-lock';
 
 const PING_TIMEOUT_MS = 1_000;
 const MAX_RECONNECT_DELAY_MS = 2_000;
@@ -15,6 +16,11 @@ const MAX_RECONNECT_DELAY_MS = 2_000;
 export abstract class SessionStorage implements OnApplicationShutdown {
   abstract readonly kind: SessionStoreSettings['kind'];
   abstract readonly store: Store;
+  /**
+   * A lock every instance sharing the store shares (AuthModule's `refreshLock`), so one of them
+   * refreshes a session's tokens at a time; none when the sessions are this process's alone.
+   */
+  abstract readonly refreshLock?: RedisRefreshLock;
   /** Whether sessions can be read and written right now. */
   abstract isAvailable(): Promise<boolean>;
   abstract onApplicationShutdown(): Promise<void>;
@@ -34,6 +40,7 @@ class UntouchedMemoryStore extends MemoryStore {
 export class MemorySessionStorage extends SessionStorage {
   readonly kind = 'memory';
   readonly store = checkStoredSessions(new UntouchedMemoryStore());
+  readonly refreshLock = undefined;
 
   isAvailable(): Promise<boolean> {
     return Promise.resolve(true);
@@ -52,6 +59,7 @@ export class MemorySessionStorage extends SessionStorage {
 export class RedisSessionStorage extends SessionStorage {
   readonly kind = 'redis';
   readonly store: RedisStore;
+  readonly refreshLock: RedisRefreshLock;
   private readonly logger = new Logger(RedisSessionStorage.name);
   private readonly client;
   private reportedDown = false;
@@ -80,6 +88,7 @@ export class RedisSessionStorage extends SessionStorage {
     this.store = checkStoredSessions(
       new RedisStore({ client: this.client, prefix: SESSION_KEY_PREFIX, disableTouch: true }),
     );
+    this.refreshLock = new RedisRefreshLock(this.client, 'nest-okta:lock:');
   }
 
   /** Starts connecting; the app starts even if Redis is down, and reports not ready. */

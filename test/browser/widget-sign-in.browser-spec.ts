@@ -56,4 +56,31 @@ describe('signing in with the embedded Sign-In Widget, in Chromium', () => {
 
     expect(visitor.problems.list()).toEqual([]);
   });
+
+  it("follows the browser's language, loading it from the app and nowhere else", async () => {
+    const visitor = await chromium.open({ locale: 'de-DE' });
+    const { page } = visitor;
+    const origins = new Set<string>();
+    page.on('request', (request) => origins.add(new URL(request.url()).origin));
+    const labels = page.waitForResponse((response) =>
+      response.url().endsWith('/assets/okta-signin-widget/labels/json/login_de.json'),
+    );
+
+    await visit(page, `${chromium.stack.baseUrl}/login`);
+    expect((await labels).status()).toBe(200);
+    const widget = signInWidget(page);
+    await widget.getByRole('heading', { name: 'Anmelden' }).waitFor();
+    await widget.getByRole('textbox', { name: 'Benutzername' }).fill(BOB.username);
+    await widget.getByRole('textbox', { name: 'Passwort' }).fill(BOB.password);
+    await screenshot(page, 'widget-sign-in-german');
+    await widget.getByRole('button', { name: 'Anmelden' }).click();
+    await waitForAppPage(page, chromium.stack.baseUrl, '/');
+    expect(await headingText(page)).toBe('Welcome, Bob Buyer');
+
+    // The app and the Okta org (the development provider here), never Okta's CDN.
+    expect([...origins].sort()).toEqual(
+      [chromium.stack.baseUrl, new URL(chromium.stack.issuer).origin].sort(),
+    );
+    expect(visitor.problems.list()).toEqual([]);
+  });
 });

@@ -112,3 +112,10 @@ function decodeEntities(value: string): string {
     .replace(/&#x3D;/g, '=')
     .replace(/&#x2F;/g, '/');
 }
+
+/** Posts the profile page's sign-out form, as the browser does when the user clicks it. */
+export async function signOut(browser: Browser, baseUrl: string): Promise<Page> {
+  const profile = await browser.request(`${baseUrl}/profile`);
+  const form = readForm(profile.body, profile.url);
+  return browser.request(form.action, { form: form.fields });
+}

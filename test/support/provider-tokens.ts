@@ -68,3 +68,15 @@ export async function signInForTokens(
     code_verifier: verifier,
   });
 }
+
+/** `POST {issuer}/v1/introspect` (RFC 7662): whether the provider still honours `token`. */
+export async function isActive(client: TokenClient, token: string): Promise<boolean> {
+  const basic = Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64');
+  const response = await fetch(`${client.issuer}/v1/introspect`, {
+    method: 'POST',
+    headers: { authorization: `Basic ${basic}` },
+    body: new URLSearchParams({ token }),
+  });
+  if (response.status !== 200) throw new Error(`introspection answered ${response.status}`);
+  return ((await response.json()) as { active: boolean }).active;
+}

@@ -31,7 +31,9 @@ export type Behaviour =
   | 'token-html'
   | 'token-server-error'
   | 'token-hangs'
-  | 'token-slow';
+  | 'token-slow'
+  | 'revocation-hangs'
+  | 'revocation-fails';
 
 /** How long `token-slow` keeps the token endpoint thinking. */
 export const SLOW_TOKEN_MS = 1_000;
@@ -52,6 +54,8 @@ export class ScriptedProvider {
   readonly calls = new Map<string, number>();
   readonly clientId = 'scripted-client';
   readonly clientSecret = randomBytes(16).toString('hex');
+  /** Tokens revoked at `/revoke` by the client, with the hint it gave. */
+  readonly revoked: { token: string; hint: string | null }[] = [];
   private server!: Server;
   private issuerUrl = '';
   private readonly codes = new Map<string, PendingCode>();
@@ -81,6 +85,15 @@ export class ScriptedProvider {
     await new Promise((resolve) => this.server.close(resolve));
   }
 
+  /** The variables that point the app at this provider. */
+  get appEnv(): Record<string, string> {
+    return {
+      OKTA_ISSUER: this.issuerUrl,
+      OKTA_CLIENT_ID: this.clientId,
+      OKTA_CLIENT_SECRET: this.clientSecret,
+    };
+  }
+
   count(path: string): number {
     return this.calls.get(path) ?? 0;
   }
@@ -98,6 +111,7 @@ export class ScriptedProvider {
           userinfo_endpoint: `${this.issuerUrl}/userinfo`,
           jwks_uri: `${this.issuerUrl}/keys`,
           end_session_endpoint: `${this.issuerUrl}/logout`,
+          revocation_endpoint: `${this.issuerUrl}/revoke`,
         });
       case '/keys':
         return json(res, 200, { keys: [this.key.jwk] });
@@ -107,6 +121,8 @@ export class ScriptedProvider {
         return this.token(req, new URLSearchParams(body), res);
       case '/userinfo':
         return this.userinfo(req, res);
+      case '/revoke':
+        return this.revoke(req, new URLSearchParams(body), res);
       default:
         return json(res, 404, { error: 'not_found' });
     }
@@ -132,8 +148,7 @@ export class ScriptedProvider {
     form: URLSearchParams,
     res: ServerResponse,
   ): Promise<void> {
-    const expectedAuth = `Basic ${Buffer.from(`${this.clientId}:${this.clientSecret}`).toString('base64')}`;
-    if (req.headers.authorization !== expectedAuth)
+    if (req.headers.authorization !== this.basicAuthorization())
       return json(res, 401, { error: 'invalid_client' });
     const pending = this.codes.get(form.get('code') ?? '');
     this.codes.delete(form.get('code') ?? '');
@@ -203,6 +218,24 @@ export class ScriptedProvider {
       .setIssuedAt(expired ? now - 7200 : now)
       .setExpirationTime(expired ? now - 3600 : now + 300)
       .sign(this.behaviour === 'id-token-forged' ? this.rogueKey : this.key.privateKey);
+  }
+
+  /** RFC 7009: 200 with an empty body, for the client's own credentials only. */
+  private revoke(req: IncomingMessage, form: URLSearchParams, res: ServerResponse): void {
+    if (req.headers.authorization !== this.basicAuthorization()) {
+      return json(res, 401, { error: 'invalid_client' });
+    }
+    if (this.behaviour === 'revocation-hangs') {
+      this.hanging.add(res);
+      return;
+    }
+    if (this.behaviour === 'revocation-fails') return json(res, 503, { error: 'unavailable' });
+    this.revoked.push({ token: form.get('token') ?? '', hint: form.get('token_type_hint') });
+    res.writeHead(200).end();
+  }
+
+  private basicAuthorization(): string {
+    return `Basic ${Buffer.from(`${this.clientId}:${this.clientSecret}`).toString('base64')}`;
   }
 
   private userinfo(req: IncomingMessage, res: ServerResponse): void {

@@ -4,6 +4,7 @@ import { IdTokenClaims, validateIdToken } from './id-token';
 import { IdentityProviderResponseError, TokenEndpointError } from './oidc.errors';
 import { parseProviderMetadata, ProviderMetadata } from './provider-metadata';
 import { ProviderKeys } from './provider-keys';
+import { requestRevocation, RevocableToken } from './token-revocation';
 
 export interface OidcClientSettings {
   issuer: string;
@@ -109,6 +110,23 @@ export class OidcClient {
       throw new IdentityProviderResponseError('userinfo response lacks sub');
     }
     return body as UserInfo;
+  }
+
+  /**
+   * Revokes a token at the discovered revocation endpoint (RFC 7009), authenticating as for the
+   * token endpoint. Without such an endpoint there is nothing to call: that is an error too.
+   */
+  async revoke(token: string, hint: RevocableToken): Promise<void> {
+    const { revocation_endpoint } = await this.metadata();
+    if (!revocation_endpoint) {
+      throw new IdentityProviderResponseError('discovery document names no revocation_endpoint');
+    }
+    await requestRevocation(revocation_endpoint, {
+      authorization: this.basicAuthorization(),
+      token,
+      hint,
+      timeoutMs: this.settings.timeoutMs,
+    });
   }
 
   /** RFC 6749 section 2.3.1: both parts are form-encoded before they are joined. */

@@ -8,6 +8,8 @@ export interface ProviderMetadata {
   userinfo_endpoint: string;
   jwks_uri: string;
   end_session_endpoint?: string;
+  /** RFC 7009: where sign-out revokes the session's tokens. */
+  revocation_endpoint?: string;
   /** RFC 9207: the provider puts `iss` in every authorization response. */
   authorization_response_iss_parameter_supported: boolean;
 }
@@ -38,16 +40,20 @@ export function parseProviderMetadata(
       throw new IdentityProviderResponseError(`discovery document lacks a valid ${field}`);
     }
   }
-  const endSession = document.end_session_endpoint;
   return {
     issuer: expectedIssuer,
     authorization_endpoint: document.authorization_endpoint as string,
     token_endpoint: document.token_endpoint as string,
     userinfo_endpoint: document.userinfo_endpoint as string,
     jwks_uri: document.jwks_uri as string,
-    end_session_endpoint:
-      typeof endSession === 'string' && URL.canParse(endSession) ? endSession : undefined,
+    end_session_endpoint: optionalUrl(document.end_session_endpoint),
+    revocation_endpoint: optionalUrl(document.revocation_endpoint),
     authorization_response_iss_parameter_supported:
       document.authorization_response_iss_parameter_supported === true,
   };
+}
+
+/** An optional endpoint: one that is not a valid URL counts as absent. */
+function optionalUrl(value: unknown): string | undefined {
+  return typeof value === 'string' && URL.canParse(value) ? value : undefined;
 }

@@ -1,3 +1,6 @@
+import type { RefreshLock } from '../tokens/refresh-lock';
+import type { WidgetCspDirective } from '../widget/widget-csp-sources';
+
 /** Okta's two models for server-side web apps: its hosted page, or the embedded Sign-In Widget. */
 export type SignInMode = 'redirect' | 'widget';
 
@@ -26,7 +29,11 @@ export interface AuthModuleOptions {
   groupsClaim?: string;
   /** A sign-in ends this long after it happened, however active the user is. Default 8 hours. */
   maxSignInAgeSeconds?: number;
-  /** How long a started sign-in may take to complete. Default 10 minutes. */
+  /**
+   * How long a started sign-in may take to complete. Default 10 minutes with Okta's hosted page;
+   * 30 minutes with the widget, where enrolling Okta Verify, following an email magic link or a
+   * social sign-in's round trip all happen inside the one transaction.
+   */
   signInTransactionTtlSeconds?: number;
   /**
    * Requests per client address per window to the sign-in routes (start and callback share one
@@ -35,6 +42,13 @@ export interface AuthModuleOptions {
   signInRateLimit?: { limit: number; windowSeconds?: number } | false;
   /** How long any one request to the identity provider may take. Default 5000 ms. */
   providerTimeoutMs?: number;
+  /**
+   * A lock shared by every instance of the app (in the session store, say), so that one of them
+   * refreshes a session's tokens and the others use its result: Okta refuses a rotated refresh
+   * token used twice, and then revokes the session's newest tokens too. Without it, refreshes
+   * are serialised within one process only, which is enough for a single instance.
+   */
+  refreshLock?: RefreshLock;
   /**
    * A view (in the app's view engine) for error pages, rendered with `title`, `statusCode`,
    * `error`, `message`, `signInAgain` and `loginPath`. Without it the module renders a plain page.
@@ -59,4 +73,17 @@ export interface WidgetOptions {
   assetsPath?: string;
   /** A line shown under the widget, such as how to get an account. */
   signInHint?: string;
+  /**
+   * Sources the widget's page allows beyond its own files, its nonce and the Okta org, for what a
+   * real Identity Engine org serves inside the widget. Each list given replaces that directive's
+   * default (`[]` allows nothing more); by default hCaptcha and reCAPTCHA (script, style, frame,
+   * connect), Duo's iframe, Okta Verify's loopback probe (`http://localhost:*`), Okta's CDN for
+   * images and `blob:` workers. Keywords such as 'unsafe-inline' are refused.
+   */
+  contentSecurityPolicy?: Partial<Record<WidgetCspDirective, string[]>>;
+  /**
+   * The widget's language, such as `de` or `pt-BR`. Default: the browser's preferred language
+   * among those the widget ships (English otherwise), loaded from `assetsPath`, never a CDN.
+   */
+  language?: string;
 }

@@ -1,6 +1,16 @@
+import { isRefreshLock } from '../tokens/refresh-lock';
+import type { WidgetCspDirective } from '../widget/widget-csp-sources';
 import type { AuthModuleOptions } from './auth-module-options';
+import { isLoopbackHost } from './loopback-host';
+import { findWidgetOptionProblems } from './widget-option-problems';
 
-export type AuthOptionName = keyof AuthModuleOptions | 'routes.login' | 'routes.logout';
+export type AuthOptionName =
+  | keyof AuthModuleOptions
+  | 'routes.login'
+  | 'routes.logout'
+  | 'widget.language'
+  | 'widget.contentSecurityPolicy'
+  | `widget.contentSecurityPolicy.${WidgetCspDirective}`;
 
 /** One thing wrong with an option: the app names it its own way (an env variable, say). */
 export interface AuthOptionProblem {
@@ -97,10 +107,18 @@ export function findAuthOptionProblems(
       report('signInRateLimit', 'must be false or { limit, windowSeconds } above 0', '60');
     }
   }
+  findWidgetOptionProblems(options.widget, report);
+  if (options.refreshLock !== undefined && !isRefreshLock(options.refreshLock)) {
+    report(
+      'refreshLock',
+      'must be an object with a tryAcquire(key, ttlMs) method',
+      '{ tryAcquire: (key, ttlMs) => … }',
+    );
+  }
   return problems;
 }
 
-type Report = (option: AuthOptionName, message: string, example: string) => void;
+export type Report = (option: AuthOptionName, message: string, example: string) => void;
 
 function checkIssuer(issuer: string, report: Report): void {
   const example = EXAMPLES.issuer;
@@ -183,8 +201,4 @@ function checkRoutes(options: Partial<AuthModuleOptions>, report: Report): void 
 /** A plain absolute path: what Express matches a route against. */
 export function isRoutePath(path: unknown): path is string {
   return typeof path === 'string' && /^\/[\w\-./~%]*$/.test(path) && !path.includes('//');
-}
-
-export function isLoopbackHost(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 }

@@ -1,4 +1,6 @@
 import { Inject } from '@nestjs/common';
+import type { RefreshLock } from '../tokens/refresh-lock';
+import type { WidgetCspSources } from '../widget/widget-csp-sources';
 import type { SignInMode } from './auth-module-options';
 
 /** AuthModule's options after validation, with every default filled in and routes derived. */
@@ -22,8 +24,17 @@ export interface AuthSettings {
   signInTransactionTtlMs: number;
   signInRateLimit: { limit: number; windowMs: number } | false;
   providerTimeoutMs: number;
+  refreshLock?: RefreshLock;
   errorView?: string;
-  widget: { view?: string; assetsPath: string; signInHint?: string };
+  widget: {
+    view?: string;
+    assetsPath: string;
+    signInHint?: string;
+    /** Sources the widget's page allows beyond its own, per directive, defaults filled in. */
+    contentSecurityPolicy: WidgetCspSources;
+    /** Unset: the widget follows the browser's language. */
+    language?: string;
+  };
   verifySessionMiddleware: boolean;
 }
 

@@ -7,10 +7,12 @@ import { AuthSettings, InjectAuthSettings } from '../options/auth-settings';
 import type { AuthRoute } from '../routes/auth-route';
 import { isValidCsrfToken } from '../session/csrf';
 import { logOut } from '../user/passport-session';
+import { revokeSessionTokens } from './revoke-session-tokens';
 
 /**
- * Sign-out ends the app session, then the Okta session through the provider's end-session
- * endpoint. A POST with the session's CSRF token, so no other site can sign a user out.
+ * Sign-out ends the app session, revokes its tokens, then ends the Okta session through the
+ * provider's end-session endpoint. A POST with the session's CSRF token, so no other site can
+ * sign a user out.
  */
 @Injectable()
 export class SignOutRoutes {
@@ -47,6 +49,7 @@ export class SignOutRoutes {
     await new Promise<void>((resolve, reject) =>
       req.session.destroy((err) => (err ? reject(err as Error) : resolve())),
     );
+    await revokeSessionTokens(this.oidc, user.tokens, this.settings.providerTimeoutMs);
     res.redirect(await this.endSessionUrl(user.tokens.idToken));
   }
 

@@ -5,9 +5,12 @@ import { SignInRequiredException } from '../errors/auth.exceptions';
 import { providerFailureToHttp } from '../errors/provider-failure';
 import { OidcClient } from '../oidc/oidc-client';
 import { TokenEndpointError } from '../oidc/oidc.errors';
+import { AuthSettings, InjectAuthSettings } from '../options/auth-settings';
 import { accessTokenExpiresAt } from '../user/okta-user';
 import { logOut } from '../user/passport-session';
 import type { SessionUser } from '../user/session-user';
+import { refreshOnce } from './refresh-once';
+import { putSessionUser, reloadSessionUser, storeSessionUser } from './reload-session-user';
 
 /** Refresh a little early, so a token does not expire on its way to the downstream API. */
 const EXPIRY_MARGIN_MS = 10_000;
@@ -16,14 +19,19 @@ const EXPIRY_MARGIN_MS = 10_000;
  * Hands out the signed-in user's access token for calls to downstream APIs, refreshing it first
  * when it has expired (which needs the `offline_access` scope). A refused refresh ends the
  * session: the user signs in again rather than carrying a session that can no longer act.
+ *
+ * A rotated refresh token works once, so a session is refreshed once at a time: within this
+ * process by sharing the refresh in flight, across instances through the `refreshLock` option.
  */
 @Injectable()
 export class AccessTokenService {
   private readonly logger = new Logger(AccessTokenService.name);
-  /** One refresh per session at a time: rotating refresh tokens may be used only once. */
   private readonly refreshing = new Map<string, Promise<SessionUser>>();
 
-  constructor(private readonly oidc: OidcClient) {}
+  constructor(
+    private readonly oidc: OidcClient,
+    @InjectAuthSettings() private readonly settings: AuthSettings,
+  ) {}
 
   async accessTokenFor(req: Request): Promise<string> {
     const user = signedInUser(req) as SessionUser | undefined;
@@ -32,12 +40,40 @@ export class AccessTokenService {
     if (expiresAt === undefined || expiresAt - EXPIRY_MARGIN_MS > Date.now()) {
       return user.tokens.accessToken;
     }
-    let refresh = this.refreshing.get(req.sessionID);
-    if (!refresh) {
-      refresh = this.refresh(req, user).finally(() => this.refreshing.delete(req.sessionID));
-      this.refreshing.set(req.sessionID, refresh);
+    const sessionId = req.sessionID;
+    const inFlight = this.refreshing.get(sessionId);
+    if (inFlight) {
+      const refreshed = await inFlight;
+      // This request's copy of the session must not later be saved with the used-up token.
+      putSessionUser(req, refreshed);
+      return refreshed.tokens.accessToken;
     }
+    const refresh = this.refreshEverywhereOnce(req, user).finally(() =>
+      this.refreshing.delete(sessionId),
+    );
+    this.refreshing.set(sessionId, refresh);
     return (await refresh).tokens.accessToken;
+  }
+
+  private refreshEverywhereOnce(req: Request, stale: SessionUser): Promise<SessionUser> {
+    const { refreshLock, providerTimeoutMs } = this.settings;
+    if (!refreshLock) return this.refresh(req, stale);
+    // Long enough for a refresh bounded by the provider timeout and the session's save.
+    return refreshOnce(refreshLock, req.sessionID, 2 * providerTimeoutMs, {
+      storedMeanwhile: () => this.storedMeanwhile(req, stale),
+      // Only called when the store still holds the tokens this request started with.
+      refresh: () => this.refresh(req, stale),
+    });
+  }
+
+  /** The session's user if another instance refreshed its tokens since this request began. */
+  private async storedMeanwhile(
+    req: Request,
+    stale: SessionUser,
+  ): Promise<SessionUser | undefined> {
+    const current = await reloadSessionUser(req);
+    if (!current) return this.endSession(req, 'session ended while its tokens were refreshed');
+    return current.tokens.accessToken === stale.tokens.accessToken ? undefined : current;
   }
 
   private async refresh(req: Request, user: SessionUser): Promise<SessionUser> {
@@ -64,12 +100,7 @@ export class AccessTokenService {
         scope: typeof tokens.scope === 'string' ? tokens.scope : user.tokens.scope,
       },
     };
-    const session = req.session as typeof req.session & { passport?: { user?: SessionUser } };
-    session.passport = { user: refreshed };
-    req.user = refreshed;
-    await new Promise<void>((resolve, reject) =>
-      req.session.save((err?: Error) => (err ? reject(err) : resolve())),
-    );
+    await storeSessionUser(req, refreshed);
     return refreshed;
   }
 

@@ -1,23 +1,32 @@
+import type { WidgetCspSources } from './widget-csp-sources';
+
 /**
  * The widget page's policy: the widget's own files and the page's script (both served here),
- * anything the widget adds carrying the per-response nonce, and calls from the browser to the
- * Okta org (discovery, `/v1/interact`, `/idp/idx/*`). Nothing else.
+ * anything the widget adds carrying the per-response nonce, calls from the browser to the Okta
+ * org (discovery, `/v1/interact`, `/idp/idx/*`), and the extra sources a real org's views need
+ * (CAPTCHA, Duo, Okta Verify's loopback, logos, workers), which the options set. Nothing else.
  */
-export function widgetContentSecurityPolicy(issuer: string, nonce: string): string {
+export function widgetContentSecurityPolicy(
+  issuer: string,
+  nonce: string,
+  extra: WidgetCspSources,
+): string {
   const okta = new URL(issuer).origin;
   const directives: Record<string, string[]> = {
     'default-src': ["'self'"],
-    'script-src': ["'self'", `'nonce-${nonce}'`],
-    'style-src': ["'self'", `'nonce-${nonce}'`],
-    'img-src': ["'self'", 'data:'],
+    'script-src': ["'self'", `'nonce-${nonce}'`, ...extra.scriptSrc],
+    'style-src': ["'self'", `'nonce-${nonce}'`, ...extra.styleSrc],
+    'img-src': ["'self'", 'data:', ...extra.imgSrc],
     'font-src': ["'self'"],
-    'connect-src': ["'self'", okta],
+    'connect-src': ["'self'", okta, ...extra.connectSrc],
+    'frame-src': ["'self'", ...extra.frameSrc],
+    'worker-src': ["'self'", ...extra.workerSrc],
     'object-src': ["'none'"],
     'base-uri': ["'self'"],
     'frame-ancestors': ["'none'"],
     'form-action': ["'self'", okta],
   };
   return Object.entries(directives)
-    .map(([name, values]) => `${name} ${values.join(' ')}`)
+    .map(([name, values]) => `${name} ${[...new Set(values)].join(' ')}`)
     .join('; ');
 }

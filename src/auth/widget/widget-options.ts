@@ -32,7 +32,9 @@ export function widgetOptions(
     codeChallengeMethod: 'S256',
     nonce: transaction.nonce,
     ...(transaction.otp !== undefined && { otp: transaction.otp }),
-    language: 'en',
+    // Unset, the widget follows the browser; either way it loads its language files from
+    // assets.baseUrl, which is this app, never Okta's CDN.
+    ...(settings.widget.language !== undefined && { language: settings.widget.language }),
     assets: { baseUrl: settings.widget.assetsPath },
     colors: { brand: BRAND_COLOUR },
     cspNonce,

@@ -61,7 +61,11 @@ export class WidgetSignInRoutes {
     );
     res.setHeader(
       'Content-Security-Policy',
-      widgetContentSecurityPolicy(this.settings.issuer, cspNonce),
+      widgetContentSecurityPolicy(
+        this.settings.issuer,
+        cspNonce,
+        this.settings.widget.contentSecurityPolicy,
+      ),
     );
     renderWidgetPage(res, this.settings, { cspNonce, widgetOptions: jsonForHtml(options) });
   }

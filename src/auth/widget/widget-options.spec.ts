@@ -1,0 +1,26 @@
+import type { AuthModuleOptions } from '../options/auth-module-options';
+import { resolveAuthSettings } from '../options/resolve-auth-settings';
+import { widgetOptions } from './widget-options';
+
+const OPTIONS: AuthModuleOptions = {
+  issuer: 'https://dev-123456.okta.com/oauth2/default',
+  clientId: '0oa1b2c3d4EXAMPLE',
+  clientSecret: 'a-client-secret',
+  redirectUri: 'https://app.example.com/login/callback',
+  postLogoutRedirectUri: 'https://app.example.com',
+  signInMode: 'widget',
+};
+const TRANSACTION = { state: 'the-state', codeChallenge: 'the-challenge', nonce: 'the-nonce' };
+
+describe('widgetOptions', () => {
+  it("lets the widget follow the browser's language, from the app's own files", () => {
+    const options = widgetOptions(resolveAuthSettings(OPTIONS), TRANSACTION, 'n0nce');
+    expect(options).not.toHaveProperty('language');
+    expect(options.assets).toEqual({ baseUrl: '/assets/okta-signin-widget' });
+  });
+
+  it('passes a configured language on', () => {
+    const settings = resolveAuthSettings({ ...OPTIONS, widget: { language: 'pt-BR' } });
+    expect(widgetOptions(settings, TRANSACTION, 'n0nce')).toMatchObject({ language: 'pt-BR' });
+  });
+});
