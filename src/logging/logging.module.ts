@@ -37,7 +37,12 @@ export class LoggingModule {
     return {
       module: LoggingModule,
       imports: [
-        LoggerModule.forRoot({ pinoHttp: { logger: httpLogger.logger }, useExisting: true }),
+        LoggerModule.forRoot({
+          pinoHttp: { logger: httpLogger.logger },
+          useExisting: true,
+          // Binding each request's logger is work for nothing when no line will be written.
+          ...(level === 'silent' && { forRoutes: [] }),
+        }),
       ],
       providers: [{ provide: HTTP_LOGGER, useValue: perRequest }],
       exports: [HTTP_LOGGER],
