@@ -117,7 +117,7 @@ describe('Logs', () => {
   });
 });
 
-/** The tokens held in the app's (memory) session store, read the way the store exposes them. */
+/** The tokens held in the app's (memory) session store, where the token vault keeps them. */
 async function sessionTokens(app: AppInstance): Promise<(string | undefined)[]> {
   const { store } = app.app.get(SessionStorage);
   const sessions = await new Promise<unknown[]>((resolve, reject) =>
@@ -125,9 +125,8 @@ async function sessionTokens(app: AppInstance): Promise<(string | undefined)[]> 
       error ? reject(error as Error) : resolve(Object.values(all ?? {})),
     ),
   );
-  return sessions.flatMap((session) => {
-    const user = (session as { passport?: { user?: { tokens: Record<string, string> } } }).passport
-      ?.user;
-    return user ? [user.tokens.idToken, user.tokens.accessToken, user.tokens.refreshToken] : [];
+  return sessions.flatMap((record) => {
+    const { tokens } = record as { tokens?: Record<string, string> };
+    return tokens ? [tokens.idToken, tokens.accessToken, tokens.refreshToken] : [];
   });
 }

@@ -123,11 +123,14 @@ const ODD_REQUESTS: Case[] = [
 
 /** Stored sessions as a broken or tampered store might hand them back. */
 const TAMPERINGS: [string, (session: Record<string, unknown>) => void][] = [
-  ['a user without groups', (s) => delete user(s).groups],
-  ['a user with groups: null', (s) => (user(s).groups = null)],
-  ['a user whose groups is the string "xadminx"', (s) => (user(s).groups = 'xadminx')],
-  ['a user without tokens', (s) => delete user(s).tokens],
-  ['a user whose tokens is a string', (s) => (user(s).tokens = 'x')],
+  ['a user without claims', (s) => delete user(s).claims],
+  ['a user whose claims is a string', (s) => (user(s).claims = 'x')],
+  ['a user whose claims lack sub', (s) => delete claims(s).sub],
+  ['a user whose sub is a number', (s) => (claims(s).sub = 42)],
+  ['a groups claim of null', (s) => (claims(s).groups = null)],
+  ['a groups claim that is the string "xadminx"', (s) => (claims(s).groups = 'xadminx')],
+  ['a groups claim of objects', (s) => (claims(s).groups = [{ admin: true }])],
+  ['a name claim that is an object', (s) => (claims(s).name = { first: 'x' })],
   ['a user without signedInAt', (s) => delete user(s).signedInAt],
   ['a passport entry that is a string', (s) => (s.passport = 'x')],
   ['a non-string csrfToken', (s) => (s.csrfToken = { toString: 1 })],
@@ -147,6 +150,10 @@ const TAMPERINGS: [string, (session: Record<string, unknown>) => void][] = [
 
 function user(session: Record<string, unknown>): Record<string, unknown> {
   return (session.passport as { user: Record<string, unknown> }).user;
+}
+
+function claims(session: Record<string, unknown>): Record<string, unknown> {
+  return user(session).claims as Record<string, unknown>;
 }
 
 function storeCall<T>(
@@ -214,9 +221,9 @@ function oddRequestSuite(name: string, env: () => Record<string, string>) {
     );
 
     it('never lets a string groups claim through @Groups', async () => {
-      const browser = await tamperedBrowser((s) => (user(s).groups = 'xadminx'));
+      const browser = await tamperedBrowser((s) => (claims(s).groups = 'xadminx'));
       const admin = await browser.request(url('/api/admin'), { accept: 'application/json' });
-      expect(admin.status).toBe(401);
+      expect(admin.status).toBe(403);
     });
   });
 }

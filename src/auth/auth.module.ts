@@ -29,6 +29,7 @@ import { SignInRateLimit } from './sign-in/sign-in-rate-limit';
 import { SignInTransactions } from './sign-in/sign-in-transactions';
 import { SignOutRoutes } from './sign-out/sign-out.routes';
 import { AccessTokenService } from './tokens/access-token.service';
+import { TokenVault } from './tokens/token-vault';
 import { AUTH_PASSPORT, createAuthPassport, OKTA_STRATEGY } from './user/auth-passport';
 import { InteractionCodeSignIn } from './widget/interaction-code-sign-in';
 import { serveWidgetAssets } from './widget/widget-assets.middleware';
@@ -65,10 +66,15 @@ const EVERY_ROUTE = { path: '{*path}', method: RequestMethod.ALL };
       provide: AUTH_PASSPORT,
       inject: [AUTH_SETTINGS, OidcClient, SignInTransactions],
       useFactory: (settings: AuthSettings, oidc: OidcClient, transactions: SignInTransactions) => {
-        const authenticator = createAuthPassport();
+        const authenticator = createAuthPassport(settings.groupsClaim);
         authenticator.use(OKTA_STRATEGY, new OktaStrategy(settings, oidc, transactions));
         return authenticator;
       },
+    },
+    {
+      provide: TokenVault,
+      inject: [AUTH_SETTINGS],
+      useFactory: (settings: AuthSettings) => new TokenVault(settings.maxSignInAgeMs),
     },
     ThrottlerStorageService,
     SignInRateLimit,

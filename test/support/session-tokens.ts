@@ -6,8 +6,9 @@ import type { Browser } from './browser';
 const SESSION_COOKIE = 'nest-okta.sid';
 
 /**
- * The tokens the app keeps in `browser`'s session, read from the app's session store: what a
- * test needs to ask the provider about them. The cookie holds `s:<session id>.<signature>`.
+ * The tokens the app keeps for `browser`'s session, read from the app's session store where the
+ * token vault keeps them beside the session (`<session id>:tokens`): what a test needs to ask the
+ * provider about them. The cookie holds `s:<session id>.<signature>`.
  */
 export async function sessionTokensOf(
   app: { app: NestExpressApplication; baseUrl: string },
@@ -19,10 +20,11 @@ export async function sessionTokensOf(
   const sessionId = signed.slice(2, signed.lastIndexOf('.'));
   const { store } = app.app.get(SessionStorage);
   const session = await new Promise<unknown>((resolve, reject) =>
-    store.get(sessionId, (error, found) => (error ? reject(error as Error) : resolve(found))),
+    store.get(`${sessionId}:tokens`, (error, found) =>
+      error ? reject(error as Error) : resolve(found),
+    ),
   );
-  const tokens = (session as { passport?: { user?: { tokens?: OktaTokens } } } | undefined)
-    ?.passport?.user?.tokens;
+  const tokens = (session as { tokens?: OktaTokens } | undefined)?.tokens;
   if (!tokens) throw new Error('The session holds no signed-in user');
   return tokens;
 }

@@ -8,7 +8,7 @@ import { invalidSignInResponse, providerRefusal } from '../errors/sign-in-refusa
 import { checkResponseIssuer } from '../sign-in/response-issuer';
 import type { SignInTransactions } from '../sign-in/sign-in-transactions';
 import { verifiedOktaUser } from '../sign-in/verified-okta-user';
-import type { OktaUser } from '../user/okta-user';
+import type { VerifiedSignIn } from '../user/okta-user';
 import { checkedIdTokens, PassportOAuth2Bridge } from './passport-oauth2.bridge';
 import { TransactionStateStore } from './transaction-state.store';
 
@@ -24,7 +24,7 @@ interface AuthorizationRequest {
   codeChallenge: string;
 }
 
-type Verified = (err: Error | null, user?: OktaUser | false) => void;
+type Verified = (err: Error | null, user?: VerifiedSignIn | false) => void;
 type StrategyInternals = { _oauth2: unknown };
 
 /**

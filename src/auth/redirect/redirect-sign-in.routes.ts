@@ -8,6 +8,7 @@ import { safeReturnTo } from '../sign-in/return-to';
 import { signInRoutes } from '../sign-in/sign-in-routes';
 import { SignInRateLimit } from '../sign-in/sign-in-rate-limit';
 import { AUTH_PASSPORT } from '../user/auth-passport';
+import { TokenVault } from '../tokens/token-vault';
 import { logIn } from '../user/passport-session';
 import { runOktaStrategy } from './run-strategy';
 
@@ -21,6 +22,7 @@ export class RedirectSignInRoutes {
     @InjectAuthSettings() private readonly settings: AuthSettings,
     @Inject(AUTH_PASSPORT) private readonly authenticator: passport.Authenticator,
     private readonly rateLimit: SignInRateLimit,
+    private readonly vault: TokenVault,
   ) {}
 
   routes(): AuthRoute[] {
@@ -39,7 +41,7 @@ export class RedirectSignInRoutes {
     const outcome = await runOktaStrategy(this.authenticator, req, res, { callback: true });
     if (!outcome) return;
     if (!outcome.user) throw failedSignIn(undefined, outcome.info);
-    await logIn(req, outcome.user);
+    await logIn(req, outcome.user, this.vault);
     const info = outcome.info as { state?: { returnTo?: unknown } } | undefined;
     res.redirect(safeReturnTo(info?.state?.returnTo));
   }

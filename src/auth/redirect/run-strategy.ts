@@ -1,12 +1,12 @@
 import type { Request, Response } from 'express';
 import type passport from 'passport';
 import { failedSignIn } from '../errors/sign-in-failure';
-import type { OktaUser } from '../user/okta-user';
+import type { VerifiedSignIn } from '../user/okta-user';
 import { OKTA_STRATEGY } from '../user/auth-passport';
 import type { OktaAuthenticateOptions } from './okta.strategy';
 
 export interface StrategyOutcome {
-  user: OktaUser | false;
+  user: VerifiedSignIn | false;
   info: unknown;
 }
 
@@ -27,7 +27,7 @@ export function runOktaStrategy(
     const authenticate = authenticator.authenticate(
       OKTA_STRATEGY,
       options as object,
-      (err: unknown, user: OktaUser | false, info: unknown) => {
+      (err: unknown, user: VerifiedSignIn | false, info: unknown) => {
         res.off('finish', answered).off('close', answered);
         if (err) reject(failedSignIn(err));
         else resolve({ user, info });

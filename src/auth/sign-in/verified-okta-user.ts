@@ -3,7 +3,7 @@ import { SignInException } from '../errors/auth.exceptions';
 import type { OidcClient, TokenSet, UserInfo } from '../oidc/oidc-client';
 import type { IdTokenClaims } from '../oidc/id-token';
 import { IdentityProviderResponseError } from '../oidc/oidc.errors';
-import { accessTokenExpiresAt, displayName, groupsOf, OktaUser } from '../user/okta-user';
+import { accessTokenExpiresAt, oktaUserFromClaims, type VerifiedSignIn } from '../user/okta-user';
 
 /** The token response's ID token, validated: signature, issuer, audience, expiry, nonce. */
 export function checkedIdToken(
@@ -27,7 +27,7 @@ export function verifiedOktaUser(
   idClaims: IdTokenClaims,
   claims: UserInfo | undefined,
   groupsClaim: string,
-): OktaUser {
+): VerifiedSignIn {
   if (!claims || claims.sub !== idClaims.sub) {
     throw new SignInException(
       HttpStatus.UNAUTHORIZED,
@@ -37,11 +37,7 @@ export function verifiedOktaUser(
     );
   }
   return {
-    sub: claims.sub,
-    name: displayName(claims),
-    email: typeof claims.email === 'string' ? claims.email : undefined,
-    groups: groupsOf(claims, groupsClaim),
-    claims,
+    ...oktaUserFromClaims(claims, groupsClaim),
     tokens: {
       idToken: tokens.id_token!,
       accessToken: tokens.access_token,

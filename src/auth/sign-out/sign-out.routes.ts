@@ -6,6 +6,7 @@ import { OidcClient } from '../oidc/oidc-client';
 import { AuthSettings, InjectAuthSettings } from '../options/auth-settings';
 import type { AuthRoute } from '../routes/auth-route';
 import { isValidCsrfToken } from '../session/csrf';
+import { TokenVault } from '../tokens/token-vault';
 import { logOut } from '../user/passport-session';
 import { revokeSessionTokens } from './revoke-session-tokens';
 
@@ -19,6 +20,7 @@ export class SignOutRoutes {
   constructor(
     @InjectAuthSettings() private readonly settings: AuthSettings,
     private readonly oidc: OidcClient,
+    private readonly vault: TokenVault,
   ) {}
 
   routes(): AuthRoute[] {
@@ -45,16 +47,19 @@ export class SignOutRoutes {
         'This sign-out form has expired. Reload the page and try again.',
       );
     }
-    await logOut(req);
+    const tokens = await this.vault.read(req);
+    await logOut(req, this.vault);
     await new Promise<void>((resolve, reject) =>
       req.session.destroy((err) => (err ? reject(err as Error) : resolve())),
     );
-    await revokeSessionTokens(this.oidc, user.tokens, this.settings.providerTimeoutMs);
-    res.redirect(await this.endSessionUrl(user.tokens.idToken));
+    if (tokens) await revokeSessionTokens(this.oidc, tokens, this.settings.providerTimeoutMs);
+    res.redirect(await this.endSessionUrl(tokens?.idToken));
   }
 
-  private async endSessionUrl(idToken: string): Promise<string> {
+  /** Okta's end-session endpoint needs the ID token as a hint; without one, just come back. */
+  private async endSessionUrl(idToken: string | undefined): Promise<string> {
     const { postLogoutRedirectUri } = this.settings;
+    if (!idToken) return postLogoutRedirectUri;
     const endpoint = await this.oidc.metadata().then(
       (metadata) => metadata.end_session_endpoint,
       () => undefined,

@@ -6,11 +6,10 @@ import { providerFailureToHttp } from '../errors/provider-failure';
 import { OidcClient } from '../oidc/oidc-client';
 import { TokenEndpointError } from '../oidc/oidc.errors';
 import { AuthSettings, InjectAuthSettings } from '../options/auth-settings';
-import { accessTokenExpiresAt } from '../user/okta-user';
+import { accessTokenExpiresAt, type OktaTokens } from '../user/okta-user';
 import { logOut } from '../user/passport-session';
-import type { SessionUser } from '../user/session-user';
 import { refreshOnce } from './refresh-once';
-import { putSessionUser, reloadSessionUser, storeSessionUser } from './reload-session-user';
+import { TokenVault } from './token-vault';
 
 /** Refresh a little early, so a token does not expire on its way to the downstream API. */
 const EXPIRY_MARGIN_MS = 10_000;
@@ -22,62 +21,58 @@ const EXPIRY_MARGIN_MS = 10_000;
  *
  * A rotated refresh token works once, so a session is refreshed once at a time: within this
  * process by sharing the refresh in flight, across instances through the `refreshLock` option.
+ * Tokens live in the `TokenVault`, so a refresh rewrites them there and leaves the session be.
  */
 @Injectable()
 export class AccessTokenService {
   private readonly logger = new Logger(AccessTokenService.name);
-  private readonly refreshing = new Map<string, Promise<SessionUser>>();
+  private readonly refreshing = new Map<string, Promise<OktaTokens>>();
 
   constructor(
     private readonly oidc: OidcClient,
+    private readonly vault: TokenVault,
     @InjectAuthSettings() private readonly settings: AuthSettings,
   ) {}
 
   async accessTokenFor(req: Request): Promise<string> {
-    const user = signedInUser(req) as SessionUser | undefined;
-    if (!user) throw new SignInRequiredException(req.originalUrl);
-    const expiresAt = user.tokens.accessTokenExpiresAt;
+    if (!signedInUser(req)) throw new SignInRequiredException(req.originalUrl);
+    const tokens = await this.vault.read(req);
+    if (!tokens) return this.endSession(req, 'the session has no tokens (the store lost them)');
+    const expiresAt = tokens.accessTokenExpiresAt;
     if (expiresAt === undefined || expiresAt - EXPIRY_MARGIN_MS > Date.now()) {
-      return user.tokens.accessToken;
+      return tokens.accessToken;
     }
     const sessionId = req.sessionID;
-    const inFlight = this.refreshing.get(sessionId);
-    if (inFlight) {
-      const refreshed = await inFlight;
-      // This request's copy of the session must not later be saved with the used-up token.
-      putSessionUser(req, refreshed);
-      return refreshed.tokens.accessToken;
+    let refresh = this.refreshing.get(sessionId);
+    if (!refresh) {
+      refresh = this.refreshEverywhereOnce(req, tokens).finally(() =>
+        this.refreshing.delete(sessionId),
+      );
+      this.refreshing.set(sessionId, refresh);
     }
-    const refresh = this.refreshEverywhereOnce(req, user).finally(() =>
-      this.refreshing.delete(sessionId),
-    );
-    this.refreshing.set(sessionId, refresh);
-    return (await refresh).tokens.accessToken;
+    return (await refresh).accessToken;
   }
 
-  private refreshEverywhereOnce(req: Request, stale: SessionUser): Promise<SessionUser> {
+  private refreshEverywhereOnce(req: Request, stale: OktaTokens): Promise<OktaTokens> {
     const { refreshLock, providerTimeoutMs } = this.settings;
     if (!refreshLock) return this.refresh(req, stale);
-    // Long enough for a refresh bounded by the provider timeout and the session's save.
+    // Long enough for a refresh bounded by the provider timeout and the vault's write.
     return refreshOnce(refreshLock, req.sessionID, 2 * providerTimeoutMs, {
       storedMeanwhile: () => this.storedMeanwhile(req, stale),
-      // Only called when the store still holds the tokens this request started with.
+      // Only called when the vault still holds the tokens this request started with.
       refresh: () => this.refresh(req, stale),
     });
   }
 
-  /** The session's user if another instance refreshed its tokens since this request began. */
-  private async storedMeanwhile(
-    req: Request,
-    stale: SessionUser,
-  ): Promise<SessionUser | undefined> {
-    const current = await reloadSessionUser(req);
+  /** The session's tokens if another instance refreshed them since this request began. */
+  private async storedMeanwhile(req: Request, stale: OktaTokens): Promise<OktaTokens | undefined> {
+    const current = await this.vault.read(req);
     if (!current) return this.endSession(req, 'session ended while its tokens were refreshed');
-    return current.tokens.accessToken === stale.tokens.accessToken ? undefined : current;
+    return current.accessToken === stale.accessToken ? undefined : current;
   }
 
-  private async refresh(req: Request, user: SessionUser): Promise<SessionUser> {
-    const { refreshToken } = user.tokens;
+  private async refresh(req: Request, stale: OktaTokens): Promise<OktaTokens> {
+    const { refreshToken } = stale;
     if (!refreshToken) return this.endSession(req, 'access token expired and no refresh token');
     let tokens;
     try {
@@ -89,24 +84,21 @@ export class AccessTokenService {
       }
       throw providerFailureToHttp(error, 'request') ?? error;
     }
-    const refreshed: SessionUser = {
-      ...user,
-      tokens: {
-        ...user.tokens,
-        accessToken: tokens.access_token,
-        // Okta rotates refresh tokens unless the app is set to reuse them.
-        refreshToken: tokens.refresh_token ?? refreshToken,
-        accessTokenExpiresAt: accessTokenExpiresAt(tokens),
-        scope: typeof tokens.scope === 'string' ? tokens.scope : user.tokens.scope,
-      },
+    const refreshed: OktaTokens = {
+      ...stale,
+      accessToken: tokens.access_token,
+      // Okta rotates refresh tokens unless the app is set to reuse them.
+      refreshToken: tokens.refresh_token ?? refreshToken,
+      accessTokenExpiresAt: accessTokenExpiresAt(tokens),
+      scope: typeof tokens.scope === 'string' ? tokens.scope : stale.scope,
     };
-    await storeSessionUser(req, refreshed);
+    await this.vault.save(req, refreshed);
     return refreshed;
   }
 
   private async endSession(req: Request, reason: string): Promise<never> {
     this.logger.log(`Ending session: ${reason}`);
-    await logOut(req);
+    await logOut(req, this.vault);
     throw new SignInRequiredException(req.originalUrl);
   }
 }

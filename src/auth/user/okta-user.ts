@@ -1,6 +1,10 @@
 import type { TokenSet, UserInfo } from '../oidc/oidc-client';
 
-/** Tokens stay in the server-side session; only the claims ever reach a page or an API client. */
+/**
+ * The tokens of a sign-in. They stay on the server, beside the session (see `TokenVault`); only
+ * claims ever reach a page or an API client, and handlers get an access token through
+ * `AccessTokenService`.
+ */
 export interface OktaTokens {
   idToken: string;
   accessToken: string;
@@ -18,7 +22,20 @@ export interface OktaUser {
   groups: string[];
   /** Every userinfo claim, as the provider sent it. */
   claims: UserInfo;
-  tokens: OktaTokens;
+}
+
+/** A sign-in just verified: the user, and the tokens that go to the vault. */
+export type VerifiedSignIn = OktaUser & { tokens: OktaTokens };
+
+/** The user as handlers see it, from the claims kept in the session. */
+export function oktaUserFromClaims(claims: UserInfo, groupsClaim: string): OktaUser {
+  return {
+    sub: claims.sub,
+    name: displayName(claims),
+    email: typeof claims.email === 'string' ? claims.email : undefined,
+    groups: groupsOf(claims, groupsClaim),
+    claims,
+  };
 }
 
 export function displayName(claims: UserInfo): string {

@@ -3,7 +3,7 @@ import { OidcClient } from '../oidc/oidc-client';
 import { AuthSettings, InjectAuthSettings } from '../options/auth-settings';
 import type { SignInTransaction } from '../sign-in/sign-in-transactions';
 import { checkedIdToken, verifiedOktaUser } from '../sign-in/verified-okta-user';
-import type { OktaUser } from '../user/okta-user';
+import type { VerifiedSignIn } from '../user/okta-user';
 
 /**
  * Completes an embedded-widget sign-in: the interaction code is exchanged with the
@@ -16,7 +16,7 @@ export class InteractionCodeSignIn {
     private readonly oidc: OidcClient,
   ) {}
 
-  async complete(interactionCode: string, transaction: SignInTransaction): Promise<OktaUser> {
+  async complete(interactionCode: string, transaction: SignInTransaction): Promise<VerifiedSignIn> {
     const tokens = await this.oidc.exchangeInteractionCode(
       interactionCode,
       transaction.codeVerifier,

@@ -10,6 +10,7 @@ import { safeReturnTo } from '../sign-in/return-to';
 import { SignInRateLimit } from '../sign-in/sign-in-rate-limit';
 import { signInRoutes } from '../sign-in/sign-in-routes';
 import { SignInTransaction, SignInTransactions } from '../sign-in/sign-in-transactions';
+import { TokenVault } from '../tokens/token-vault';
 import { logIn } from '../user/passport-session';
 import { InteractionCodeSignIn } from './interaction-code-sign-in';
 import { widgetContentSecurityPolicy } from './widget-content-security-policy';
@@ -29,6 +30,7 @@ export class WidgetSignInRoutes {
     private readonly transactions: SignInTransactions,
     private readonly signIn: InteractionCodeSignIn,
     private readonly rateLimit: SignInRateLimit,
+    private readonly vault: TokenVault,
   ) {}
 
   routes(): AuthRoute[] {
@@ -93,7 +95,7 @@ export class WidgetSignInRoutes {
         throw invalidSignInResponse();
       }
       const user = await this.complete(code, transaction);
-      await logIn(req, user);
+      await logIn(req, user, this.vault);
       res.redirect(safeReturnTo(transaction?.returnTo));
     } catch (err) {
       throw failedSignIn(err);

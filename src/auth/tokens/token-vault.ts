@@ -1,0 +1,94 @@
+import type { Request } from 'express';
+import type { SessionData, Store } from 'express-session';
+import type { OktaTokens } from '../user/okta-user';
+
+/** What the vault writes to the store: a session-shaped record, so every store expires it. */
+interface TokenRecord {
+  cookie: { originalMaxAge: number; expires: string };
+  tokens: OktaTokens;
+}
+
+declare module 'express-session' {
+  interface SessionData {
+    /** The tokens themselves, only when the session has no store to keep them apart. */
+    authTokens?: OktaTokens;
+  }
+}
+
+/**
+ * The signed-in user's tokens, kept beside the session rather than in it: in the same store,
+ * under the session id and a suffix, with the sign-in's lifetime. The session every request
+ * loads (and express-session parses and hashes) then holds only the claims; the tokens are read
+ * by what needs them (a downstream API call, a refresh, sign-out, Universal Logout). Any
+ * express-session store works: the record carries a `cookie` with its expiry, which is what
+ * stores expire entries by.
+ */
+export class TokenVault {
+  constructor(private readonly ttlMs: number) {}
+
+  async save(req: Request, tokens: OktaTokens): Promise<void> {
+    const store = storeOf(req);
+    if (!store) {
+      req.session.authTokens = tokens;
+      return;
+    }
+    const record: TokenRecord = {
+      cookie: {
+        originalMaxAge: this.ttlMs,
+        expires: new Date(Date.now() + this.ttlMs).toISOString(),
+      },
+      tokens,
+    };
+    await call<void>((done) => store.set(recordKey(req.sessionID), asSession(record), done));
+  }
+
+  read(req: Request): Promise<OktaTokens | undefined> {
+    const store = storeOf(req);
+    if (!store) return Promise.resolve(validTokens(req.session?.authTokens));
+    return this.readFrom(store, req.sessionID);
+  }
+
+  /** The tokens of any session in `store`, as Universal Logout needs them. */
+  async readFrom(store: Store, sessionId: string): Promise<OktaTokens | undefined> {
+    const record = await call<SessionData | null | undefined>((done) =>
+      store.get(recordKey(sessionId), done),
+    );
+    return validTokens((record as unknown as Partial<TokenRecord> | null | undefined)?.tokens);
+  }
+
+  async removeFrom(store: Store | undefined, sessionId: string): Promise<void> {
+    if (!store) return;
+    await call<void>((done) => store.destroy(recordKey(sessionId), done));
+  }
+}
+
+function storeOf(req: Request): Store | undefined {
+  return (req as Request & { sessionStore?: Store }).sessionStore;
+}
+
+function recordKey(sessionId: string): string {
+  return `${sessionId}:tokens`;
+}
+
+function asSession(record: TokenRecord): SessionData {
+  return record as unknown as SessionData;
+}
+
+/** What came back from the store, if it has the shape the vault wrote. */
+function validTokens(value: unknown): OktaTokens | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const t = value as Record<string, unknown>;
+  const ok =
+    typeof t.idToken === 'string' &&
+    typeof t.accessToken === 'string' &&
+    (t.refreshToken === undefined || typeof t.refreshToken === 'string') &&
+    (t.accessTokenExpiresAt === undefined || Number.isFinite(t.accessTokenExpiresAt)) &&
+    (t.scope === undefined || typeof t.scope === 'string');
+  return ok ? (value as OktaTokens) : undefined;
+}
+
+function call<T>(run: (done: (error?: Error | null, value?: T) => void) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) =>
+    run((error, value) => (error ? reject(error) : resolve(value as T))),
+  );
+}
