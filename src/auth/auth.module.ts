@@ -23,6 +23,7 @@ import { resolveAuthSettings } from './options/resolve-auth-settings';
 import { OktaStrategy } from './redirect/okta.strategy';
 import { RedirectSignInRoutes } from './redirect/redirect-sign-in.routes';
 import { serveAuthRoutes } from './routes/auth-route';
+import { SessionIndex } from './session-index/session-index';
 import { authSessionMiddleware } from './session/auth-session.middleware';
 import { hasSessionMiddleware } from './session/session-middleware-check';
 import { SignInRateLimit } from './sign-in/sign-in-rate-limit';
@@ -62,10 +63,21 @@ const EVERY_ROUTE = { path: '{*path}', method: RequestMethod.ALL };
         new SignInTransactions(settings.signInTransactionTtlMs),
     },
     {
+      provide: SessionIndex,
+      inject: [AUTH_SETTINGS, AUTH_MODULE_OPTIONS],
+      useFactory: (settings: AuthSettings, options: AuthModuleOptions) =>
+        new SessionIndex(settings.issuer, settings.maxSignInAgeMs, options.sessionIndex),
+    },
+    {
       provide: AUTH_PASSPORT,
-      inject: [AUTH_SETTINGS, OidcClient, SignInTransactions],
-      useFactory: (settings: AuthSettings, oidc: OidcClient, transactions: SignInTransactions) => {
-        const authenticator = createAuthPassport();
+      inject: [AUTH_SETTINGS, OidcClient, SignInTransactions, SessionIndex],
+      useFactory: (
+        settings: AuthSettings,
+        oidc: OidcClient,
+        transactions: SignInTransactions,
+        sessionIndex: SessionIndex,
+      ) => {
+        const authenticator = createAuthPassport(sessionIndex);
         authenticator.use(OKTA_STRATEGY, new OktaStrategy(settings, oidc, transactions));
         return authenticator;
       },

@@ -20,6 +20,11 @@ export { GroupsGuard } from './access/groups.guard';
 export { AccessTokenService } from './tokens/access-token.service';
 export { OidcClient, type UserInfo } from './oidc/oidc-client';
 export type { OktaUser, OktaTokens } from './user/okta-user';
+export type { SessionIndexStore } from './session-index/session-index-store';
+export {
+  MemorySessionIndexStore,
+  type MemorySessionIndexStoreOptions,
+} from './session-index/memory-session-index-store';
 export { csrfTokenFor } from './session/csrf';
 export { wantsJson } from './errors/wants-json';
 export {

@@ -1,3 +1,5 @@
+import type { SessionIndexStore } from '../session-index/session-index-store';
+
 /** Okta's two models for server-side web apps: its hosted page, or the embedded Sign-In Widget. */
 export type SignInMode = 'redirect' | 'widget';
 
@@ -41,6 +43,12 @@ export interface AuthModuleOptions {
    */
   errorView?: string;
   widget?: WidgetOptions;
+  /**
+   * Where the module records which sessions each user has (at sign-in and sign-out only), so it
+   * can end them all. Default: this process's memory, right for a memory session store; with
+   * sessions shared between instances (Redis), give one in the same store.
+   */
+  sessionIndex?: SessionIndexStore;
   /**
    * Fail at start-up unless `express-session` (or `cookie-session`) is mounted with `app.use()`.
    * Default `true`; turn it off when the session comes from somewhere the check cannot see.

@@ -85,6 +85,13 @@ export function findAuthOptionProblems(
       report(name, `must be a whole number above 0; got ${String(value)}`, '600');
     }
   }
+  if (options.sessionIndex !== undefined && !isSessionIndexStore(options.sessionIndex)) {
+    report(
+      'sessionIndex',
+      'must be a SessionIndexStore: an object with add, remove and sessionIds methods',
+      'new MemorySessionIndexStore()',
+    );
+  }
   const limit = options.signInRateLimit;
   if (limit !== undefined && limit !== false) {
     const valid =
@@ -176,6 +183,12 @@ function checkRoutes(options: Partial<AuthModuleOptions>, report: Report): void 
       );
     }
   }
+}
+
+function isSessionIndexStore(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const store = value as Record<string, unknown>;
+  return ['add', 'remove', 'sessionIds'].every((method) => typeof store[method] === 'function');
 }
 
 /** A plain absolute path: what Express matches a route against. */

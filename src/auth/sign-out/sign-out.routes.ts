@@ -5,6 +5,7 @@ import { SignInException } from '../errors/auth.exceptions';
 import { OidcClient } from '../oidc/oidc-client';
 import { AuthSettings, InjectAuthSettings } from '../options/auth-settings';
 import type { AuthRoute } from '../routes/auth-route';
+import { SessionIndex } from '../session-index/session-index';
 import { isValidCsrfToken } from '../session/csrf';
 import { logOut } from '../user/passport-session';
 
@@ -17,6 +18,7 @@ export class SignOutRoutes {
   constructor(
     @InjectAuthSettings() private readonly settings: AuthSettings,
     private readonly oidc: OidcClient,
+    private readonly sessionIndex: SessionIndex,
   ) {}
 
   routes(): AuthRoute[] {
@@ -43,6 +45,7 @@ export class SignOutRoutes {
         'This sign-out form has expired. Reload the page and try again.',
       );
     }
+    await this.sessionIndex.forget(req.sessionID, user);
     await logOut(req);
     await new Promise<void>((resolve, reject) =>
       req.session.destroy((err) => (err ? reject(err as Error) : resolve())),
