@@ -20,6 +20,7 @@ import { isSessionlessPath } from './http/sessionless-paths';
 import { LoggingModule } from './logging/logging.module';
 import { authModuleOptions } from './okta-auth-options';
 import { ProfileModule } from './profile/profile.module';
+import { SessionStorage } from './session/session-storage';
 import { SessionModule } from './session/session.module';
 import { ShopModule } from './shop/shop.module';
 
@@ -52,7 +53,16 @@ export class AppModule implements NestModule {
           unlogged: isSessionlessPath,
         }),
         SessionModule.forRoot(config.session.store),
-        AuthModule.forRoot(authModuleOptions(config, { globalGuard: globalAuthGuard, signInHint })),
+        // Async, so the module records sign-ins in the session store's own index (Redis).
+        AuthModule.forRootAsync({
+          inject: [SessionStorage],
+          useFactory: (storage: SessionStorage) =>
+            authModuleOptions(config, {
+              globalGuard: globalAuthGuard,
+              signInHint,
+              sessionIndex: storage.sessionIndex,
+            }),
+        }),
         HomeModule,
         ProfileModule,
         ShopModule,

@@ -1,4 +1,9 @@
-import { AuthModuleOptions, AuthOptionName, findAuthOptionProblems } from './auth';
+import {
+  AuthModuleOptions,
+  AuthOptionName,
+  findAuthOptionProblems,
+  type SessionIndexStore,
+} from './auth';
 import type { AppConfig, EnvironmentSettings } from './config/app-config';
 
 /** Which environment variable sets each AuthModule option, so problems name what people edit. */
@@ -30,7 +35,11 @@ export function oktaSettingProblems(settings: EnvironmentSettings): string[] {
 /** The app's configuration as AuthModule's options. */
 export function authModuleOptions(
   config: AppConfig,
-  { globalGuard, signInHint }: { globalGuard: boolean; signInHint?: string },
+  {
+    globalGuard,
+    signInHint,
+    sessionIndex,
+  }: { globalGuard: boolean; signInHint?: string; sessionIndex?: SessionIndexStore },
 ): AuthModuleOptions {
   const { okta, session, http } = config;
   return {
@@ -46,5 +55,6 @@ export function authModuleOptions(
     signInRateLimit: { limit: http.signInRateLimitPerMinute, windowSeconds: 60 },
     errorView: 'error',
     widget: { view: 'widget-login', signInHint },
+    sessionIndex,
   };
 }

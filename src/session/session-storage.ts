@@ -3,6 +3,7 @@ import { RedisStore } from 'connect-redis';
 import { MemoryStore, SessionData, Store } from 'express-session';
 import { createClient } from 'redis';
 import type { SessionStoreSettings } from '../config/app-config';
+import { RedisSessionIndex } from './redis-session-index';
 
 const PING_TIMEOUT_MS = 1_000;
 const MAX_RECONNECT_DELAY_MS = 2_000;
@@ -11,6 +12,11 @@ const MAX_RECONNECT_DELAY_MS = 2_000;
 export abstract class SessionStorage implements OnApplicationShutdown {
   abstract readonly kind: SessionStoreSettings['kind'];
   abstract readonly store: Store;
+  /**
+   * Where AuthModule records each user's sessions, when this store is shared between instances;
+   * a memory store leaves it to AuthModule's own in-process index.
+   */
+  abstract readonly sessionIndex?: RedisSessionIndex;
   /** Whether sessions can be read and written right now. */
   abstract isAvailable(): Promise<boolean>;
   abstract onApplicationShutdown(): Promise<void>;
@@ -30,6 +36,7 @@ class UntouchedMemoryStore extends MemoryStore {
 export class MemorySessionStorage extends SessionStorage {
   readonly kind = 'memory';
   readonly store = new UntouchedMemoryStore();
+  readonly sessionIndex = undefined;
 
   isAvailable(): Promise<boolean> {
     return Promise.resolve(true);
@@ -48,6 +55,7 @@ export class MemorySessionStorage extends SessionStorage {
 export class RedisSessionStorage extends SessionStorage {
   readonly kind = 'redis';
   readonly store: RedisStore;
+  readonly sessionIndex: RedisSessionIndex;
   private readonly logger = new Logger(RedisSessionStorage.name);
   private readonly client;
   private reportedDown = false;
@@ -78,6 +86,7 @@ export class RedisSessionStorage extends SessionStorage {
       prefix: 'nest-okta:sess:',
       disableTouch: true,
     });
+    this.sessionIndex = new RedisSessionIndex(this.client);
   }
 
   /** Starts connecting; the app starts even if Redis is down, and reports not ready. */
