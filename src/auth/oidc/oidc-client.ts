@@ -1,7 +1,11 @@
 import { createRemoteJWKSet, JWTVerifyGetKey } from 'jose';
 import { fetchJson } from './fetch-json';
 import { IdTokenClaims, validateIdToken } from './id-token';
-import { IdentityProviderResponseError, TokenEndpointError } from './oidc.errors';
+import {
+  IdentityProviderResponseError,
+  IdentityProviderUnavailableError,
+  TokenEndpointError,
+} from './oidc.errors';
 import { parseProviderMetadata, ProviderMetadata } from './provider-metadata';
 
 export interface OidcClientSettings {
@@ -97,6 +101,42 @@ export class OidcClient {
       code_verifier: codeVerifier,
       redirect_uri: redirectUri,
     });
+  }
+
+  /**
+   * RFC 7009 revocation, authenticated like `grant`. The provider answers 200, with no body to
+   * read, whether or not it knew the token; only an unreachable or failing provider is an error.
+   */
+  async revoke(token: string, tokenTypeHint: 'refresh_token' | 'access_token'): Promise<void> {
+    const { revocation_endpoint } = await this.metadata();
+    if (!revocation_endpoint) {
+      throw new IdentityProviderResponseError('discovery document lacks a revocation_endpoint');
+    }
+    let status: number;
+    try {
+      const response = await fetch(revocation_endpoint, {
+        method: 'POST',
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.settings.timeoutMs),
+        headers: {
+          authorization: this.basicAuthorization(),
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: new URLSearchParams({ token, token_type_hint: tokenTypeHint }),
+      });
+      await response.body?.cancel();
+      status = response.status;
+    } catch (error) {
+      throw new IdentityProviderUnavailableError('the revocation endpoint could not be reached', {
+        cause: error,
+      });
+    }
+    if (status >= 500) {
+      throw new IdentityProviderUnavailableError(`the revocation endpoint answered HTTP ${status}`);
+    }
+    if (status !== 200) {
+      throw new IdentityProviderResponseError(`the revocation endpoint answered HTTP ${status}`);
+    }
   }
 
   async userInfo(accessToken: string): Promise<UserInfo> {

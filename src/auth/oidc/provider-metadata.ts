@@ -8,6 +8,8 @@ export interface ProviderMetadata {
   userinfo_endpoint: string;
   jwks_uri: string;
   end_session_endpoint?: string;
+  /** RFC 7009: where tokens are revoked (Okta's `{issuer}/v1/revoke`). */
+  revocation_endpoint?: string;
   /** RFC 9207: the provider puts `iss` in every authorization response. */
   authorization_response_iss_parameter_supported: boolean;
 }
@@ -39,6 +41,7 @@ export function parseProviderMetadata(
     }
   }
   const endSession = document.end_session_endpoint;
+  const revocation = document.revocation_endpoint;
   return {
     issuer: expectedIssuer,
     authorization_endpoint: document.authorization_endpoint as string,
@@ -47,6 +50,8 @@ export function parseProviderMetadata(
     jwks_uri: document.jwks_uri as string,
     end_session_endpoint:
       typeof endSession === 'string' && URL.canParse(endSession) ? endSession : undefined,
+    revocation_endpoint:
+      typeof revocation === 'string' && URL.canParse(revocation) ? revocation : undefined,
     authorization_response_iss_parameter_supported:
       document.authorization_response_iss_parameter_supported === true,
   };
