@@ -5,7 +5,12 @@ export {
   AUTH_MODULE_ASYNC_OPTIONS_TYPE,
   AUTH_MODULE_OPTIONS_TYPE,
 } from './auth.module-definition';
-export type { AuthModuleOptions, SignInMode, WidgetOptions } from './options/auth-module-options';
+export type {
+  AuthModuleOptions,
+  SignInMode,
+  UniversalLogoutOptions,
+  WidgetOptions,
+} from './options/auth-module-options';
 export {
   findAuthOptionProblems,
   type AuthOptionName,

@@ -1,6 +1,18 @@
 import type { AuthModuleOptions } from './auth-module-options';
+import { isLoopbackHost, isRateLimit, isRoutePath } from './option-rules';
+import { findUniversalLogoutProblems } from './universal-logout-option-problems';
 
-export type AuthOptionName = keyof AuthModuleOptions | 'routes.login' | 'routes.logout';
+export { isLoopbackHost, isRoutePath };
+
+export type AuthOptionName =
+  | keyof AuthModuleOptions
+  | 'routes.login'
+  | 'routes.logout'
+  | 'routes.logoutEverywhere'
+  | 'universalLogout.path'
+  | 'universalLogout.orgIssuer'
+  | 'universalLogout.audience'
+  | 'universalLogout.rateLimit';
 
 /** One thing wrong with an option: the app names it its own way (an env variable, say). */
 export interface AuthOptionProblem {
@@ -93,17 +105,10 @@ export function findAuthOptionProblems(
     );
   }
   const limit = options.signInRateLimit;
-  if (limit !== undefined && limit !== false) {
-    const valid =
-      typeof limit === 'object' &&
-      Number.isSafeInteger(limit.limit) &&
-      limit.limit > 0 &&
-      (limit.windowSeconds === undefined ||
-        (Number.isSafeInteger(limit.windowSeconds) && limit.windowSeconds > 0));
-    if (!valid) {
-      report('signInRateLimit', 'must be false or { limit, windowSeconds } above 0', '60');
-    }
+  if (limit !== undefined && limit !== false && !isRateLimit(limit)) {
+    report('signInRateLimit', 'must be false or { limit, windowSeconds } above 0', '60');
   }
+  problems.push(...findUniversalLogoutProblems(options.universalLogout));
   return problems;
 }
 
@@ -173,13 +178,13 @@ function checkScopes(scopes: unknown, report: Report): void {
 }
 
 function checkRoutes(options: Partial<AuthModuleOptions>, report: Report): void {
-  for (const name of ['login', 'logout'] as const) {
+  for (const name of ['login', 'logout', 'logoutEverywhere'] as const) {
     const path = options.routes?.[name];
     if (path !== undefined && !isRoutePath(path)) {
       report(
         `routes.${name}`,
         `must be a path starting with "/", without query or fragment; got "${String(path)}"`,
-        `/${name}`,
+        name === 'logoutEverywhere' ? '/logout/everywhere' : `/${name}`,
       );
     }
   }
@@ -189,13 +194,4 @@ function isSessionIndexStore(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return false;
   const store = value as Record<string, unknown>;
   return ['add', 'remove', 'sessionIds'].every((method) => typeof store[method] === 'function');
-}
-
-/** A plain absolute path: what Express matches a route against. */
-export function isRoutePath(path: unknown): path is string {
-  return typeof path === 'string' && /^\/[\w\-./~%]*$/.test(path) && !path.includes('//');
-}
-
-export function isLoopbackHost(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
