@@ -30,6 +30,10 @@ import { SignInRateLimit } from './sign-in/sign-in-rate-limit';
 import { SignInTransactions } from './sign-in/sign-in-transactions';
 import { SignOutRoutes } from './sign-out/sign-out.routes';
 import { AccessTokenService } from './tokens/access-token.service';
+import { GlobalTokenRevocationRoutes } from './universal-logout/global-token-revocation.routes';
+import { RevocationRateLimit } from './universal-logout/revocation-rate-limit';
+import { SignOutEverywhereRoutes } from './universal-logout/sign-out-everywhere.routes';
+import { UserSessionRevoker } from './universal-logout/user-session-revoker';
 import { AUTH_PASSPORT, createAuthPassport, OKTA_STRATEGY } from './user/auth-passport';
 import { InteractionCodeSignIn } from './widget/interaction-code-sign-in';
 import { serveWidgetAssets } from './widget/widget-assets.middleware';
@@ -92,6 +96,10 @@ const EVERY_ROUTE = { path: '{*path}', method: RequestMethod.ALL };
     RedirectSignInRoutes,
     WidgetSignInRoutes,
     SignOutRoutes,
+    UserSessionRevoker,
+    RevocationRateLimit,
+    GlobalTokenRevocationRoutes,
+    SignOutEverywhereRoutes,
     { provide: APP_GUARD, useClass: GlobalAuthGuard },
     { provide: APP_FILTER, useClass: AuthExceptionFilter },
   ],
@@ -116,7 +124,12 @@ export class AuthModule
       settings.signInMode === 'widget'
         ? this.moduleRef.get(WidgetSignInRoutes)
         : this.moduleRef.get(RedirectSignInRoutes);
-    const routes = [...signIn.routes(), ...this.moduleRef.get(SignOutRoutes).routes()];
+    const routes = [
+      ...signIn.routes(),
+      ...this.moduleRef.get(SignOutRoutes).routes(),
+      ...this.moduleRef.get(SignOutEverywhereRoutes).routes(),
+      ...this.moduleRef.get(GlobalTokenRevocationRoutes).routes(),
+    ];
     consumer.apply(authSessionMiddleware(this.authenticator, settings)).forRoutes(EVERY_ROUTE);
     if (settings.signInMode === 'widget') {
       consumer.apply(serveWidgetAssets(settings.widget.assetsPath)).forRoutes(EVERY_ROUTE);

@@ -7,6 +7,7 @@ import { AuthSettings, InjectAuthSettings } from '../options/auth-settings';
 import type { AuthRoute } from '../routes/auth-route';
 import { SessionIndex } from '../session-index/session-index';
 import { isValidCsrfToken } from '../session/csrf';
+import type { OktaUser } from '../user/okta-user';
 import { logOut } from '../user/passport-session';
 
 /**
@@ -26,12 +27,20 @@ export class SignOutRoutes {
       {
         method: 'POST',
         path: this.settings.routes.logout,
-        handle: (req, res) => this.logout(req, res),
+        handle: (req, res) => this.signOut(req, res),
       },
     ];
   }
 
-  private async logout(req: Request, res: Response): Promise<void> {
+  /**
+   * The sign-out form's handler; `first`, when given, runs once the user and the form are
+   * checked and before this session ends (sign-out everywhere ends the others there).
+   */
+  async signOut(
+    req: Request,
+    res: Response,
+    first?: (user: OktaUser) => Promise<void>,
+  ): Promise<void> {
     const user = signedInUser(req);
     if (!user) {
       res.redirect('/');
@@ -45,6 +54,7 @@ export class SignOutRoutes {
         'This sign-out form has expired. Reload the page and try again.',
       );
     }
+    await first?.(user);
     await this.sessionIndex.forget(req.sessionID, user);
     await logOut(req);
     await new Promise<void>((resolve, reject) =>
