@@ -5,6 +5,10 @@ import {
   type SessionIndexStore,
 } from './auth';
 import type { AppConfig, EnvironmentSettings } from './config/app-config';
+import {
+  GLOBAL_TOKEN_REVOCATION_PATH,
+  globalTokenRevocationEndpoint,
+} from './dev-identity-provider/global-token-revocation';
 
 /** Which environment variable sets each AuthModule option, so problems name what people edit. */
 const VARIABLES: Partial<Record<AuthOptionName, string>> = {
@@ -24,12 +28,12 @@ const VARIABLES: Partial<Record<AuthOptionName, string>> = {
  */
 export function oktaSettingProblems(settings: EnvironmentSettings): string[] {
   const { oktaClient, relyingParty } = settings;
-  return findAuthOptionProblems({ ...oktaClient, ...relyingParty }, { partial: true }).map(
-    ({ option, message, example }) => {
-      const variable = VARIABLES[option] ?? option;
-      return `${variable}: ${message}. Example: ${variable}=${example}`;
-    },
-  );
+  // OKTA_UNIVERSAL_LOGOUT is a yes or no, checked as the environment is read.
+  const options = { ...oktaClient, ...relyingParty, universalLogout: undefined };
+  return findAuthOptionProblems(options, { partial: true }).map(({ option, message, example }) => {
+    const variable = VARIABLES[option] ?? option;
+    return `${variable}: ${message}. Example: ${variable}=${example}`;
+  });
 }
 
 /** The app's configuration as AuthModule's options. */
@@ -41,7 +45,7 @@ export function authModuleOptions(
     sessionIndex,
   }: { globalGuard: boolean; signInHint?: string; sessionIndex?: SessionIndexStore },
 ): AuthModuleOptions {
-  const { okta, session, http } = config;
+  const { okta, session, http, baseUrl } = config;
   return {
     issuer: okta.issuer,
     clientId: okta.clientId,
@@ -55,6 +59,11 @@ export function authModuleOptions(
     signInRateLimit: { limit: http.signInRateLimitPerMinute, windowSeconds: 60 },
     errorView: 'error',
     widget: { view: 'widget-login', signInHint },
+    // At the address the development provider sends it to; Okta's org server signs it.
+    universalLogout: okta.universalLogout && {
+      path: GLOBAL_TOKEN_REVOCATION_PATH,
+      audience: globalTokenRevocationEndpoint(baseUrl),
+    },
     sessionIndex,
   };
 }

@@ -16,6 +16,8 @@ export interface RelyingPartySettings {
   redirectUri: string;
   postLogoutRedirectUri: string;
   scopes: string[];
+  /** OKTA_UNIVERSAL_LOGOUT: serve the Global Token Revocation endpoint Okta calls. */
+  universalLogout: boolean;
 }
 
 export type OktaSettings = OktaClientSettings & RelyingPartySettings;

@@ -10,7 +10,7 @@ import { ConfigError } from './config.error';
 import { readDevIdpAllowRemote } from './read-dev-idp-allow-remote';
 import { readHttpSettings, readLogLevel } from './read-http-settings';
 import { readSessionSettings } from './read-session-settings';
-import { ReadVariable, readWholeNumber } from './value-readers';
+import { readBoolean, ReadVariable, readWholeNumber } from './value-readers';
 
 type Env = Record<string, string | undefined>;
 
@@ -100,7 +100,7 @@ export function readConfig(
     http: readHttpSettings(read, problems),
     logLevel: readLogLevel(read('LOG_LEVEL'), problems),
     oktaClient,
-    relyingParty: readRelyingParty(read, baseUrl, problems),
+    relyingParty: readRelyingParty(read, baseUrl, !oktaClient, problems),
     devIdentityProvider: {
       port: devIdentityProviderPort,
       clientId: DEV_CLIENT_ID,
@@ -127,6 +127,7 @@ function randomSecret(): string {
 function readRelyingParty(
   read: ReadVariable,
   baseUrl: string,
+  usesDevIdentityProvider: boolean,
   problems: string[],
 ): RelyingPartySettings {
   const signInMode = readSignInMode(read('OKTA_SIGN_IN_MODE'), problems);
@@ -138,6 +139,11 @@ function readRelyingParty(
     scopes: readScopes(read('OKTA_SCOPES')),
     redirectUri,
     postLogoutRedirectUri: trimSlash(read('OKTA_POST_LOGOUT_REDIRECT_URI') ?? baseUrl),
+    // On by default only with the development provider, which sends it; an Okta org first needs
+    // the endpoint registered in its app integration.
+    universalLogout:
+      readBoolean('OKTA_UNIVERSAL_LOGOUT', read('OKTA_UNIVERSAL_LOGOUT'), problems) ??
+      usesDevIdentityProvider,
   };
 }
 
