@@ -1,4 +1,4 @@
-import { Writable } from 'node:stream';
+import { LogCollector } from './support/log-collector';
 import { Browser, readForm } from './support/browser';
 import {
   AppInstance,
@@ -11,15 +11,6 @@ import { ALICE, signInUntilCallback } from './support/sign-in';
 import { SessionStorage } from '../src/session/session-storage';
 
 const SESSION_SECRET = 'a-session-secret-that-must-never-be-logged-3c9f';
-
-/** Every line the app logs during one test, as written. */
-class LogCollector extends Writable {
-  readonly lines: string[] = [];
-  override _write(chunk: Buffer, _encoding: string, done: () => void): void {
-    this.lines.push(...chunk.toString().split('\n').filter(Boolean));
-    done();
-  }
-}
 
 describe('Logs', () => {
   const logs = new LogCollector();

@@ -11,7 +11,7 @@ import { refresh, TokenClient } from './support/provider-tokens';
 import { universalLogoutFromProvider } from './support/provider-universal-logout';
 import { describeWithRedisServer, RedisServer } from './support/redis-server';
 import { ALICE, BOB, signIn } from './support/sign-in';
-import { refreshTokenOf, signOutEverywhere } from './support/stored-sessions';
+import { isSignedIn, refreshTokenOf, signOutEverywhere } from './support/stored-sessions';
 import { emailSubject, postRevocation, TestOrg } from './support/test-org';
 import { startUniversalLogoutApp, UniversalLogoutApp } from './support/universal-logout-app';
 
@@ -97,13 +97,8 @@ describeWithRedisServer('Universal Logout across instances sharing Redis', () =>
     return browser;
   }
 
-  async function signedInOn(browser: Browser, instance: { url(path: string): string }) {
-    const { status } = await browser.request(instance.url('/api/me'), {
-      accept: 'application/json',
-    });
-    if (status !== 200 && status !== 401) throw new Error(`Unexpected ${status}`);
-    return status === 200;
-  }
+  const signedInOn = (browser: Browser, instance: AppInstance) =>
+    isSignedIn(browser, instance.url('/api/me'));
 
   const refreshTokenIn = (browser: Browser) =>
     refreshTokenOf(browser, a.baseUrl, a.app.get(SessionStorage).store);

@@ -1,32 +1,17 @@
-import { Writable } from 'node:stream';
 import { SessionStorage } from '../src/session/session-storage';
+import { LogCollector } from './support/log-collector';
 import { Browser } from './support/browser';
 import { freePorts, ProviderClient, startSharedProvider } from './support/app-instance';
 import { refresh, TokenClient } from './support/provider-tokens';
 import { universalLogoutFromProvider } from './support/provider-universal-logout';
 import { ALICE, BOB, signIn } from './support/sign-in';
 import { startStack, Stack } from './support/stack';
-import { refreshTokenOf, signOutEverywhere } from './support/stored-sessions';
+import { isSignedIn, refreshTokenOf, signOutEverywhere } from './support/stored-sessions';
 import { emailSubject, postRevocation, TestOrg } from './support/test-org';
 import { startUniversalLogoutApp, UniversalLogoutApp } from './support/universal-logout-app';
 
 const CALLBACK = '/authorization-code/callback';
 const ENDPOINT = '/global-token-revocation';
-
-class LogCollector extends Writable {
-  readonly lines: string[] = [];
-  override _write(chunk: Buffer, _encoding: string, done: () => void): void {
-    this.lines.push(...chunk.toString().split('\n').filter(Boolean));
-    done();
-  }
-}
-
-/** Whether a browser's session is still signed in, asked the way an API client asks. */
-async function signedIn(browser: Browser, url: string): Promise<boolean> {
-  const { status } = await browser.request(url, { accept: 'application/json' });
-  if (status !== 200 && status !== 401) throw new Error(`Unexpected ${status} from ${url}`);
-  return status === 200;
-}
 
 /**
  * The app as `npm start` runs it with zero configuration (memory sessions, the development
@@ -53,7 +38,7 @@ describe('Universal Logout sent by the development identity provider (memory ses
   async function signedInAs(credentials: typeof BOB): Promise<Browser> {
     const browser = new Browser();
     await signIn(browser, url('/login'), credentials, url(CALLBACK));
-    expect(await signedIn(browser, url('/api/me'))).toBe(true);
+    expect(await isSignedIn(browser, url('/api/me'))).toBe(true);
     return browser;
   }
 
@@ -73,13 +58,13 @@ describe('Universal Logout sent by the development identity provider (memory ses
 
       expect(await universalLogoutFromProvider(stack.issuer, BOB.username, format)).toBe(204);
 
-      expect(await signedIn(bobAtWork, url('/api/me'))).toBe(false);
-      expect(await signedIn(bobAtHome, url('/api/me'))).toBe(false);
+      expect(await isSignedIn(bobAtWork, url('/api/me'))).toBe(false);
+      expect(await isSignedIn(bobAtHome, url('/api/me'))).toBe(false);
       for (const token of bobsTokens) {
         const refused = await refresh(tokenClient, token);
         expect(refused).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
       }
-      expect(await signedIn(alice, url('/api/me'))).toBe(true);
+      expect(await isSignedIn(alice, url('/api/me'))).toBe(true);
       expect((await refresh(tokenClient, alicesToken)).status).toBe(200);
     },
   );
@@ -112,10 +97,10 @@ describe('Universal Logout sent by the development identity provider (memory ses
     expect(signedOut.status).toBe(302);
     expect(signedOut.location).toMatch(new RegExp(`^${stack.issuer}/v1/logout\\?`));
 
-    expect(await signedIn(here, url('/api/me'))).toBe(false);
-    expect(await signedIn(there, url('/api/me'))).toBe(false);
+    expect(await isSignedIn(here, url('/api/me'))).toBe(false);
+    expect(await isSignedIn(there, url('/api/me'))).toBe(false);
     expect((await refresh(tokenClient, thereToken)).body.error).toBe('invalid_grant');
-    expect(await signedIn(alice, url('/api/me'))).toBe(true);
+    expect(await isSignedIn(alice, url('/api/me'))).toBe(true);
   });
 
   it('refuses sign out everywhere without the form’s CSRF token, and ends nothing', async () => {
@@ -123,8 +108,8 @@ describe('Universal Logout sent by the development identity provider (memory ses
 
     const forged = await here.request(url('/logout/everywhere'), { form: { _csrf: 'guessed' } });
     expect(forged.status).toBe(403);
-    expect(await signedIn(here, url('/api/me'))).toBe(true);
-    expect(await signedIn(there, url('/api/me'))).toBe(true);
+    expect(await isSignedIn(here, url('/api/me'))).toBe(true);
+    expect(await isSignedIn(there, url('/api/me'))).toBe(true);
   });
 });
 
@@ -191,7 +176,7 @@ describe('The Global Token Revocation endpoint', () => {
 
     expect(answer.status).toBe(401);
     expect(answer.headers.get('www-authenticate')).toMatch(/^Bearer/);
-    expect(await signedIn(bob, app.url('/api/me'))).toBe(true);
+    expect(await isSignedIn(bob, app.url('/api/me'))).toBe(true);
   });
 
   it('answers 401 to a replayed token, even naming someone else, and ends nothing', async () => {
@@ -199,7 +184,7 @@ describe('The Global Token Revocation endpoint', () => {
     expect((await post(emailSubject('carol@example.com'), token)).status).toBe(204);
 
     expect((await post(emailSubject(BOB.username), token)).status).toBe(401);
-    expect(await signedIn(bob, app.url('/api/me'))).toBe(true);
+    expect(await isSignedIn(bob, app.url('/api/me'))).toBe(true);
   });
 
   const JSON_TYPE = 'application/json';
@@ -225,27 +210,27 @@ describe('The Global Token Revocation endpoint', () => {
     const answer = await post(body, await org.sign(audience), contentType);
 
     expect(answer.status).toBe(400);
-    expect(await signedIn(bob, app.url('/api/me'))).toBe(true);
+    expect(await isSignedIn(bob, app.url('/api/me'))).toBe(true);
   });
 
   it('answers 400 to JSON that does not parse', async () => {
     const answer = await post('{"subject": ', await org.sign(audience));
     expect(answer.status).toBe(400);
-    expect(await signedIn(bob, app.url('/api/me'))).toBe(true);
+    expect(await isSignedIn(bob, app.url('/api/me'))).toBe(true);
   });
 
   it('signs Bob out for a request from the org, by email or by the org’s own iss_sub', async () => {
     expect((await post(emailSubject('BOB@example.com'), await org.sign(audience))).status).toBe(
       204,
     );
-    expect(await signedIn(bob, app.url('/api/me'))).toBe(false);
+    expect(await isSignedIn(bob, app.url('/api/me'))).toBe(false);
 
     // Okta still has Bob signed in (single sign-on): no password is asked.
     expect((await bob.follow(app.url('/login?returnTo=/api/me'))).status).toBe(200);
     const { sub } = JSON.parse((await bob.request(app.url('/api/me'))).body) as { sub: string };
     const byOrg = { subject: { format: 'iss_sub', iss: org.issuer, sub } };
     expect((await post(byOrg, await org.sign(audience))).status).toBe(204);
-    expect(await signedIn(bob, app.url('/api/me'))).toBe(false);
+    expect(await isSignedIn(bob, app.url('/api/me'))).toBe(false);
   });
 });
 

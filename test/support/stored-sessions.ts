@@ -22,6 +22,13 @@ export async function refreshTokenOf(browser: Browser, url: string, store: Store
   return token;
 }
 
+/** Whether a browser's session is signed in at `apiUrl` (a JSON route): 200 yes, 401 no. */
+export async function isSignedIn(browser: Browser, apiUrl: string): Promise<boolean> {
+  const { status } = await browser.request(apiUrl, { accept: 'application/json' });
+  if (status !== 200 && status !== 401) throw new Error(`Unexpected ${status} from ${apiUrl}`);
+  return status === 200;
+}
+
 /** Presses the profile page's "Sign out everywhere" button, as a browser would. */
 export async function signOutEverywhere(browser: Browser, profileUrl: string) {
   const profile = await browser.request(profileUrl);

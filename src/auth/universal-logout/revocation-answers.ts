@@ -14,48 +14,48 @@ export interface FailureAnswer {
   body: { error: string; error_description: string };
 }
 
-/** The status Okta's contract names for each way a request can fail; others are not ours. */
-export function failureAnswer(error: unknown): FailureAnswer | undefined {
-  if (error instanceof RevocationUnauthorizedError) {
-    return answer(
-      HttpStatus.UNAUTHORIZED,
-      'invalid_token',
-      'The request is not authenticated by the Okta org.',
-    );
-  }
-  if (error instanceof MalformedRevocationRequestError) {
-    return answer(
-      HttpStatus.BAD_REQUEST,
-      'invalid_request',
-      'The body must be JSON naming a subject in the email or iss_sub format.',
-    );
-  }
-  if (error instanceof SessionStoreFailureError) {
-    return answer(
-      HttpStatus.UNPROCESSABLE_ENTITY,
-      'logout_failed',
-      'The user could not be signed out: the session store is unavailable.',
-    );
-  }
-  if (error instanceof RevocationIncompleteError) {
-    return answer(
-      HttpStatus.UNPROCESSABLE_ENTITY,
-      'revocation_incomplete',
-      'The sessions ended, but not every refresh token could be revoked.',
-    );
-  }
-  if (error instanceof OrgKeysUnavailableError) {
-    return answer(
-      HttpStatus.SERVICE_UNAVAILABLE,
-      'temporarily_unavailable',
-      "The Okta org's signing keys cannot be fetched right now.",
-    );
-  }
-  return undefined;
-}
+type ErrorClass = new (...args: never[]) => Error;
 
-function answer(status: number, error: string, description: string): FailureAnswer {
-  return { status, body: { error, error_description: description } };
+/** The status Okta's contract names for each way a request can fail. */
+const ANSWERS: [ErrorClass, number, string, string][] = [
+  [
+    RevocationUnauthorizedError,
+    HttpStatus.UNAUTHORIZED,
+    'invalid_token',
+    'The request is not authenticated by the Okta org.',
+  ],
+  [
+    MalformedRevocationRequestError,
+    HttpStatus.BAD_REQUEST,
+    'invalid_request',
+    'The body must be JSON naming a subject in the email or iss_sub format.',
+  ],
+  [
+    SessionStoreFailureError,
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    'logout_failed',
+    'The user could not be signed out: the session store is unavailable.',
+  ],
+  [
+    RevocationIncompleteError,
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    'revocation_incomplete',
+    'The sessions ended, but not every refresh token could be revoked.',
+  ],
+  [
+    OrgKeysUnavailableError,
+    HttpStatus.SERVICE_UNAVAILABLE,
+    'temporarily_unavailable',
+    "The Okta org's signing keys cannot be fetched right now.",
+  ],
+];
+
+/** How to answer `error`, if it is one of the endpoint's own failures; others are not ours. */
+export function failureAnswer(error: unknown): FailureAnswer | undefined {
+  const known = ANSWERS.find(([type]) => error instanceof type);
+  if (!known) return undefined;
+  const [, status, code, description] = known;
+  return { status, body: { error: code, error_description: description } };
 }
 
 /**
@@ -65,5 +65,5 @@ function answer(status: number, error: string, description: string): FailureAnsw
 export function describeSubject(subject: UserSubject): string {
   if (subject.format === 'iss_sub') return `iss_sub ${subject.sub}`;
   const [local, domain] = subject.email.trim().split('@');
-  return `email ${local.slice(0, 1)}…@${domain}`;
+  return `${subject.format} ${local.slice(0, 1)}…@${domain}`;
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ThrottlerStorageService } from '@nestjs/throttler';
 import type { Request } from 'express';
 import { AuthSettings, InjectAuthSettings } from '../options/auth-settings';
+import { overBudget } from '../routes/request-budget';
 
 const THROTTLER_NAME = 'universal-logout';
 
@@ -18,17 +19,10 @@ export class RevocationRateLimit {
   ) {}
 
   /** Seconds to wait, when this request is over the budget; otherwise `undefined`. */
-  async retryAfter(req: Request): Promise<number | undefined> {
+  retryAfter(req: Request): Promise<number | undefined> {
     const limit = this.settings.universalLogout && this.settings.universalLogout.rateLimit;
-    if (!limit) return undefined;
-    const key = `${THROTTLER_NAME}:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;
-    const { isBlocked, timeToBlockExpire } = await this.storage.increment(
-      key,
-      limit.windowMs,
-      limit.limit,
-      0,
-      THROTTLER_NAME,
-    );
-    return isBlocked ? Math.max(1, timeToBlockExpire) : undefined;
+    return limit
+      ? overBudget(this.storage, THROTTLER_NAME, req, limit)
+      : Promise.resolve(undefined);
   }
 }
