@@ -1,6 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import type { SessionData, Store } from 'express-session';
 import { OidcClient } from '../oidc/oidc-client';
+import { AuthSettings, InjectAuthSettings } from '../options/auth-settings';
 import { SessionIndex } from '../session-index/session-index';
 import type { UserSubject } from '../session-index/subject-key';
 import { isSessionUser, SessionUser } from '../user/session-user';
@@ -26,19 +27,26 @@ type SessionOutcome = { found: boolean; revoked: boolean; revocationFailed: bool
  * guide allows; nothing in this app hands them out once the session is gone.
  */
 @Injectable()
-export class UserSessionRevoker {
+export class UserSessionRevoker implements OnModuleDestroy {
   private readonly logger = new Logger('UniversalLogout');
+  private readonly settling = new Set<NodeJS.Timeout>();
+  private readonly settleDelayMs: number;
 
   constructor(
     private readonly oidc: OidcClient,
     private readonly sessionIndex: SessionIndex,
-  ) {}
+    @InjectAuthSettings() { providerTimeoutMs }: AuthSettings,
+  ) {
+    // Longer than a request can take: the slowest wait on the provider, then a second to finish.
+    this.settleDelayMs = providerTimeoutMs + 1_000;
+  }
 
   async endSessionsOf(subject: UserSubject, store: Store | undefined): Promise<SessionsEnded> {
     // express-session exposes no store while it considers the store disconnected.
     if (!store) throw new SessionStoreFailureError('the session store is not available');
     const ids = await storeCall('listing the sessions', this.sessionIndex.sessionsOf(subject));
     const outcomes = await Promise.all(ids.map((id) => this.endSession(store, id)));
+    this.destroyAgainLater(store, ids);
     return {
       sessions: outcomes.filter((o) => o.found).length,
       refreshTokensRevoked: outcomes.filter((o) => o.revoked).length,
@@ -62,6 +70,30 @@ export class UserSessionRevoker {
     }
     if (user) await storeCall('updating the session index', this.sessionIndex.forget(id, user));
     return { found: session !== null, revoked, revocationFailed: !!refreshToken && !revoked };
+  }
+
+  /**
+   * A request of the user's that was already running may save its session as it ends (the idle
+   * extension, a token refresh), writing it back after it was destroyed. Session ids are never
+   * reused, so destroying the same ids once more after any such request has finished is safe,
+   * and costs signed-in requests nothing.
+   */
+  private destroyAgainLater(store: Store, ids: string[]): void {
+    if (ids.length === 0) return;
+    const timer = setTimeout(() => {
+      this.settling.delete(timer);
+      Promise.all(ids.map((id) => destroySession(store, id))).catch((error: unknown) =>
+        this.logger.warn(
+          `Ended sessions could not be destroyed again: ${(error as Error).message}`,
+        ),
+      );
+    }, this.settleDelayMs).unref();
+    this.settling.add(timer);
+  }
+
+  onModuleDestroy(): void {
+    for (const timer of this.settling) clearTimeout(timer);
+    this.settling.clear();
   }
 }
 
