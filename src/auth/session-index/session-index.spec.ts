@@ -1,4 +1,5 @@
-import { MemoryStore } from 'express-session';
+import { Logger } from '@nestjs/common';
+import { MemoryStore, Store } from 'express-session';
 import type { OktaUser } from '../user/okta-user';
 import { MemorySessionIndexStore } from './memory-session-index-store';
 import { SessionIndex } from './session-index';
@@ -79,5 +80,25 @@ describe('SessionIndex', () => {
     const add = jest.spyOn(store, 'add');
     await index.record('sid-1', user('00u-bob'), new MemoryStore());
     expect(add).toHaveBeenCalledWith([expect.any(String)], 'sid-1', 60_000);
+  });
+
+  it('warns once when sessions live in a shared store but its own index is in this process', async () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    const ownIndex = new SessionIndex(ISSUER, 60_000);
+    const shared = Object.create(Store.prototype) as Store;
+    try {
+      await ownIndex.record('sid-1', user('00u-bob'), new MemoryStore());
+      expect(warn).not.toHaveBeenCalled();
+      await ownIndex.record('sid-2', user('00u-bob'), shared);
+      await ownIndex.record('sid-3', user('00u-bob'), shared);
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(warn.mock.calls[0][0]).toMatch(/give AuthModule a sessionIndex in the same store/);
+
+      await index.record('sid-4', user('00u-bob'), shared);
+      expect(warn).toHaveBeenCalledTimes(1);
+    } finally {
+      ownIndex.onModuleDestroy();
+      warn.mockRestore();
+    }
   });
 });
