@@ -20,8 +20,8 @@ import { isSessionlessPath } from './http/sessionless-paths';
 import { LoggingModule } from './logging/logging.module';
 import { authModuleOptions } from './okta-auth-options';
 import { ProfileModule } from './profile/profile.module';
-import { SessionModule } from './session/session.module';
 import { SessionStorage } from './session/session-storage';
+import { SessionModule } from './session/session.module';
 import { ShopModule } from './shop/shop.module';
 
 export interface AppModuleOptions {
@@ -54,10 +54,15 @@ export class AppModule implements NestModule {
         }),
         SessionModule.forRoot(config.session.store),
         AuthModule.forRootAsync({
-          // The session store's lock: instances sharing sessions refresh each one only once.
+          // The session store's lock and index: instances sharing sessions refresh each one
+          // only once, and Universal Logout finds every session of a user.
           inject: [SessionStorage],
           useFactory: (storage: SessionStorage) => ({
-            ...authModuleOptions(config, { globalGuard: globalAuthGuard, signInHint }),
+            ...authModuleOptions(config, {
+              globalGuard: globalAuthGuard,
+              signInHint,
+              sessionIndex: storage.sessionIndex,
+            }),
             refreshLock: storage.refreshLock,
           }),
         }),

@@ -1,6 +1,15 @@
-import { AuthModuleOptions, AuthOptionName, findAuthOptionProblems } from './auth';
+import {
+  AuthModuleOptions,
+  AuthOptionName,
+  findAuthOptionProblems,
+  type SessionIndexStore,
+} from './auth';
 import type { AppConfig, EnvironmentSettings } from './config/app-config';
 import { WIDGET_CSP_VARIABLES } from './config/read-widget-settings';
+import {
+  GLOBAL_TOKEN_REVOCATION_PATH,
+  globalTokenRevocationEndpoint,
+} from './dev-identity-provider/global-token-revocation';
 
 /** Which environment variable sets each AuthModule option, so problems name what people edit. */
 const VARIABLES: Partial<Record<AuthOptionName, string>> = {
@@ -28,7 +37,8 @@ const VARIABLES: Partial<Record<AuthOptionName, string>> = {
  */
 export function oktaSettingProblems(settings: EnvironmentSettings): string[] {
   const { oktaClient, relyingParty, widget } = settings;
-  const options = { ...oktaClient, ...relyingParty, widget };
+  // OKTA_UNIVERSAL_LOGOUT is a yes or no, checked as the environment is read.
+  const options = { ...oktaClient, ...relyingParty, widget, universalLogout: undefined };
   return findAuthOptionProblems(options, { partial: true }).map(({ option, message, example }) => {
     const variable = VARIABLES[option] ?? option;
     return `${variable}: ${message}. Example: ${variable}=${example}`;
@@ -38,9 +48,13 @@ export function oktaSettingProblems(settings: EnvironmentSettings): string[] {
 /** The app's configuration as AuthModule's options. */
 export function authModuleOptions(
   config: AppConfig,
-  { globalGuard, signInHint }: { globalGuard: boolean; signInHint?: string },
+  {
+    globalGuard,
+    signInHint,
+    sessionIndex,
+  }: { globalGuard: boolean; signInHint?: string; sessionIndex?: SessionIndexStore },
 ): AuthModuleOptions {
-  const { okta, session, http, widget } = config;
+  const { okta, session, http, widget, baseUrl } = config;
   return {
     issuer: okta.issuer,
     clientId: okta.clientId,
@@ -60,5 +74,11 @@ export function authModuleOptions(
       contentSecurityPolicy: widget.contentSecurityPolicy,
       language: widget.language,
     },
+    // At the address the development provider sends it to; Okta's org server signs it.
+    universalLogout: okta.universalLogout && {
+      path: GLOBAL_TOKEN_REVOCATION_PATH,
+      audience: globalTokenRevocationEndpoint(baseUrl),
+    },
+    sessionIndex,
   };
 }

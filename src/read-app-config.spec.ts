@@ -321,6 +321,7 @@ describe('readAppConfig', () => {
           redirectUri: 'http://localhost:8080/authorization-code/callback',
           postLogoutRedirectUri: 'http://localhost:8080',
           scopes: ['openid', 'profile', 'email'],
+          universalLogout: true,
         },
         widget: { contentSecurityPolicy: {} },
         devIdentityProvider: {
@@ -380,6 +381,33 @@ describe('readAppConfig', () => {
     });
   });
 
+  describe('OKTA_UNIVERSAL_LOGOUT', () => {
+    const OKTA = {
+      OKTA_ISSUER: ISSUER,
+      OKTA_CLIENT_ID: '0oa1b2c3d4EXAMPLE',
+      OKTA_CLIENT_SECRET: 'a-client-secret',
+    };
+
+    it('is on with the development provider, which sends it, and off with an Okta org', () => {
+      expect(readConfig({}).relyingParty.universalLogout).toBe(true);
+      expect(readConfig(OKTA).relyingParty.universalLogout).toBe(false);
+    });
+
+    it('is turned on for an Okta org, or off for the development provider', () => {
+      const on = { ...OKTA, OKTA_UNIVERSAL_LOGOUT: 'true' };
+      expect(readConfig(on).relyingParty.universalLogout).toBe(true);
+      expect(readConfig({ OKTA_UNIVERSAL_LOGOUT: 'false' }).relyingParty.universalLogout).toBe(
+        false,
+      );
+    });
+
+    it('names the variable when it is neither true nor false', () => {
+      expect(() => readConfig({ OKTA_UNIVERSAL_LOGOUT: 'sometimes' })).toThrow(
+        /OKTA_UNIVERSAL_LOGOUT: must be true or false; got "sometimes"/,
+      );
+    });
+  });
+
   it('reads a complete production Okta environment', () => {
     const config = readConfig({
       ...PRODUCTION,
@@ -414,6 +442,7 @@ describe('readAppConfig', () => {
         redirectUri: 'https://app.example.com/authorization-code/callback',
         postLogoutRedirectUri: 'https://app.example.com',
         scopes: ['openid', 'profile', 'email', 'groups'],
+        universalLogout: false,
       },
       widget: { contentSecurityPolicy: {} },
       devIdentityProvider: {

@@ -1,5 +1,5 @@
-import { Browser, readForm } from './support/browser';
 import { LogCollector } from './support/log-collector';
+import { Browser, readForm } from './support/browser';
 import {
   AppInstance,
   freePorts,

@@ -23,6 +23,7 @@ import { resolveAuthSettings } from './options/resolve-auth-settings';
 import { OktaStrategy } from './redirect/okta.strategy';
 import { RedirectSignInRoutes } from './redirect/redirect-sign-in.routes';
 import { serveAuthRoutes } from './routes/auth-route';
+import { SessionIndex } from './session-index/session-index';
 import { authSessionMiddleware } from './session/auth-session.middleware';
 import { hasSessionMiddleware } from './session/session-middleware-check';
 import { SignInRateLimit } from './sign-in/sign-in-rate-limit';
@@ -30,6 +31,10 @@ import { SignInTransactions } from './sign-in/sign-in-transactions';
 import { SignOutRoutes } from './sign-out/sign-out.routes';
 import { AccessTokenService } from './tokens/access-token.service';
 import { TokenVault } from './tokens/token-vault';
+import { GlobalTokenRevocationRoutes } from './universal-logout/global-token-revocation.routes';
+import { RevocationRateLimit } from './universal-logout/revocation-rate-limit';
+import { SignOutEverywhereRoutes } from './universal-logout/sign-out-everywhere.routes';
+import { UserSessionRevoker } from './universal-logout/user-session-revoker';
 import { AUTH_PASSPORT, createAuthPassport, OKTA_STRATEGY } from './user/auth-passport';
 import { InteractionCodeSignIn } from './widget/interaction-code-sign-in';
 import { serveWidgetAssets } from './widget/widget-assets.middleware';
@@ -63,10 +68,21 @@ const EVERY_ROUTE = { path: '{*path}', method: RequestMethod.ALL };
         new SignInTransactions(settings.signInTransactionTtlMs),
     },
     {
+      provide: SessionIndex,
+      inject: [AUTH_SETTINGS, AUTH_MODULE_OPTIONS],
+      useFactory: (settings: AuthSettings, options: AuthModuleOptions) =>
+        new SessionIndex(settings.issuer, settings.maxSignInAgeMs, options.sessionIndex),
+    },
+    {
       provide: AUTH_PASSPORT,
-      inject: [AUTH_SETTINGS, OidcClient, SignInTransactions],
-      useFactory: (settings: AuthSettings, oidc: OidcClient, transactions: SignInTransactions) => {
-        const authenticator = createAuthPassport(settings.groupsClaim);
+      inject: [AUTH_SETTINGS, OidcClient, SignInTransactions, SessionIndex],
+      useFactory: (
+        settings: AuthSettings,
+        oidc: OidcClient,
+        transactions: SignInTransactions,
+        sessionIndex: SessionIndex,
+      ) => {
+        const authenticator = createAuthPassport(settings.groupsClaim, sessionIndex);
         authenticator.use(OKTA_STRATEGY, new OktaStrategy(settings, oidc, transactions));
         return authenticator;
       },
@@ -86,6 +102,10 @@ const EVERY_ROUTE = { path: '{*path}', method: RequestMethod.ALL };
     RedirectSignInRoutes,
     WidgetSignInRoutes,
     SignOutRoutes,
+    UserSessionRevoker,
+    RevocationRateLimit,
+    GlobalTokenRevocationRoutes,
+    SignOutEverywhereRoutes,
     { provide: APP_GUARD, useClass: GlobalAuthGuard },
     { provide: APP_FILTER, useClass: AuthExceptionFilter },
   ],
@@ -110,7 +130,12 @@ export class AuthModule
       settings.signInMode === 'widget'
         ? this.moduleRef.get(WidgetSignInRoutes)
         : this.moduleRef.get(RedirectSignInRoutes);
-    const routes = [...signIn.routes(), ...this.moduleRef.get(SignOutRoutes).routes()];
+    const routes = [
+      ...signIn.routes(),
+      ...this.moduleRef.get(SignOutRoutes).routes(),
+      ...this.moduleRef.get(SignOutEverywhereRoutes).routes(),
+      ...this.moduleRef.get(GlobalTokenRevocationRoutes).routes(),
+    ];
     consumer.apply(authSessionMiddleware(this.authenticator, settings)).forRoutes(EVERY_ROUTE);
     if (settings.signInMode === 'widget') {
       consumer.apply(serveWidgetAssets(settings.widget.assetsPath)).forRoutes(EVERY_ROUTE);

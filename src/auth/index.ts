@@ -5,7 +5,12 @@ export {
   AUTH_MODULE_ASYNC_OPTIONS_TYPE,
   AUTH_MODULE_OPTIONS_TYPE,
 } from './auth.module-definition';
-export type { AuthModuleOptions, SignInMode, WidgetOptions } from './options/auth-module-options';
+export type {
+  AuthModuleOptions,
+  SignInMode,
+  UniversalLogoutOptions,
+  WidgetOptions,
+} from './options/auth-module-options';
 export {
   findAuthOptionProblems,
   type AuthOptionName,
@@ -21,6 +26,11 @@ export { AccessTokenService } from './tokens/access-token.service';
 export type { RefreshLock } from './tokens/refresh-lock';
 export { OidcClient, type UserInfo } from './oidc/oidc-client';
 export type { OktaUser, OktaTokens } from './user/okta-user';
+export type { SessionIndexStore } from './session-index/session-index-store';
+export {
+  MemorySessionIndexStore,
+  type MemorySessionIndexStoreOptions,
+} from './session-index/memory-session-index-store';
 export { csrfTokenFor } from './session/csrf';
 export { wantsJson } from './errors/wants-json';
 export {

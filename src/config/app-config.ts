@@ -18,6 +18,8 @@ export interface RelyingPartySettings {
   scopes: string[];
   /** How long a started sign-in may take; unset, AuthModule's default for the mode. */
   signInTransactionTtlSeconds?: number;
+  /** OKTA_UNIVERSAL_LOGOUT: serve the Global Token Revocation endpoint Okta calls. */
+  universalLogout: boolean;
 }
 
 export type OktaSettings = OktaClientSettings & RelyingPartySettings;

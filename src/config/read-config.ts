@@ -11,7 +11,12 @@ import { readDevIdpAllowRemote } from './read-dev-idp-allow-remote';
 import { readHttpSettings, readLogLevel } from './read-http-settings';
 import { readSessionSettings } from './read-session-settings';
 import { readWidgetSettings } from './read-widget-settings';
-import { ReadVariable, readOptionalWholeNumber, readWholeNumber } from './value-readers';
+import {
+  readBoolean,
+  ReadVariable,
+  readOptionalWholeNumber,
+  readWholeNumber,
+} from './value-readers';
 
 type Env = Record<string, string | undefined>;
 
@@ -101,7 +106,7 @@ export function readConfig(
     http: readHttpSettings(read, problems),
     logLevel: readLogLevel(read('LOG_LEVEL'), problems),
     oktaClient,
-    relyingParty: readRelyingParty(read, baseUrl, problems),
+    relyingParty: readRelyingParty(read, baseUrl, !oktaClient, problems),
     widget: readWidgetSettings(read),
     devIdentityProvider: {
       port: devIdentityProviderPort,
@@ -129,6 +134,7 @@ function randomSecret(): string {
 function readRelyingParty(
   read: ReadVariable,
   baseUrl: string,
+  usesDevIdentityProvider: boolean,
   problems: string[],
 ): RelyingPartySettings {
   const signInMode = readSignInMode(read('OKTA_SIGN_IN_MODE'), problems);
@@ -147,6 +153,11 @@ function readRelyingParty(
       { min: 60, example: 1800 },
       problems,
     ),
+    // On by default only with the development provider, which sends it; an Okta org first needs
+    // the endpoint registered in its app integration.
+    universalLogout:
+      readBoolean('OKTA_UNIVERSAL_LOGOUT', read('OKTA_UNIVERSAL_LOGOUT'), problems) ??
+      usesDevIdentityProvider,
   };
 }
 

@@ -8,6 +8,7 @@ import { checkStoredSessions } from './checked-store';
 /** Where connect-redis keeps each session: this prefix and the session id. */
 export const SESSION_KEY_PREFIX = 'nest-okta:sess:';
 import { RedisRefreshLock } from './redis-refresh-lock';
+import { RedisSessionIndex } from './redis-session-index';
 
 const PING_TIMEOUT_MS = 1_000;
 const MAX_RECONNECT_DELAY_MS = 2_000;
@@ -21,6 +22,12 @@ export abstract class SessionStorage implements OnApplicationShutdown {
    * refreshes a session's tokens at a time; none when the sessions are this process's alone.
    */
   abstract readonly refreshLock?: RedisRefreshLock;
+
+  /**
+   * Where AuthModule records each user's sessions, when this store is shared between instances;
+   * a memory store leaves it to AuthModule's own in-process index.
+   */
+  abstract readonly sessionIndex?: RedisSessionIndex;
   /** Whether sessions can be read and written right now. */
   abstract isAvailable(): Promise<boolean>;
   abstract onApplicationShutdown(): Promise<void>;
@@ -41,6 +48,7 @@ export class MemorySessionStorage extends SessionStorage {
   readonly kind = 'memory';
   readonly store = checkStoredSessions(new UntouchedMemoryStore());
   readonly refreshLock = undefined;
+  readonly sessionIndex = undefined;
 
   isAvailable(): Promise<boolean> {
     return Promise.resolve(true);
@@ -60,6 +68,7 @@ export class RedisSessionStorage extends SessionStorage {
   readonly kind = 'redis';
   readonly store: RedisStore;
   readonly refreshLock: RedisRefreshLock;
+  readonly sessionIndex: RedisSessionIndex;
   private readonly logger = new Logger(RedisSessionStorage.name);
   private readonly client;
   private reportedDown = false;
@@ -89,6 +98,7 @@ export class RedisSessionStorage extends SessionStorage {
       new RedisStore({ client: this.client, prefix: SESSION_KEY_PREFIX, disableTouch: true }),
     );
     this.refreshLock = new RedisRefreshLock(this.client, 'nest-okta:lock:');
+    this.sessionIndex = new RedisSessionIndex(this.client);
   }
 
   /** Starts connecting; the app starts even if Redis is down, and reports not ready. */

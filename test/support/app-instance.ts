@@ -26,6 +26,8 @@ export async function startSharedProvider(
     port?: number;
     accessTokenTtlSeconds?: number;
     refreshTokenGracePeriodSeconds?: number;
+    /** Where the provider sends Universal Logout: the instances' common Global Token Revocation URL. */
+    universalLogoutEndpoint?: string;
   } = {},
 ): Promise<ProviderClient> {
   const clientId = 'shared-client';
@@ -35,6 +37,9 @@ export async function startSharedProvider(
     host: '127.0.0.1',
     accessTokenTtlSeconds: options.accessTokenTtlSeconds,
     refreshTokenGracePeriodSeconds: options.refreshTokenGracePeriodSeconds,
+    universalLogout: options.universalLogoutEndpoint
+      ? { endpoint: options.universalLogoutEndpoint }
+      : undefined,
     clients: [
       {
         client_id: clientId,

@@ -1,5 +1,6 @@
 import type { RefreshLock } from '../tokens/refresh-lock';
 import type { WidgetCspDirective } from '../widget/widget-csp-sources';
+import type { SessionIndexStore } from '../session-index/session-index-store';
 
 /** Okta's two models for server-side web apps: its hosted page, or the embedded Sign-In Widget. */
 export type SignInMode = 'redirect' | 'widget';
@@ -23,8 +24,8 @@ export interface AuthModuleOptions {
   scopes?: string[];
   /** Deny by default: every route needs a signed-in user unless `@Public()`. Default `true`. */
   globalGuard?: boolean;
-  /** Default `/login` and `/logout`. */
-  routes?: { login?: string; logout?: string };
+  /** Default `/login`, `/logout` and `/logout/everywhere` (sign-out on every device). */
+  routes?: { login?: string; logout?: string; logoutEverywhere?: string };
   /** The claim that lists the user's Okta groups. Default `groups`. */
   groupsClaim?: string;
   /** A sign-in ends this long after it happened, however active the user is. Default 8 hours. */
@@ -56,6 +57,17 @@ export interface AuthModuleOptions {
   errorView?: string;
   widget?: WidgetOptions;
   /**
+   * Okta's Universal Logout: a Global Token Revocation endpoint that ends every session of the
+   * user Okta names. Off unless given; `{}` turns it on with the defaults.
+   */
+  universalLogout?: UniversalLogoutOptions | false;
+  /**
+   * Where the module records which sessions each user has (at sign-in and sign-out only), so it
+   * can end them all. Default: this process's memory, right for a memory session store; with
+   * sessions shared between instances (Redis), give one in the same store.
+   */
+  sessionIndex?: SessionIndexStore;
+  /**
    * Fail at start-up unless `express-session` (or `cookie-session`) is mounted with `app.use()`.
    * Default `true`; turn it off when the session comes from somewhere the check cannot see.
    */
@@ -86,4 +98,26 @@ export interface WidgetOptions {
    * among those the widget ships (English otherwise), loaded from `assetsPath`, never a CDN.
    */
   language?: string;
+}
+
+/**
+ * The Global Token Revocation endpoint Okta calls (the app integration's Universal Logout
+ * settings), authenticated by a JWT that the Okta org authorization server signs.
+ */
+export interface UniversalLogoutOptions {
+  /** The endpoint's path. Default `/global-token-revocation`. */
+  path?: string;
+  /**
+   * The org authorization server: the `iss` of Okta's requests, whose keys are found from
+   * `{orgIssuer}/.well-known/openid-configuration`. Default: the issuer's origin,
+   * `https://{yourOktaDomain}`.
+   */
+  orgIssuer?: string;
+  /**
+   * The endpoint's full public URL as registered in Okta: the `aud` of Okta's requests. Default:
+   * the redirect URI's origin followed by `path`.
+   */
+  audience?: string;
+  /** Requests per client address per window. Default 600 per 60 seconds; `false` turns it off. */
+  rateLimit?: { limit: number; windowSeconds?: number } | false;
 }

@@ -1,8 +1,11 @@
 import { isRefreshLock } from '../tokens/refresh-lock';
 import type { WidgetCspDirective } from '../widget/widget-csp-sources';
 import type { AuthModuleOptions } from './auth-module-options';
-import { isLoopbackHost } from './loopback-host';
+import { isLoopbackHost, isRateLimit, isRoutePath } from './option-rules';
+import { findUniversalLogoutProblems } from './universal-logout-option-problems';
 import { findWidgetOptionProblems } from './widget-option-problems';
+
+export { isLoopbackHost, isRoutePath };
 
 export type AuthOptionName =
   | keyof AuthModuleOptions
@@ -10,7 +13,12 @@ export type AuthOptionName =
   | 'routes.logout'
   | 'widget.language'
   | 'widget.contentSecurityPolicy'
-  | `widget.contentSecurityPolicy.${WidgetCspDirective}`;
+  | `widget.contentSecurityPolicy.${WidgetCspDirective}`
+  | 'routes.logoutEverywhere'
+  | 'universalLogout.path'
+  | 'universalLogout.orgIssuer'
+  | 'universalLogout.audience'
+  | 'universalLogout.rateLimit';
 
 /** One thing wrong with an option: the app names it its own way (an env variable, say). */
 export interface AuthOptionProblem {
@@ -95,17 +103,12 @@ export function findAuthOptionProblems(
       report(name, `must be a whole number above 0; got ${String(value)}`, '600');
     }
   }
-  const limit = options.signInRateLimit;
-  if (limit !== undefined && limit !== false) {
-    const valid =
-      typeof limit === 'object' &&
-      Number.isSafeInteger(limit.limit) &&
-      limit.limit > 0 &&
-      (limit.windowSeconds === undefined ||
-        (Number.isSafeInteger(limit.windowSeconds) && limit.windowSeconds > 0));
-    if (!valid) {
-      report('signInRateLimit', 'must be false or { limit, windowSeconds } above 0', '60');
-    }
+  if (options.sessionIndex !== undefined && !isSessionIndexStore(options.sessionIndex)) {
+    report(
+      'sessionIndex',
+      'must be a SessionIndexStore: an object with add, remove and sessionIds methods',
+      'new MemorySessionIndexStore()',
+    );
   }
   findWidgetOptionProblems(options.widget, report);
   if (options.refreshLock !== undefined && !isRefreshLock(options.refreshLock)) {
@@ -115,6 +118,11 @@ export function findAuthOptionProblems(
       '{ tryAcquire: (key, ttlMs) => … }',
     );
   }
+  const limit = options.signInRateLimit;
+  if (limit !== undefined && limit !== false && !isRateLimit(limit)) {
+    report('signInRateLimit', 'must be false or { limit, windowSeconds } above 0', '60');
+  }
+  problems.push(...findUniversalLogoutProblems(options.universalLogout));
   return problems;
 }
 
@@ -186,19 +194,20 @@ function checkScopes(scopes: unknown, report: Report): void {
 }
 
 function checkRoutes(options: Partial<AuthModuleOptions>, report: Report): void {
-  for (const name of ['login', 'logout'] as const) {
+  for (const name of ['login', 'logout', 'logoutEverywhere'] as const) {
     const path = options.routes?.[name];
     if (path !== undefined && !isRoutePath(path)) {
       report(
         `routes.${name}`,
         `must be a path starting with "/", without query or fragment; got "${String(path)}"`,
-        `/${name}`,
+        name === 'logoutEverywhere' ? '/logout/everywhere' : `/${name}`,
       );
     }
   }
 }
 
-/** A plain absolute path: what Express matches a route against. */
-export function isRoutePath(path: unknown): path is string {
-  return typeof path === 'string' && /^\/[\w\-./~%]*$/.test(path) && !path.includes('//');
+function isSessionIndexStore(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const store = value as Record<string, unknown>;
+  return ['add', 'remove', 'sessionIds'].every((method) => typeof store[method] === 'function');
 }

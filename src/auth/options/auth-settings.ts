@@ -16,6 +16,8 @@ export interface AuthSettings {
   routes: {
     login: string;
     logout: string;
+    /** Sign-out of every session the user has in this app, then at Okta. */
+    logoutEverywhere: string;
     /** The redirect URI's path: where the provider (or the widget) sends the browser back. */
     callback: string;
   };
@@ -36,6 +38,17 @@ export interface AuthSettings {
     language?: string;
   };
   verifySessionMiddleware: boolean;
+  universalLogout: UniversalLogoutSettings | false;
+}
+
+/** The Global Token Revocation endpoint, with every default filled in. */
+export interface UniversalLogoutSettings {
+  path: string;
+  /** The `iss` of Okta's requests, and where its keys are discovered. */
+  orgIssuer: string;
+  /** The `aud` of Okta's requests: the endpoint's public URL. */
+  audience: string;
+  rateLimit: { limit: number; windowMs: number } | false;
 }
 
 export const AUTH_SETTINGS = Symbol('AUTH_SETTINGS');

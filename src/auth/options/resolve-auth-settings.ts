@@ -1,7 +1,7 @@
 import type { AuthModuleOptions, SignInMode } from './auth-module-options';
 import { AuthOptionProblem, findAuthOptionProblems, isRoutePath } from './auth-option-problems';
 import { AuthOptionsError } from './auth-options.error';
-import type { AuthSettings } from './auth-settings';
+import type { AuthSettings, UniversalLogoutSettings } from './auth-settings';
 import { DEFAULT_WIDGET_CSP_SOURCES, WidgetCspSources } from '../widget/widget-csp-sources';
 
 const DEFAULT_SCOPES = ['openid', 'profile', 'email'];
@@ -19,11 +19,15 @@ export function resolveAuthSettings(options: AuthModuleOptions): AuthSettings {
   const routes = {
     login: options.routes?.login ?? '/login',
     logout: options.routes?.logout ?? '/logout',
+    logoutEverywhere: options.routes?.logoutEverywhere ?? '/logout/everywhere',
     callback: new URL(options.redirectUri).pathname,
   };
-  const routeProblems = findRouteClashes(routes);
+  const universalLogout = resolveUniversalLogout(options);
+  const routeProblems = [
+    ...findRouteClashes(routes),
+    ...findNewRouteClashes(routes, universalLogout),
+  ];
   if (routeProblems.length > 0) throw new AuthOptionsError(routeProblems);
-  const rateLimit = options.signInRateLimit ?? { limit: 60 };
   const signInMode = options.signInMode ?? 'redirect';
   return {
     issuer: options.issuer,
@@ -39,10 +43,7 @@ export function resolveAuthSettings(options: AuthModuleOptions): AuthSettings {
     maxSignInAgeMs: (options.maxSignInAgeSeconds ?? 8 * HOUR_S) * 1000,
     signInTransactionTtlMs:
       (options.signInTransactionTtlSeconds ?? DEFAULT_TRANSACTION_TTL_S[signInMode]) * 1000,
-    signInRateLimit:
-      rateLimit === false
-        ? false
-        : { limit: rateLimit.limit, windowMs: (rateLimit.windowSeconds ?? 60) * 1000 },
+    signInRateLimit: resolveRateLimit(options.signInRateLimit, 60),
     providerTimeoutMs: options.providerTimeoutMs ?? 5000,
     refreshLock: options.refreshLock,
     errorView: options.errorView,
@@ -54,6 +55,7 @@ export function resolveAuthSettings(options: AuthModuleOptions): AuthSettings {
       language: options.widget?.language,
     },
     verifySessionMiddleware: options.verifySessionMiddleware ?? true,
+    universalLogout,
   };
 }
 
@@ -64,6 +66,53 @@ function widgetCspSources(given: Partial<WidgetCspSources> = {}): WidgetCspSourc
     sources[name] = [...new Set(given[name] ?? sources[name])];
   }
   return sources;
+}
+
+/** Okta's org authorization server is the issuer's origin, and the endpoint is on the app's. */
+function resolveUniversalLogout(options: AuthModuleOptions): UniversalLogoutSettings | false {
+  const given = options.universalLogout;
+  if (!given) return false;
+  const path = given.path ?? '/global-token-revocation';
+  return {
+    path,
+    orgIssuer: given.orgIssuer ?? new URL(options.issuer).origin,
+    audience: given.audience ?? `${new URL(options.redirectUri).origin}${path}`,
+    rateLimit: resolveRateLimit(given.rateLimit, 600),
+  };
+}
+
+/** A budget per client address, per minute unless the window is given. */
+function resolveRateLimit(
+  given: { limit: number; windowSeconds?: number } | false | undefined,
+  defaultLimit: number,
+): { limit: number; windowMs: number } | false {
+  if (given === false) return false;
+  const { limit, windowSeconds = 60 } = given ?? { limit: defaultLimit };
+  return { limit, windowMs: windowSeconds * 1000 };
+}
+
+/** Sign-out everywhere and the Global Token Revocation endpoint each need a path of their own. */
+function findNewRouteClashes(
+  routes: AuthSettings['routes'],
+  universalLogout: UniversalLogoutSettings | false,
+): AuthOptionProblem[] {
+  const taken = [routes.login, routes.logout, routes.callback];
+  const problems: AuthOptionProblem[] = [];
+  if (taken.includes(routes.logoutEverywhere)) {
+    problems.push({
+      option: 'routes.logoutEverywhere',
+      message: `"${routes.logoutEverywhere}" is already another of the module's routes`,
+      example: '/logout/everywhere',
+    });
+  }
+  if (universalLogout && [...taken, routes.logoutEverywhere].includes(universalLogout.path)) {
+    problems.push({
+      option: 'universalLogout.path',
+      message: `"${universalLogout.path}" is already another of the module's routes`,
+      example: '/global-token-revocation',
+    });
+  }
+  return problems;
 }
 
 /** The callback comes from the redirect URI, so it is checked against the other routes here. */

@@ -39,6 +39,7 @@ export function authSessionMiddleware(
           if (req.user) {
             res.locals.csrfToken = csrfTokenFor(req);
             res.locals.logoutPath = settings.routes.logout;
+            res.locals.logoutEverywherePath = settings.routes.logoutEverywhere;
           }
           next();
         });

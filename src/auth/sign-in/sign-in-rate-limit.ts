@@ -3,7 +3,7 @@ import { ThrottlerStorageService } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { SignInException } from '../errors/auth.exceptions';
 import { AuthSettings, InjectAuthSettings } from '../options/auth-settings';
-import { clientKey } from './client-address';
+import { overBudget } from '../routes/request-budget';
 
 const THROTTLER_NAME = 'sign-in';
 
@@ -24,16 +24,9 @@ export class SignInRateLimit {
   async count(req: Request, res: Response): Promise<void> {
     const limit = this.settings.signInRateLimit;
     if (!limit) return;
-    const key = `${THROTTLER_NAME}:${clientKey(req.ip ?? req.socket.remoteAddress)}`;
-    const { isBlocked, timeToBlockExpire } = await this.storage.increment(
-      key,
-      limit.windowMs,
-      limit.limit,
-      0,
-      THROTTLER_NAME,
-    );
-    if (!isBlocked) return;
-    res.setHeader('Retry-After', String(Math.max(1, timeToBlockExpire)));
+    const retryAfter = await overBudget(this.storage, THROTTLER_NAME, req, limit);
+    if (retryAfter === undefined) return;
+    res.setHeader('Retry-After', String(retryAfter));
     throw new SignInException(
       HttpStatus.TOO_MANY_REQUESTS,
       'Too many sign-in attempts',

@@ -5,8 +5,10 @@ import { SignInException } from '../errors/auth.exceptions';
 import { OidcClient } from '../oidc/oidc-client';
 import { AuthSettings, InjectAuthSettings } from '../options/auth-settings';
 import type { AuthRoute } from '../routes/auth-route';
+import { SessionIndex } from '../session-index/session-index';
 import { isValidCsrfToken } from '../session/csrf';
 import { TokenVault } from '../tokens/token-vault';
+import type { OktaUser } from '../user/okta-user';
 import { logOut } from '../user/passport-session';
 import { revokeSessionTokens } from './revoke-session-tokens';
 
@@ -21,6 +23,7 @@ export class SignOutRoutes {
     @InjectAuthSettings() private readonly settings: AuthSettings,
     private readonly oidc: OidcClient,
     private readonly vault: TokenVault,
+    private readonly sessionIndex: SessionIndex,
   ) {}
 
   routes(): AuthRoute[] {
@@ -28,12 +31,20 @@ export class SignOutRoutes {
       {
         method: 'POST',
         path: this.settings.routes.logout,
-        handle: (req, res) => this.logout(req, res),
+        handle: (req, res) => this.signOut(req, res),
       },
     ];
   }
 
-  private async logout(req: Request, res: Response): Promise<void> {
+  /**
+   * The sign-out form's handler; `first`, when given, runs once the user and the form are
+   * checked and before this session ends (sign-out everywhere ends the others there).
+   */
+  async signOut(
+    req: Request,
+    res: Response,
+    first?: (user: OktaUser) => Promise<void>,
+  ): Promise<void> {
     const user = signedInUser(req);
     if (!user) {
       res.redirect('/');
@@ -47,7 +58,9 @@ export class SignOutRoutes {
         'This sign-out form has expired. Reload the page and try again.',
       );
     }
+    await first?.(user);
     const tokens = await this.vault.read(req);
+    await this.sessionIndex.forget(req.sessionID, user);
     await logOut(req, this.vault);
     await new Promise<void>((resolve, reject) =>
       req.session.destroy((err) => (err ? reject(err as Error) : resolve())),

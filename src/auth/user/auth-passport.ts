@@ -1,4 +1,6 @@
+import type { Request } from 'express';
 import passport from 'passport';
+import type { SessionIndex } from '../session-index/session-index';
 import { oktaUserFromClaims, type OktaUser } from './okta-user';
 import { isStoredUser, type SessionUser, type StoredUser } from './session-user';
 
@@ -12,13 +14,22 @@ export const OKTA_STRATEGY = 'okta';
  * This module's own Passport: strategies and serializers registered here cannot collide with an
  * app's (or another AuthModule's) use of the process-wide `passport` instance.
  */
-export function createAuthPassport(groupsClaim: string): passport.Authenticator {
+export function createAuthPassport(
+  groupsClaim: string,
+  sessionIndex: SessionIndex,
+): passport.Authenticator {
   const authenticator = new passport.Authenticator();
-  // Serializing happens only at sign-in, so this is where every sign-in is stamped, whichever
-  // model (redirect or widget) completed it. Only the claims go into the session.
-  authenticator.serializeUser((user, done) =>
-    done(null, { claims: (user as OktaUser).claims, signedInAt: Date.now() } satisfies StoredUser),
-  );
+  // Serializing happens only at sign-in, just after Passport gave the session its new id, so this
+  // is where every sign-in is stamped and indexed under its user, whichever model completed it.
+  // Only the claims go into the session.
+  authenticator.serializeUser<StoredUser, Request>((req, user, done) => {
+    const signedIn = user as OktaUser;
+    const stored: StoredUser = { claims: signedIn.claims, signedInAt: Date.now() };
+    sessionIndex.record(req.sessionID, signedIn, req.sessionStore).then(
+      () => done(null, stored),
+      (error: unknown) => done(error),
+    );
+  });
   // A stored user of the wrong shape is not an error to answer with 500: it is nobody.
   authenticator.deserializeUser((stored: unknown, done) =>
     done(

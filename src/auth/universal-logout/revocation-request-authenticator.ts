@@ -1,0 +1,36 @@
+import type { UniversalLogoutSettings } from '../options/auth-settings';
+import { OrgSigningKeys } from './org-signing-keys';
+import { ReplayGuard } from './replay-guard';
+import { RevocationUnauthorizedError } from './revocation-errors';
+import { verifyRevocationToken } from './revocation-token';
+import { storeCall } from './session-store-calls';
+
+/**
+ * Decides whether a Universal Logout request comes from the Okta org: a bearer JWT signed by the
+ * org authorization server's key, addressed to this endpoint, current, and never seen before.
+ */
+export class RevocationRequestAuthenticator {
+  private readonly keys: OrgSigningKeys;
+
+  constructor(
+    private readonly settings: UniversalLogoutSettings,
+    timeoutMs: number,
+    private readonly replays: ReplayGuard,
+  ) {
+    this.keys = new OrgSigningKeys(settings.orgIssuer, timeoutMs);
+  }
+
+  async authenticate(authorization: string | undefined): Promise<void> {
+    const token = /^Bearer +(\S+)$/i.exec(authorization ?? '')?.[1];
+    if (!token) throw new RevocationUnauthorizedError('no bearer token');
+    const { jti, acceptableUntil } = await verifyRevocationToken(token, await this.keys.get(), {
+      issuer: this.settings.orgIssuer,
+      audience: this.settings.audience,
+    });
+    const firstUse = await storeCall(
+      'recording the token id',
+      this.replays.firstUse(jti, acceptableUntil),
+    );
+    if (!firstUse) throw new RevocationUnauthorizedError('the token was used before (its jti)');
+  }
+}

@@ -1,0 +1,163 @@
+import { createClient } from 'redis';
+import { RedisSessionIndex } from '../src/session/redis-session-index';
+import { Browser } from './support/browser';
+import {
+  AppInstance,
+  freePorts,
+  ProviderClient,
+  startAppInstance,
+  startSharedProvider,
+} from './support/app-instance';
+import { describeWithRedisServer, RedisServer } from './support/redis-server';
+import { ALICE, BOB, signIn } from './support/sign-in';
+
+const INDEX_KEYS = 'nest-okta:sess-index:*';
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * AuthModule's session index in Redis (the app's RedisSessionIndex): entries live exactly as
+ * long as the sign-ins they record, so nothing is left behind. Each part has a Redis database of
+ * its own, so counting keys counts only its own.
+ */
+describeWithRedisServer('The session index in Redis', () => {
+  let redis: RedisServer;
+
+  beforeAll(async () => {
+    redis = await RedisServer.start();
+  });
+  afterAll(async () => {
+    await redis?.stop();
+  });
+
+  async function connect(database: number) {
+    const client = createClient({ url: `${redis.url}/${database}` });
+    await client.connect();
+    return client;
+  }
+
+  /** Until Redis itself has dropped every expired key (it expires them in the background). */
+  async function waitForEmpty(client: Awaited<ReturnType<typeof connect>>, deadlineMs: number) {
+    const deadline = Date.now() + deadlineMs;
+    while ((await client.dbSize()) > 0 && Date.now() < deadline) await pause(100);
+    return client.dbSize();
+  }
+
+  describe('at the index level', () => {
+    let client: Awaited<ReturnType<typeof connect>>;
+    let index: RedisSessionIndex;
+
+    beforeAll(async () => {
+      client = await connect(1);
+      index = new RedisSessionIndex(client);
+    });
+    afterAll(async () => {
+      await client?.close();
+    });
+    beforeEach(async () => {
+      await client.flushDb();
+    });
+
+    it('leaves no key behind once 10,000 sign-ins have expired, signed out or not', async () => {
+      const ttlMs = 3_000;
+      const users = 1_000;
+      const signIns = Array.from({ length: 10_000 }, (_, n) => n);
+      // In batches, as sign-ins arrive concurrently.
+      for (let start = 0; start < signIns.length; start += 500) {
+        await Promise.all(
+          signIns.slice(start, start + 500).map(async (n) => {
+            const keys = [`iss_sub:${n % users}`, `email:${n % users}`];
+            await index.add(keys, `sid-${n}`, ttlMs);
+            if (n % 3 === 0) await index.remove(keys, `sid-${n}`);
+          }),
+        );
+      }
+      expect(await client.dbSize()).toBe(2 * users);
+      expect(await index.sessionIds('iss_sub:7')).toHaveLength(7);
+      const ttl = await client.pTTL('nest-okta:sess-index:iss_sub:7');
+      expect(ttl).toBeGreaterThan(0);
+      expect(ttl).toBeLessThanOrEqual(ttlMs);
+
+      await pause(ttlMs);
+      expect(await index.sessionIds('iss_sub:7')).toEqual([]);
+      expect(await waitForEmpty(client, 5_000)).toBe(0);
+    });
+
+    it('keeps a key as long as its longest-lived session, and drops expired members on write', async () => {
+      await index.add(['user'], 'long', 60_000);
+      await index.add(['user'], 'short', 200);
+      expect(await client.pTTL('nest-okta:sess-index:user')).toBeGreaterThan(50_000);
+
+      await pause(300);
+      expect(await index.sessionIds('user')).toEqual(['long']);
+      await index.add(['user'], 'next', 60_000);
+      expect(await client.zCard('nest-okta:sess-index:user')).toBe(2);
+    });
+
+    it('never shortens the life of a session recorded again', async () => {
+      await index.add(['user'], 'sid', 60_000);
+      await index.add(['user'], 'sid', 10);
+      await pause(50);
+      expect(await index.sessionIds('user')).toEqual(['sid']);
+    });
+
+    it('records a one-time id once, for every client of the same Redis, until it expires', async () => {
+      const otherClient = await connect(1);
+      const other = new RedisSessionIndex(otherClient);
+      try {
+        expect(await index.recordOnce('jti-1', 300)).toBe(true);
+        expect(await other.recordOnce('jti-1', 300)).toBe(false);
+        expect(await index.recordOnce('jti-1', 300)).toBe(false);
+        await pause(400);
+        expect(await other.recordOnce('jti-1', 300)).toBe(true);
+      } finally {
+        await otherClient.close();
+      }
+    });
+  });
+
+  describe('behind real sign-ins', () => {
+    const MAX_AGE_SECONDS = 3;
+    let client: ProviderClient;
+    let app: AppInstance;
+    let probe: Awaited<ReturnType<typeof connect>>;
+
+    beforeAll(async () => {
+      probe = await connect(2);
+      const [port] = await freePorts(1);
+      client = await startSharedProvider([port]);
+      app = await startAppInstance(port, client, {
+        REDIS_URL: `${redis.url}/2`,
+        SESSION_MAX_AGE_SECONDS: String(MAX_AGE_SECONDS),
+      });
+    });
+    afterAll(async () => {
+      await app?.close();
+      await client?.provider.stop();
+      await probe?.close();
+    });
+
+    it('indexes each sign-in for the sign-in’s lifetime, forgets it at sign-out, and keeps nothing after', async () => {
+      const alice = new Browser();
+      const bob = new Browser();
+      await signIn(alice, app.url('/login'), ALICE, app.url('/authorization-code/callback'));
+      await signIn(bob, app.url('/login'), BOB, app.url('/authorization-code/callback'));
+
+      const indexKeys = await probe.keys(INDEX_KEYS);
+      // Each user under issuer and subject, and under email.
+      expect(indexKeys).toHaveLength(4);
+      for (const key of indexKeys) {
+        expect(await probe.pTTL(key)).toBeGreaterThan(0);
+        expect(await probe.pTTL(key)).toBeLessThanOrEqual(MAX_AGE_SECONDS * 1000);
+      }
+
+      const signOutPage = await bob.request(app.url('/profile'));
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(signOutPage.body)![1];
+      expect((await bob.request(app.url('/logout'), { form: { _csrf: csrf } })).status).toBe(302);
+      expect(await probe.keys(INDEX_KEYS)).toHaveLength(2);
+
+      await pause(MAX_AGE_SECONDS * 1000);
+      expect(await probe.keys(INDEX_KEYS)).toEqual([]);
+      expect(await waitForEmpty(probe, 5_000)).toBe(0);
+    });
+  });
+});

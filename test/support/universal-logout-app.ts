@@ -1,0 +1,92 @@
+import { Controller, Get, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import session from 'express-session';
+import {
+  AuthModule,
+  CurrentUser,
+  type OktaUser,
+  type UniversalLogoutOptions,
+} from '../../src/auth';
+import {
+  MemorySessionStorage,
+  RedisSessionStorage,
+  SessionStorage,
+} from '../../src/session/session-storage';
+import type { ProviderClient } from './app-instance';
+
+@Controller()
+class MeController {
+  @Get('api/me')
+  me(@CurrentUser() user: OktaUser) {
+    return user.claims;
+  }
+}
+
+export interface UniversalLogoutApp {
+  baseUrl: string;
+  url(path: string): string;
+  storage: SessionStorage;
+  close(): Promise<void>;
+}
+
+/**
+ * A Nest app adopting AuthModule with Universal Logout configured by options, as a team would:
+ * here trusting an org of the test's own. With `redisUrl` its sessions and session index live in
+ * that Redis, with the app's own storage, so it shares them with app instances on the same Redis.
+ */
+export async function startUniversalLogoutApp({
+  port,
+  client,
+  universalLogout,
+  redisUrl,
+}: {
+  port: number;
+  client: ProviderClient;
+  universalLogout: UniversalLogoutOptions;
+  redisUrl?: string;
+}): Promise<UniversalLogoutApp> {
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const storage = redisUrl ? new RedisSessionStorage(redisUrl) : new MemorySessionStorage();
+  if (storage instanceof RedisSessionStorage) storage.connect();
+
+  @Module({
+    imports: [
+      AuthModule.forRoot({
+        issuer: client.provider.issuer,
+        clientId: client.clientId,
+        clientSecret: client.clientSecret,
+        redirectUri: `${baseUrl}/authorization-code/callback`,
+        postLogoutRedirectUri: baseUrl,
+        scopes: ['openid', 'profile', 'email', 'offline_access'],
+        universalLogout,
+        sessionIndex: storage.sessionIndex,
+      }),
+    ],
+    controllers: [MeController],
+  })
+  class UniversalLogoutAppModule {}
+
+  const app = await NestFactory.create<NestExpressApplication>(UniversalLogoutAppModule, {
+    logger: false,
+  });
+  app.use(
+    session({
+      secret: 'a-universal-logout-test-app-secret',
+      store: storage.store,
+      resave: false,
+      saveUninitialized: false,
+      cookie: { httpOnly: true, sameSite: 'lax' },
+    }),
+  );
+  await app.listen(port, '127.0.0.1');
+  return {
+    baseUrl,
+    url: (path) => `${baseUrl}${path}`,
+    storage,
+    async close() {
+      await app.close();
+      await storage.onApplicationShutdown();
+    },
+  };
+}
