@@ -10,14 +10,19 @@ export async function sessionIdOf(browser: Browser, url: string): Promise<string
   throw new Error(`No session cookie for ${url}`);
 }
 
-/** The refresh token the app keeps in this browser's session, read from the store itself. */
+/**
+ * The refresh token the app keeps for this browser's session, read from the store itself, where
+ * the token vault keeps it beside the session (`<session id>:tokens`).
+ */
 export async function refreshTokenOf(browser: Browser, url: string, store: Store): Promise<string> {
   const id = await sessionIdOf(browser, url);
-  const session = await new Promise<SessionData | null | undefined>((resolve, reject) =>
-    store.get(id, (error: Error | null, data) => (error ? reject(error) : resolve(data))),
+  const record = await new Promise<SessionData | null | undefined>((resolve, reject) =>
+    store.get(`${id}:tokens`, (error: Error | null, data) =>
+      error ? reject(error) : resolve(data),
+    ),
   );
-  const token = (session as { passport?: { user?: { tokens?: { refreshToken?: string } } } })
-    ?.passport?.user?.tokens?.refreshToken;
+  const token = (record as { tokens?: { refreshToken?: string } } | null | undefined)?.tokens
+    ?.refreshToken;
   if (!token) throw new Error('The session holds no refresh token (is offline_access asked?)');
   return token;
 }

@@ -58,8 +58,9 @@ export class SignOutRoutes {
         'This sign-out form has expired. Reload the page and try again.',
       );
     }
-    await first?.(user);
+    // Read before `first`: sign-out everywhere ends this session's vault record too.
     const tokens = await this.vault.read(req);
+    await first?.(user);
     await this.sessionIndex.forget(req.sessionID, user);
     await logOut(req, this.vault);
     await new Promise<void>((resolve, reject) =>
