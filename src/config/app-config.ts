@@ -1,3 +1,5 @@
+import type { TenantsConfig, TenantSettings } from './tenants-config';
+
 export type NodeEnvironment = 'development' | 'production' | 'test';
 
 /** Okta's two models for server-side web apps: its hosted page, or the embedded Sign-In Widget. */
@@ -74,6 +76,8 @@ export interface EnvironmentSettings {
   oktaClient?: OktaClientSettings;
   relyingParty: RelyingPartySettings;
   widget: WidgetSettings;
+  /** TENANTS_FILE: several tenants, each signing in at its own Okta org or authorization server. */
+  tenants?: TenantsConfig;
   devIdentityProvider: {
     port: number;
     clientId: string;
@@ -89,3 +93,5 @@ export interface AppConfig extends Omit<EnvironmentSettings, 'oktaClient' | 'rel
   okta: OktaSettings;
   usesDevIdentityProvider: boolean;
 }
+
+export type { TenantsConfig, TenantSettings };
