@@ -16,7 +16,12 @@ import { Browser } from './support/browser';
 import { freePort } from './support/free-port';
 import { signInForTokens } from './support/provider-tokens';
 import { acceptsConnections } from './support/reachability';
-import { openSignInPage, submitCredentials } from './support/sign-in';
+import {
+  followToCallback,
+  openSignInPage,
+  signInUntilCallback,
+  submitCredentials,
+} from './support/sign-in';
 
 /**
  * With TENANTS_FILE and tenants without an Okta org, the development identity provider serves
@@ -57,8 +62,8 @@ function tenant(resolved: ResolvedConfig, id: string): ResolvedTenant {
   return found;
 }
 
-/** The org's hosted sign-in page, reached as the app would send a browser there. */
-function openSignInPageOf(client: ResolvedTenant, browser = new Browser()) {
+/** Where the app sends a browser to sign in at the tenant's org. */
+function authorizeUrl(client: ResolvedTenant): string {
   const authorize = new URL(`${client.issuer}/v1/authorize`);
   authorize.search = new URLSearchParams({
     response_type: 'code',
@@ -69,7 +74,11 @@ function openSignInPageOf(client: ResolvedTenant, browser = new Browser()) {
     code_challenge: createHash('sha256').update(randomBytes(32)).digest('base64url'),
     code_challenge_method: 'S256',
   }).toString();
-  return openSignInPage(browser, authorize.toString());
+  return authorize.toString();
+}
+
+function openSignInPageOf(client: ResolvedTenant, browser = new Browser()) {
+  return openSignInPage(browser, authorizeUrl(client));
 }
 
 /** Verifies an ID token against an issuer's published keys, as the app does. */
@@ -167,6 +176,15 @@ describe("tenants.example.json: the development provider's Acme and Globex orgs"
     expect(tokens.status).toBe(200);
     const { payload } = await verifyIdToken(tokens.body.id_token, globex.issuer, globex.clientId);
     expect(payload.email).toBe('gus@globex.example');
+  });
+
+  it("keeps each org's session in one browser: signing in at Globex does not end Acme's", async () => {
+    // Both orgs live on 127.0.0.1, and cookies ignore ports, so only their names tell them apart.
+    const browser = new Browser();
+    await signInUntilCallback(browser, authorizeUrl(acme), ADA, acme.redirectUri);
+    await signInUntilCallback(browser, authorizeUrl(globex), GUS, globex.redirectUri);
+    const again = await followToCallback(browser, authorizeUrl(acme), acme.redirectUri);
+    expect(new URL(again).searchParams.get('code')).toEqual(expect.any(String));
   });
 
   it("does not know one tenant's client at another tenant's org", async () => {
