@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from './config/config.error';
+import { packageRoot } from './config/package-root';
 import { readAppConfig } from './read-app-config';
 
 type Env = Record<string, string | undefined>;
@@ -44,6 +45,16 @@ describe('TENANTS_FILE in the app configuration', () => {
     expect(settings.tenants?.file).toBe(file);
     expect(settings.tenants?.tenants.get('acme')?.oktaClient).toEqual(ACME);
     expect(settings.tenants?.tenants.get('globex')?.baseUrl).toBe('http://globex.localhost:3000');
+  });
+
+  it("accepts the README's example of a tenants file", () => {
+    const readme = readFileSync(join(packageRoot(), 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### Several tenants'));
+    const example = /```json\n([\s\S]*?)```/.exec(section)?.[1];
+    const file = join(dir, 'readme-tenants.json');
+    writeFileSync(file, example ?? '');
+    const tenants = readAppConfig({ TENANTS_FILE: file }).tenants;
+    expect([...(tenants?.tenants.keys() ?? [])]).toEqual(['acme', 'globex']);
   });
 
   /** [case, the tenant's settings, the setting named, what the one problem says] */
