@@ -36,7 +36,9 @@ import { errorPage } from './views.mjs';
  * @property {boolean} [allowRemote] lets `host` be other than loopback (checked by main.mjs)
  * @property {string} [issuer] defaults to `http://{host}:{port}/oauth2/default`
  * @property {ClientRegistration[]} clients
- * @property {DemoUser[]} [users] defaults to `users.json`
+ * @property {string} [org] names one of several orgs (one per tenant): its users default to
+ *   `users.<org>.json` and its cookies are its own
+ * @property {DemoUser[]} [users] defaults to the org's users file, or `users.json`
  * @property {number} [accessTokenTtlSeconds] defaults to 3600
  * @property {string[]} [trustedOrigins] origins allowed to call it from a browser (CORS), like an
  *   org's Trusted Origins: the embedded widget's app must be listed. Defaults to none.
@@ -63,6 +65,7 @@ export async function startDevIdentityProvider({
   host,
   issuer,
   clients,
+  org,
   users,
   accessTokenTtlSeconds = 3600,
   trustedOrigins = [],
@@ -71,7 +74,7 @@ export async function startDevIdentityProvider({
 }) {
   const corsOrigins = parseTrustedOrigins(trustedOrigins);
   const gracePeriod = parseGracePeriod(refreshTokenGracePeriodSeconds);
-  const accounts = createAccountStore(users ?? (await loadDemoUsers()));
+  const accounts = createAccountStore(users ?? (await loadDemoUsers(org)));
   const jwks = await generateSigningKeys();
 
   // Listen before building the provider: with port 0 the issuer is only known once bound.
@@ -89,6 +92,7 @@ export async function startDevIdentityProvider({
       jwks,
       accessTokenTtlSeconds,
       refreshTokenGracePeriodSeconds: gracePeriod,
+      org,
     });
     const provider = new Provider(issuerUrl, configuration);
     const interactions = createInteractionStore();

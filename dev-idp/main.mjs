@@ -34,8 +34,8 @@ if (forked) {
 }
 
 try {
-  const users = await loadDemoUsers();
   const options = forked ? optionsFromParent() : optionsFromEnvironment();
+  const users = await loadDemoUsers(options.org);
   // Forked, the app has already chosen loopback unless DEV_IDP_ALLOW_REMOTE=true; checked again
   // here so that no way of starting this process skips the rule.
   refuseUnsafeStart({
@@ -62,8 +62,9 @@ try {
           `${u.username} / ${u.password}${u.groups.includes('admin') ? ' (admin)' : ''}${u.secondFactor ? ' + email code' : ''}`,
       )
       .join(', ');
+    const org = options.org ? ` (org "${options.org}")` : '';
     console.log(
-      `Development identity provider ready at ${idp.issuer} — demo users: ${logins}; emailed codes at ${new URL(idp.issuer).origin}/dev/mailbox`,
+      `Development identity provider${org} ready at ${idp.issuer} — demo users: ${logins}; emailed codes at ${new URL(idp.issuer).origin}/dev/mailbox`,
     );
     const { origin } = new URL(idp.issuer);
     console.log(
@@ -95,6 +96,7 @@ function optionsFromEnvironment() {
     DEV_IDP_TRUSTED_ORIGINS,
     DEV_IDP_ALLOW_REMOTE,
     DEV_IDP_UNIVERSAL_LOGOUT_ENDPOINT,
+    DEV_IDP_ORG,
   } = process.env;
   const port = DEV_IDP_PORT ? Number(DEV_IDP_PORT) : 8081;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -104,6 +106,8 @@ function optionsFromEnvironment() {
     port,
     host: DEV_IDP_HOST || '127.0.0.1',
     allowRemote: readAllowRemote(DEV_IDP_ALLOW_REMOTE),
+    // One of the named orgs (users.<org>.json), as the app starts one per tenant.
+    org: DEV_IDP_ORG?.trim() || undefined,
     // With port 0 only the provider learns its port, and it then names the issuer itself.
     issuer: DEV_IDP_ISSUER || (port ? `http://localhost:${port}/oauth2/default` : undefined),
     clients: DEV_IDP_CLIENTS ? parseJson('DEV_IDP_CLIENTS', DEV_IDP_CLIENTS) : [DEFAULT_CLIENT],

@@ -44,6 +44,7 @@ const DAY = 24 * HOUR;
  * @param {{ keys: object[] }} options.jwks
  * @param {number} options.accessTokenTtlSeconds
  * @param {number} options.refreshTokenGracePeriodSeconds
+ * @param {string} [options.org] a named org, whose cookies must not clash with another org's
  */
 export function providerConfiguration({
   clients,
@@ -51,6 +52,7 @@ export function providerConfiguration({
   jwks,
   accessTokenTtlSeconds,
   refreshTokenGracePeriodSeconds,
+  org,
 }) {
   return {
     adapter: withRotationGracePeriod(createMemoryAdapter(), refreshTokenGracePeriodSeconds),
@@ -69,12 +71,7 @@ export function providerConfiguration({
     pkce: { methods: ['S256'], required: () => true },
     jwks,
     cookies: {
-      // Cookies ignore ports: the app on the same host must not see names it might use itself.
-      names: {
-        session: 'dev_idp_session',
-        interaction: 'dev_idp_interaction',
-        resume: 'dev_idp_interaction_resume',
-      },
+      names: cookieNames(org),
       // Sessions end with the process anyway, so a new key per start costs nothing.
       keys: [randomBytes(32).toString('base64url')],
       // Lax, because SameSite=None needs Secure, which plain-http development cannot offer.
@@ -137,6 +134,21 @@ export function providerConfiguration({
     // Clients are server-side apps: no browser calls the token or userinfo endpoints. The
     // embedded widget's origins get CORS from identity-engine/trusted-origins-cors.mjs instead.
     clientBasedCORS: () => false,
+  };
+}
+
+/**
+ * Cookies ignore ports: the app on the same host must not see names it might use itself, and
+ * orgs on other ports of the same host must not overwrite each other's sessions (two Okta orgs
+ * never share a host).
+ * @param {string} [org]
+ */
+function cookieNames(org) {
+  const prefix = org ? `dev_idp_${org.replaceAll('-', '_')}` : 'dev_idp';
+  return {
+    session: `${prefix}_session`,
+    interaction: `${prefix}_interaction`,
+    resume: `${prefix}_interaction_resume`,
   };
 }
 

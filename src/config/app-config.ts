@@ -1,3 +1,5 @@
+import type { TenantsConfig, TenantSettings } from './tenants-config';
+
 export type NodeEnvironment = 'development' | 'production' | 'test';
 
 /** Okta's two models for server-side web apps: its hosted page, or the embedded Sign-In Widget. */
@@ -76,6 +78,8 @@ export interface EnvironmentSettings {
   oktaClient?: OktaClientSettings;
   relyingParty: RelyingPartySettings;
   widget: WidgetSettings;
+  /** TENANTS_FILE: several tenants, each signing in at its own Okta org or authorization server. */
+  tenants?: TenantsConfig;
   devIdentityProvider: {
     port: number;
     clientId: string;
@@ -87,7 +91,27 @@ export interface EnvironmentSettings {
 }
 
 /** The configuration the application runs with, once the identity provider is known. */
-export interface AppConfig extends Omit<EnvironmentSettings, 'oktaClient' | 'relyingParty'> {
+export interface AppConfig extends Omit<
+  EnvironmentSettings,
+  'oktaClient' | 'relyingParty' | 'tenants'
+> {
   okta: OktaSettings;
   usesDevIdentityProvider: boolean;
+  /** The tenants file with every tenant's Okta settings known, development orgs included. */
+  tenants?: ResolvedTenants;
 }
+
+/** One tenant once its identity provider is known: what AuthModule needs to sign its users in. */
+export interface ResolvedTenant extends OktaSettings {
+  id: string;
+  /** The tenant's own address: `http://acme.localhost:8080`, or `http://localhost:8080/t/acme`. */
+  baseUrl: string;
+  groupsClaim?: string;
+  usesDevIdentityProvider: boolean;
+}
+
+export interface ResolvedTenants extends Omit<TenantsConfig, 'tenants'> {
+  tenants: ReadonlyMap<string, ResolvedTenant>;
+}
+
+export type { TenantsConfig, TenantSettings };

@@ -6,10 +6,13 @@ import {
   RelyingPartySettings,
   SignInMode,
 } from './app-config';
+import { DEFAULT_CALLBACK_PATHS } from './callback-paths';
 import { ConfigError } from './config.error';
+import { devOrgPortProblems } from './dev-org-ports';
 import { readDevIdpAllowRemote } from './read-dev-idp-allow-remote';
 import { readHttpSettings, readLogLevel } from './read-http-settings';
 import { readSessionSettings } from './read-session-settings';
+import { readTenantsFile } from './read-tenants-file';
 import { readWidgetSettings } from './read-widget-settings';
 import {
   readBoolean,
@@ -19,12 +22,6 @@ import {
 } from './value-readers';
 
 type Env = Record<string, string | undefined>;
-
-/** Okta's guides register these redirect URIs; any other path works as well. */
-const DEFAULT_CALLBACK_PATHS: Record<SignInMode, string> = {
-  redirect: '/authorization-code/callback',
-  widget: '/login/callback',
-};
 
 const EXAMPLE_ISSUER = 'https://dev-123456.okta.com/oauth2/default';
 const DEV_CLIENT_ID = 'nest-okta-dev';
@@ -97,6 +94,17 @@ export function readConfig(
     );
   }
 
+  const tenantsFile = read('TENANTS_FILE');
+  const tenants =
+    tenantsFile === undefined
+      ? undefined
+      : readTenantsFile(tenantsFile, { production, appBaseUrl: baseUrl }, problems);
+  if (tenants && !production) {
+    problems.push(
+      ...devOrgPortProblems(tenants, { app: port, devIdentityProvider: devIdentityProviderPort }),
+    );
+  }
+
   const settings: EnvironmentSettings = {
     nodeEnv,
     port,
@@ -108,6 +116,7 @@ export function readConfig(
     oktaClient,
     relyingParty: readRelyingParty(read, baseUrl, !oktaClient, problems),
     widget: readWidgetSettings(read),
+    tenants,
     devIdentityProvider: {
       port: devIdentityProviderPort,
       clientId: DEV_CLIENT_ID,

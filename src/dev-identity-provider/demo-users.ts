@@ -10,9 +10,17 @@ interface DemoUser {
   secondFactor?: string;
 }
 
+/**
+ * The provider's users file: `users.json` for its default org, `users.{org}.json` for the org
+ * of a tenant (see dev-idp/accounts.mjs, which reads them).
+ */
+export function demoUsersFile(org?: string): string {
+  return join(packageRoot(), 'dev-idp', org === undefined ? 'users.json' : `users.${org}.json`);
+}
+
 /** The start-up hint names the demo users from the provider's own data file, so it stays true. */
-export function demoUsersHint(): string {
-  const path = join(packageRoot(), 'dev-idp', 'users.json');
+export function demoUsersHint(org?: string): string {
+  const path = demoUsersFile(org);
   const users = JSON.parse(readFileSync(path, 'utf8')) as DemoUser[];
   const list = users
     .map(

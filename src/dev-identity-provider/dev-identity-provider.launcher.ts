@@ -17,6 +17,8 @@ export interface DevIdentityProviderOptions {
   host: string;
   /** Lets `host` be a non-loopback address (DEV_IDP_ALLOW_REMOTE=true). */
   allowRemote?: boolean;
+  /** One org among several (one per tenant): its users come from `dev-idp/users.{org}.json`. */
+  org?: string;
   /** Defaults to `http://{host}:{port}/oauth2/default` once the port is known. */
   issuer?: string;
   clients: ClientRegistration[];

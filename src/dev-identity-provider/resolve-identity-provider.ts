@@ -1,10 +1,12 @@
-import type { AppConfig, EnvironmentSettings, SignInMode } from '../config/app-config';
+import type { AppConfig, EnvironmentSettings } from '../config/app-config';
 import { devIdentityProviderHost } from './dev-identity-provider-host';
 import { globalTokenRevocationEndpoint } from './global-token-revocation';
 import {
   launchDevIdentityProvider,
   RunningIdentityProvider,
 } from './dev-identity-provider.launcher';
+import { grantTypesFor } from './grant-types';
+import { resolveTenants } from './resolve-tenants';
 
 export interface ResolvedConfig {
   config: AppConfig;
@@ -12,14 +14,40 @@ export interface ResolvedConfig {
   devIdentityProvider?: RunningIdentityProvider;
   /** What to tell whoever starts the app about where that provider listens. */
   devIdentityProviderWarning?: string;
+  /** With TENANTS_FILE: the development org this process started for a tenant, by tenant id. */
+  devOrgs?: ReadonlyMap<string, RunningIdentityProvider>;
+}
+
+/**
+ * Resolves the single-tenant settings as always and, with a tenants file, every tenant's too:
+ * a tenant without an Okta org gets an org of its own at the development identity provider.
+ */
+export async function resolveIdentityProvider(
+  settings: EnvironmentSettings,
+): Promise<ResolvedConfig> {
+  const { tenants, ...singleTenant } = settings;
+  const resolved = await resolveSingleTenant(singleTenant);
+  if (!tenants) return resolved;
+  try {
+    const { devOrgs, warning, ...resolvedTenants } = await resolveTenants(tenants, settings);
+    return {
+      ...resolved,
+      config: { ...resolved.config, tenants: resolvedTenants },
+      devOrgs,
+      devIdentityProviderWarning: resolved.devIdentityProviderWarning ?? warning,
+    };
+  } catch (error) {
+    await resolved.devIdentityProvider?.stop();
+    throw error;
+  }
 }
 
 /**
  * With an Okta org configured, uses it. Without one (never in production: the configuration
  * refuses that), starts the development identity provider with this app registered as its client.
  */
-export async function resolveIdentityProvider(
-  settings: EnvironmentSettings,
+async function resolveSingleTenant(
+  settings: Omit<EnvironmentSettings, 'tenants'>,
 ): Promise<ResolvedConfig> {
   const { oktaClient, relyingParty, devIdentityProvider: dev, ...rest } = settings;
   if (oktaClient) {
@@ -68,10 +96,4 @@ export async function resolveIdentityProvider(
     devIdentityProvider: provider,
     devIdentityProviderWarning: warning,
   };
-}
-
-/** As in an Okta app integration, the embedded widget needs the Interaction Code grant enabled. */
-function grantTypesFor(mode: SignInMode): string[] {
-  const grantTypes = ['authorization_code', 'refresh_token'];
-  return mode === 'widget' ? [...grantTypes, 'interaction_code'] : grantTypes;
 }

@@ -1,0 +1,7 @@
+import type { SignInMode } from './app-config';
+
+/** Okta's guides register these redirect URIs; any other path works as well. */
+export const DEFAULT_CALLBACK_PATHS: Record<SignInMode, string> = {
+  redirect: '/authorization-code/callback',
+  widget: '/login/callback',
+};

@@ -1,0 +1,47 @@
+import type { OktaClientSettings, RelyingPartySettings, SignInMode } from './app-config';
+import { DEFAULT_CALLBACK_PATHS } from './callback-paths';
+
+/** How a request names its tenant: `acme.example.com`, or `/t/acme/...` on one host. */
+export type TenantResolution = 'host' | 'path';
+
+/** Where tenants' pages live under path resolution: `{APP_BASE_URL}/t/{tenant}`. */
+export const TENANT_PATH_PREFIX = '/t';
+
+/** One tenant of the tenants file, with its defaults filled in. */
+export interface TenantSettings {
+  /** A lowercase DNS label: it becomes a host name or a path segment. */
+  id: string;
+  /**
+   * Absent in development only: the tenant signs in at its own org of the development identity
+   * provider (`dev-idp/users.{id}.json`), filled in when that org starts.
+   */
+  oktaClient?: OktaClientSettings;
+  signInMode: SignInMode;
+  scopes: string[];
+  groupsClaim?: string;
+  /** As the file gives it; without one, the tenant's own address. */
+  postLogoutRedirectUri?: string;
+  /** The tenant's own address: `http://acme.localhost:8080`, or `http://localhost:8080/t/acme`. */
+  baseUrl: string;
+}
+
+/** The tenants file (`TENANTS_FILE`), read and validated at start-up. */
+export interface TenantsConfig {
+  /** The file as `TENANTS_FILE` names it, for messages. */
+  file: string;
+  resolution: TenantResolution;
+  /** Host resolution only: tenants live at `{tenant}.{baseDomain}` (default: APP_BASE_URL's host). */
+  baseDomain?: string;
+  /** By tenant id; a Map, so that no id such as `constructor` finds an Object property. */
+  tenants: ReadonlyMap<string, TenantSettings>;
+}
+
+/** The URLs a tenant registers at its Okta org, derived from its address like the app's own. */
+export function tenantRelyingParty(tenant: TenantSettings): RelyingPartySettings {
+  return {
+    signInMode: tenant.signInMode,
+    scopes: tenant.scopes,
+    redirectUri: `${tenant.baseUrl}${DEFAULT_CALLBACK_PATHS[tenant.signInMode]}`,
+    postLogoutRedirectUri: tenant.postLogoutRedirectUri ?? tenant.baseUrl,
+  };
+}
