@@ -43,5 +43,7 @@ export function tenantRelyingParty(tenant: TenantSettings): RelyingPartySettings
     scopes: tenant.scopes,
     redirectUri: `${tenant.baseUrl}${DEFAULT_CALLBACK_PATHS[tenant.signInMode]}`,
     postLogoutRedirectUri: tenant.postLogoutRedirectUri ?? tenant.baseUrl,
+    // The development orgs send Universal Logout to the app's one endpoint, not a tenant's.
+    universalLogout: false,
   };
 }
