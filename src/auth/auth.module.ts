@@ -23,6 +23,8 @@ import { resolveAuthSettings } from './options/resolve-auth-settings';
 import { OktaStrategy } from './redirect/okta.strategy';
 import { RedirectSignInRoutes } from './redirect/redirect-sign-in.routes';
 import { serveAuthRoutes } from './routes/auth-route';
+import { authMiddleware } from './routes/auth-middleware';
+import { CsrfTokens } from './session/csrf';
 import { SessionIndex } from './session-index/session-index';
 import { authSessionMiddleware } from './session/auth-session.middleware';
 import { hasSessionMiddleware } from './session/session-middleware-check';
@@ -92,6 +94,12 @@ const EVERY_ROUTE = { path: '{*path}', method: RequestMethod.ALL };
       inject: [AUTH_SETTINGS],
       useFactory: (settings: AuthSettings) => new TokenVault(settings.maxSignInAgeMs),
     },
+    {
+      provide: CsrfTokens,
+      inject: [AUTH_SETTINGS],
+      // The client secret: shared by every instance, and never sent to a browser.
+      useFactory: (settings: AuthSettings) => new CsrfTokens(settings.clientSecret),
+    },
     ThrottlerStorageService,
     SignInRateLimit,
     ProblemResponse,
@@ -136,11 +144,23 @@ export class AuthModule
       ...this.moduleRef.get(SignOutEverywhereRoutes).routes(),
       ...this.moduleRef.get(GlobalTokenRevocationRoutes).routes(),
     ];
-    consumer.apply(authSessionMiddleware(this.authenticator, settings)).forRoutes(EVERY_ROUTE);
-    if (settings.signInMode === 'widget') {
-      consumer.apply(serveWidgetAssets(settings.widget.assetsPath)).forRoutes(EVERY_ROUTE);
-    }
-    consumer.apply(serveAuthRoutes(routes)).forRoutes(EVERY_ROUTE);
+    const { assetsPath } = settings.widget;
+    consumer
+      .apply(
+        authMiddleware({
+          session: authSessionMiddleware(
+            this.authenticator,
+            settings,
+            this.moduleRef.get(CsrfTokens),
+          ),
+          assets:
+            settings.signInMode === 'widget'
+              ? { path: assetsPath, handler: serveWidgetAssets(assetsPath) }
+              : undefined,
+          routes: serveAuthRoutes(routes),
+        }),
+      )
+      .forRoutes(EVERY_ROUTE);
   }
 
   onApplicationBootstrap(): void {

@@ -48,6 +48,7 @@ describe('readTenantsFile: valid files', () => {
     });
     expect(tenantRelyingParty(acme)).toEqual({
       signInMode: 'redirect',
+      universalLogout: false,
       scopes: ['openid', 'profile', 'email'],
       redirectUri: 'http://acme.localhost:8080/authorization-code/callback',
       postLogoutRedirectUri: 'http://acme.localhost:8080',

@@ -2,7 +2,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type passport from 'passport';
 import type { AuthSettings } from '../options/auth-settings';
 import type { SessionUser } from '../user/session-user';
-import { csrfTokenFor } from './csrf';
+import type { CsrfTokens } from './csrf';
 import { markSessionActive } from './session-activity.middleware';
 
 /**
@@ -14,6 +14,7 @@ import { markSessionActive } from './session-activity.middleware';
 export function authSessionMiddleware(
   authenticator: passport.Authenticator,
   settings: AuthSettings,
+  csrf: CsrfTokens,
 ): RequestHandler {
   const initialize = authenticator.initialize();
   const restoreUser = authenticator.session() as RequestHandler;
@@ -37,7 +38,12 @@ export function authSessionMiddleware(
           // nothing.
           if (Object.keys(req.session).some((key) => key !== 'cookie')) markSessionActive(req);
           if (req.user) {
-            res.locals.csrfToken = csrfTokenFor(req);
+            // Derived only when a view (or csrfTokenFor) reads it: API answers never need it.
+            Object.defineProperty(res.locals, 'csrfToken', {
+              enumerable: true,
+              configurable: true,
+              get: () => csrf.tokenFor(req.sessionID),
+            });
             res.locals.logoutPath = settings.routes.logout;
             res.locals.logoutEverywherePath = settings.routes.logoutEverywhere;
           }

@@ -6,7 +6,7 @@ import { OidcClient } from '../oidc/oidc-client';
 import { AuthSettings, InjectAuthSettings } from '../options/auth-settings';
 import type { AuthRoute } from '../routes/auth-route';
 import { SessionIndex } from '../session-index/session-index';
-import { isValidCsrfToken } from '../session/csrf';
+import { CsrfTokens } from '../session/csrf';
 import { TokenVault } from '../tokens/token-vault';
 import type { OktaUser } from '../user/okta-user';
 import { logOut } from '../user/passport-session';
@@ -23,6 +23,7 @@ export class SignOutRoutes {
     @InjectAuthSettings() private readonly settings: AuthSettings,
     private readonly oidc: OidcClient,
     private readonly vault: TokenVault,
+    private readonly csrf: CsrfTokens,
     private readonly sessionIndex: SessionIndex,
   ) {}
 
@@ -51,7 +52,7 @@ export class SignOutRoutes {
       return;
     }
     const body = req.body as Record<string, unknown> | undefined;
-    if (!isValidCsrfToken(req, body?._csrf)) {
+    if (!this.csrf.isValid(req, body?._csrf)) {
       throw new SignInException(
         HttpStatus.FORBIDDEN,
         'Forbidden',

@@ -1,13 +1,12 @@
 import type { Request } from 'express';
 import type { Store } from 'express-session';
-import { renewCsrfToken } from '../session/csrf';
 import type { TokenVault } from '../tokens/token-vault';
 import type { VerifiedSignIn } from './okta-user';
 
 /**
  * Starts the user's session through Passport, the same way for both sign-in models: Passport
  * regenerates the session id, and `keepSessionInfo` carries over sign-ins still pending in other
- * tabs. The new session gets its own CSRF token, and the tokens go to the vault under its id.
+ * tabs. The tokens go to the vault under the new session's id.
  */
 export async function logIn(
   req: Request,
@@ -20,7 +19,6 @@ export async function logIn(
       err ? reject(err as Error) : resolve(),
     ),
   );
-  renewCsrfToken(req);
   await vault.save(req, tokens);
 }
 
