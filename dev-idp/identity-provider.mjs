@@ -25,6 +25,7 @@ import { GRACE_PERIOD_RANGE, parseGracePeriod } from './refresh-token-rotation.m
 import { generateSigningKeys } from './signing-keys.mjs';
 import { universalLogoutRoutes } from './universal-logout/universal-logout-routes.mjs';
 import { errorPage } from './views.mjs';
+import { hostCheck } from './host-check.mjs';
 
 /** @typedef {import('./accounts.mjs').DemoUser} DemoUser */
 /** @typedef {import('./provider-configuration.mjs').ClientRegistration} ClientRegistration */
@@ -163,6 +164,7 @@ function createApp(provider, issuerPath, { cors, identityEngine, signIn, mailbox
   const mountPath = issuerPath.replace(/\/$/, '');
   const app = express();
   app.disable('x-powered-by');
+  app.use(hostCheck(provider.issuer));
 
   app.use(cors);
   app.use(identityEngine);
