@@ -173,7 +173,7 @@ export class AuthModule
   configure(consumer: MiddlewareConsumer): void {
     if (this.tenants && this.registry) {
       consumer
-        .apply(resolveTenant(this.tenants.resolve, this.registry), tenantSession, tenantRoutes)
+        .apply(resolveTenant(this.tenants, this.registry), tenantSession, tenantRoutes)
         .forRoutes(EVERY_ROUTE);
       return;
     }

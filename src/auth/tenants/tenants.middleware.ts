@@ -1,17 +1,26 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { UnknownTenantException } from '../errors/auth.exceptions';
-import type { TenantResolver } from '../options/auth-module-options';
+import type { TenantsSettings } from './resolve-tenant-settings';
 import type { TenantRegistry } from './tenant-registry';
 import { setTenantScope, tenantScopeOf } from './tenant-request';
 
 /**
  * The module's first step with tenants: the request's tenant is resolved once, and the rest of
- * the module runs with that tenant's scope. A request naming no configured tenant is refused
- * with 404 (thrown, so the exception filters answer it): never served by another tenant.
+ * the module runs with that tenant's scope. A tenant id that is not configured is refused with
+ * 404 (thrown, so the exception filters answer it), as is a sign-in or sign-out route on an
+ * address that names no tenant: nothing is ever served by another tenant. Other requests that
+ * name no tenant (a health check on the bare domain, say) go on anonymously.
  */
-export function resolveTenant(resolve: TenantResolver, registry: TenantRegistry): RequestHandler {
+export function resolveTenant(tenants: TenantsSettings, registry: TenantRegistry): RequestHandler {
+  const moduleRoutes = new Set(
+    [...tenants.byId.values()].flatMap(({ routes }) => Object.values(routes)),
+  );
   return (req: Request, _res: Response, next: NextFunction): void => {
-    const id = resolve(req);
+    const id = tenants.resolve(req);
+    if (id === undefined && !moduleRoutes.has(req.path)) {
+      next();
+      return;
+    }
     const scope = id === undefined ? undefined : registry.scopeOf(id);
     if (!scope) throw new UnknownTenantException();
     setTenantScope(req, scope);
@@ -19,19 +28,16 @@ export function resolveTenant(resolve: TenantResolver, registry: TenantRegistry)
   };
 }
 
-/** The request's tenant's session middleware. */
+/** The request's tenant's session middleware; nothing for a request without a tenant. */
 export function tenantSession(req: Request, res: Response, next: NextFunction): void {
-  scopeOf(req).session(req, res, next);
+  const scope = tenantScopeOf(req);
+  if (scope) scope.session(req, res, next);
+  else next();
 }
 
 /** The request's tenant's routes; what they throw reaches the exception filters. */
-export function tenantRoutes(req: Request, res: Response, next: NextFunction): Promise<void> {
-  return scopeOf(req).routes(req, res, next);
-}
-
-function scopeOf(req: Request) {
+export async function tenantRoutes(req: Request, res: Response, next: NextFunction) {
   const scope = tenantScopeOf(req);
-  // Mounted after resolveTenant on every route: a request without a tenant never gets here.
-  if (!scope) throw new Error('The tenant was not resolved before the tenant middleware');
-  return scope;
+  if (scope) await scope.routes(req, res, next);
+  else next();
 }
