@@ -110,6 +110,7 @@ describe("tenants.example.json: the development provider's Acme and Globex orgs"
       scopes: ['openid', 'profile', 'email'],
       redirectUri: 'http://acme.localhost:8080/authorization-code/callback',
       postLogoutRedirectUri: 'http://acme.localhost:8080',
+      universalLogout: false,
       groupsClaim: undefined,
       usesDevIdentityProvider: true,
     });

@@ -51,6 +51,7 @@ describe('readTenantsFile: valid files', () => {
       scopes: ['openid', 'profile', 'email'],
       redirectUri: 'http://acme.localhost:8080/authorization-code/callback',
       postLogoutRedirectUri: 'http://acme.localhost:8080',
+      universalLogout: false,
     });
   });
 

@@ -9,7 +9,7 @@ import { request } from 'node:http';
 export async function loopbackFetch(url: string, init: RequestInit = {}): Promise<Response> {
   const target = new URL(url);
   if (!target.hostname.endsWith('.localhost')) return fetch(url, init);
-  const body = init.body === undefined || init.body === null ? undefined : String(init.body);
+  const body = textOf(init.body);
   const headers = new Headers(init.headers);
   headers.set('host', target.host);
   if (body !== undefined) headers.set('content-length', String(Buffer.byteLength(body)));
@@ -40,4 +40,10 @@ export async function loopbackFetch(url: string, init: RequestInit = {}): Promis
     req.on('error', reject);
     req.end(body);
   });
+}
+
+function textOf(body: RequestInit['body']): string | undefined {
+  if (body === undefined || body === null) return undefined;
+  if (typeof body === 'string' || body instanceof URLSearchParams) return body.toString();
+  throw new Error('loopbackFetch sends string and form bodies only');
 }
