@@ -1,40 +1,20 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { createApp } from '../src/app.setup';
-import {
-  resolveIdentityProvider,
-  ResolvedConfig,
-} from '../src/dev-identity-provider/resolve-identity-provider';
-import { readAppConfig } from '../src/read-app-config';
-import { Browser } from './support/browser';
-import { freePort } from './support/free-port';
+import { Browser, signOut } from './support/browser';
 import { loopbackFetch } from './support/loopback-fetch';
 import { openSignInPage, signIn, signInUntilCallback, submitCredentials } from './support/sign-in';
+import { startTenantsStack, type TenantsStack } from './support/tenants-stack';
 
 /**
- * The app with a tenants file, as `TENANTS_FILE=tenants.example.json npm start` runs it: Acme
- * and Globex, each at `{tenant}.localhost:{port}` and each signing in at its own development
- * org. Requests reach the app on 127.0.0.1 with the tenant's host, as a browser sends them.
+ * Two tenants, Acme and Globex, each signing in at its own development org. Requests reach the
+ * app on 127.0.0.1 with the tenant's host, as a browser sends them.
  */
 const ADA = { username: 'ada@acme.example', password: 'Ada-Acme-1' };
 const GUS = { username: 'gus@globex.example', password: 'Gus-Globex-1' };
 const SESSION_COOKIE = 'nest-okta.sid';
 const CALLBACK = '/authorization-code/callback';
 
-let dir: string;
-let port: number;
-let resolved: ResolvedConfig;
-let app: NestExpressApplication | undefined;
-
-const at = (tenant: string, path: string) => `http://${tenant}.localhost:${port}${path}`;
+let stack: TenantsStack;
+const at = (tenant: string, path: string) => stack.at(tenant, path);
 const browser = () => new Browser('text/html', loopbackFetch);
-
-async function startApp(): Promise<void> {
-  app = await createApp({ config: resolved.config });
-  await app.listen(port, '127.0.0.1');
-}
 
 async function signInAt(tenant: string, credentials: typeof ADA): Promise<Browser> {
   const visitor = browser();
@@ -44,10 +24,9 @@ async function signInAt(tenant: string, credentials: typeof ADA): Promise<Browse
 
 async function me(visitor: Browser, tenant: string) {
   const page = await visitor.request(at(tenant, '/api/me'), { accept: 'application/json' });
-  return {
-    status: page.status,
-    email: page.status === 200 ? (JSON.parse(page.body) as { email: string }).email : undefined,
-  };
+  const email =
+    page.status === 200 ? (JSON.parse(page.body) as { email: string }).email : undefined;
+  return { status: page.status, email };
 }
 
 /** The cookie a visitor holds at one tenant, copied to another tenant's host. */
@@ -58,36 +37,9 @@ async function copySessionCookie(from: Browser, fromTenant: string, to: Browser,
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'multi-tenancy-'));
-  port = await freePort();
-  const file = join(dir, 'tenants.json');
-  writeFileSync(
-    file,
-    JSON.stringify({
-      resolution: 'host',
-      baseDomain: `localhost:${port}`,
-      tenants: { acme: {}, globex: {} },
-    }),
-  );
-  resolved = await resolveIdentityProvider(
-    readAppConfig({
-      NODE_ENV: 'test',
-      PORT: String(port),
-      APP_BASE_URL: `http://localhost:${port}`,
-      DEV_IDP_PORT: '0',
-      TENANTS_FILE: file,
-      LOG_LEVEL: 'silent',
-    }),
-  );
-  await startApp();
+  stack = await startTenantsStack();
 });
-
-afterAll(async () => {
-  await app?.close();
-  await Promise.all([...(resolved?.devOrgs?.values() ?? [])].map((org) => org.stop()));
-  await resolved?.devIdentityProvider?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => stack?.close());
 
 describe('Two tenants, each signing in at its own Okta org', () => {
   it("sends each tenant's /login to its own org with its own client and redirect URI", async () => {
@@ -95,8 +47,9 @@ describe('Two tenants, each signing in at its own Okta org', () => {
       const login = await browser().request(at(tenant, '/login'));
       expect(login.status).toBe(302);
       const authorize = new URL(login.location!);
-      const org = resolved.devOrgs!.get(tenant)!;
-      expect(`${authorize.origin}${authorize.pathname}`).toBe(`${org.issuer}/v1/authorize`);
+      expect(`${authorize.origin}${authorize.pathname}`).toBe(
+        `${stack.issuerOf(tenant)}/v1/authorize`,
+      );
       expect(authorize.searchParams.get('client_id')).toBe(`nest-okta-${tenant}`);
       expect(authorize.searchParams.get('redirect_uri')).toBe(at(tenant, CALLBACK));
     }
@@ -113,12 +66,26 @@ describe('Two tenants, each signing in at its own Okta org', () => {
     });
   });
 
+  it("calls each tenant's org with its users' access tokens (AccessTokenService)", async () => {
+    const gus = await signInAt('globex', GUS);
+    const live = await gus.request(at('globex', '/api/me/live'), { accept: 'application/json' });
+    expect(live.status).toBe(200);
+    expect(JSON.parse(live.body)).toMatchObject({ email: 'gus@globex.example' });
+  });
+
+  it("signs out at the tenant's own org, back to the tenant's address", async () => {
+    const ada = await signInAt('acme', ADA);
+    const out = await signOut(ada, at('acme', ''));
+    const logout = new URL(out.location!);
+    expect(`${logout.origin}${logout.pathname}`).toBe(`${stack.issuerOf('acme')}/v1/logout`);
+    expect(logout.searchParams.get('post_logout_redirect_uri')).toBe(at('acme', ''));
+    expect((await me(ada, 'acme')).status).toBe(401);
+  });
+
   it("refuses Ada's Acme credentials at Globex's org", async () => {
     const visitor = browser();
     const signInPage = await openSignInPage(visitor, at('globex', '/login'));
-    expect(new URL(signInPage.url).origin).toBe(
-      new URL(resolved.devOrgs!.get('globex')!.issuer).origin,
-    );
+    expect(new URL(signInPage.url).origin).toBe(new URL(stack.issuerOf('globex')).origin);
     const refused = await submitCredentials(visitor, signInPage, ADA);
     expect(refused.status).toBe(401);
     expect(refused.location).toBeUndefined();
@@ -164,16 +131,15 @@ describe('Two tenants, each signing in at its own Okta org', () => {
   });
 
   it('refuses sign-in on the bare domain, which names no tenant, and serves its health check', async () => {
-    const bare = (path: string) => `http://localhost:${port}${path}`;
+    const bare = (path: string) => at('acme', path).replace('acme.', '');
     expect((await browser().request(bare('/login'))).status).toBe(404);
     expect((await fetch(bare('/health').replace('localhost', '127.0.0.1'))).status).toBe(200);
   });
 
   it("keeps Acme signing in while Globex's org is down; Globex's /login answers 503", async () => {
     // A fresh app, so that neither tenant has discovered its org yet.
-    await app!.close();
-    await resolved.devOrgs!.get('globex')!.stop();
-    await startApp();
+    await stack.resolved.devOrgs!.get('globex')!.stop();
+    await stack.restartApp();
     const globex = await browser().request(at('globex', '/login'));
     expect(globex.status).toBe(503);
     expect(await me(await signInAt('acme', ADA), 'acme')).toEqual({

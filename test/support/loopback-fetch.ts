@@ -17,6 +17,8 @@ export async function loopbackFetch(url: string, init: RequestInit = {}): Promis
     const req = request(
       {
         host: '127.0.0.1',
+        // A connection per request: a pooled one outlives an app a test restarts on its port.
+        agent: false,
         port: target.port || 80,
         method: init.method ?? 'GET',
         path: `${target.pathname}${target.search}`,
