@@ -10,9 +10,10 @@ import { resolveIdentityProvider } from './dev-identity-provider/resolve-identit
 
 async function bootstrap(): Promise<void> {
   loadEnvFile();
-  const { config, devIdentityProvider, devIdentityProviderWarning } = await resolveIdentityProvider(
-    readAppConfig(process.env),
-  );
+  const { config, devIdentityProvider, devIdentityProviderWarning, devOrgs } =
+    await resolveIdentityProvider(readAppConfig(process.env));
+  // Each tenant's development org is a process of its own: it must not outlive the app.
+  process.once('exit', () => devOrgs?.forEach((org) => void org.stop()));
   const app = await createApp({ config });
   const logger = new Logger('Bootstrap');
   if (devIdentityProvider) {
@@ -27,6 +28,9 @@ async function bootstrap(): Promise<void> {
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);
   logger.log(`Listening on ${config.baseUrl} (bound to ${config.host}:${config.port})`);
+  for (const tenant of config.tenants?.tenants.values() ?? []) {
+    logger.log(`Tenant ${tenant.id}: ${tenant.baseUrl}, signing in at ${tenant.issuer}`);
+  }
 }
 
 bootstrap().catch((error: unknown) => {

@@ -2,9 +2,18 @@ import {
   AuthModuleOptions,
   AuthOptionName,
   findAuthOptionProblems,
+  type AuthTenantsOptions,
+  type MultiTenantAuthModuleOptions,
   type SessionIndexStore,
+  type SharedAuthOptions,
+  type TenantAuthOptions,
 } from './auth';
-import type { AppConfig, EnvironmentSettings } from './config/app-config';
+import type {
+  AppConfig,
+  EnvironmentSettings,
+  ResolvedTenant,
+  ResolvedTenants,
+} from './config/app-config';
 import { WIDGET_CSP_VARIABLES } from './config/read-widget-settings';
 import {
   GLOBAL_TOKEN_REVOCATION_PATH,
@@ -45,7 +54,7 @@ export function oktaSettingProblems(settings: EnvironmentSettings): string[] {
   });
 }
 
-/** The app's configuration as AuthModule's options. */
+/** The app's configuration as AuthModule's options: one Okta org, or a tenants file's. */
 export function authModuleOptions(
   config: AppConfig,
   {
@@ -53,16 +62,9 @@ export function authModuleOptions(
     signInHint,
     sessionIndex,
   }: { globalGuard: boolean; signInHint?: string; sessionIndex?: SessionIndexStore },
-): AuthModuleOptions {
-  const { okta, session, http, widget, baseUrl } = config;
-  return {
-    issuer: okta.issuer,
-    clientId: okta.clientId,
-    clientSecret: okta.clientSecret,
-    redirectUri: okta.redirectUri,
-    postLogoutRedirectUri: okta.postLogoutRedirectUri,
-    signInMode: okta.signInMode,
-    scopes: okta.scopes,
+): AuthModuleOptions | MultiTenantAuthModuleOptions {
+  const { okta, session, http, widget, baseUrl, tenants } = config;
+  const shared: SharedAuthOptions = {
     signInTransactionTtlSeconds: okta.signInTransactionTtlSeconds,
     globalGuard,
     maxSignInAgeSeconds: session.absoluteTimeoutMs / 1000,
@@ -80,5 +82,43 @@ export function authModuleOptions(
       audience: globalTokenRevocationEndpoint(baseUrl),
     },
     sessionIndex,
+  };
+  if (tenants) {
+    // Universal Logout reaches the app's one endpoint: it is not per tenant yet.
+    return { ...shared, universalLogout: false, tenants: tenantsOption(tenants, baseUrl) };
+  }
+  return {
+    ...shared,
+    issuer: okta.issuer,
+    clientId: okta.clientId,
+    clientSecret: okta.clientSecret,
+    redirectUri: okta.redirectUri,
+    postLogoutRedirectUri: okta.postLogoutRedirectUri,
+    signInMode: okta.signInMode,
+    scopes: okta.scopes,
+  };
+}
+
+/** A tenant resolved by host lives at `{tenant}.{baseDomain}`, by default under the app's host. */
+function tenantsOption(tenants: ResolvedTenants, baseUrl: string): AuthTenantsOptions {
+  return {
+    resolve: tenants.resolution,
+    baseDomain: tenants.baseDomain ?? new URL(baseUrl).host,
+    byId: Object.fromEntries(
+      [...tenants.tenants.values()].map((tenant) => [tenant.id, tenantAuthOptions(tenant)]),
+    ),
+  };
+}
+
+function tenantAuthOptions(tenant: ResolvedTenant): TenantAuthOptions {
+  return {
+    issuer: tenant.issuer,
+    clientId: tenant.clientId,
+    clientSecret: tenant.clientSecret,
+    redirectUri: tenant.redirectUri,
+    postLogoutRedirectUri: tenant.postLogoutRedirectUri,
+    signInMode: tenant.signInMode,
+    scopes: tenant.scopes,
+    groupsClaim: tenant.groupsClaim,
   };
 }

@@ -107,10 +107,10 @@ describe("tenants.example.json: the development provider's Acme and Globex orgs"
       clientId: 'nest-okta-acme',
       clientSecret: expect.stringMatching(/^[\w-]{32}$/) as string,
       signInMode: 'redirect',
-      universalLogout: false,
       scopes: ['openid', 'profile', 'email'],
       redirectUri: 'http://acme.localhost:8080/authorization-code/callback',
       postLogoutRedirectUri: 'http://acme.localhost:8080',
+      universalLogout: false,
       groupsClaim: undefined,
       usesDevIdentityProvider: true,
     });

@@ -4,6 +4,7 @@ import {
   Module,
   NestModule,
   OnApplicationBootstrap,
+  OnModuleDestroy,
   RequestMethod,
 } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, HttpAdapterHost, ModuleRef } from '@nestjs/core';
@@ -17,7 +18,10 @@ import { AUTH_MODULE_OPTIONS, ConfigurableAuthModule } from './auth.module-defin
 import { AuthExceptionFilter } from './errors/auth-exception.filter';
 import { ProblemResponse } from './errors/problem-response';
 import { OidcClient } from './oidc/oidc-client';
-import type { AuthModuleOptions } from './options/auth-module-options';
+import type {
+  AuthModuleOptions,
+  MultiTenantAuthModuleOptions,
+} from './options/auth-module-options';
 import { AUTH_SETTINGS, AuthSettings } from './options/auth-settings';
 import { resolveAuthSettings } from './options/resolve-auth-settings';
 import { OktaStrategy } from './redirect/okta.strategy';
@@ -26,6 +30,9 @@ import { serveAuthRoutes } from './routes/auth-route';
 import { authMiddleware } from './routes/auth-middleware';
 import { CsrfTokens } from './session/csrf';
 import { SessionIndex } from './session-index/session-index';
+import { resolveTenantSettings, type TenantsSettings } from './tenants/resolve-tenant-settings';
+import { TenantRegistry } from './tenants/tenant-registry';
+import { resolveTenant, tenantRoutes, tenantSession } from './tenants/tenants.middleware';
 import { authSessionMiddleware } from './session/auth-session.middleware';
 import { hasSessionMiddleware } from './session/session-middleware-check';
 import { SignInRateLimit } from './sign-in/sign-in-rate-limit';
@@ -44,6 +51,21 @@ import { WidgetSignInRoutes } from './widget/widget-sign-in.routes';
 
 const EVERY_ROUTE = { path: '{*path}', method: RequestMethod.ALL };
 
+/** The tenants' settings, or `null` when the module serves one org. */
+const TENANTS_SETTINGS = Symbol('TENANTS_SETTINGS');
+
+type GivenOptions = AuthModuleOptions | MultiTenantAuthModuleOptions;
+
+/**
+ * With tenants, the module-wide settings are the first tenant's: only what every tenant shares
+ * (routes, guard, lifetimes, limits, views) is read from them. Everything that talks to an org
+ * reads the request's tenant's scope instead (see `tenants/`).
+ */
+function moduleSettings(options: GivenOptions, tenants: TenantsSettings | null): AuthSettings {
+  if (!tenants) return resolveAuthSettings(options as AuthModuleOptions);
+  return tenants.byId.values().next().value!;
+}
+
 /**
  * Okta sign-in for a Nest app on Express: both of Okta's models for server-side web apps, the
  * guards and decorators for the three access modes, sign-out, and the session rules (absolute
@@ -53,9 +75,31 @@ const EVERY_ROUTE = { path: '{*path}', method: RequestMethod.ALL };
 @Module({
   providers: [
     {
-      provide: AUTH_SETTINGS,
+      provide: TENANTS_SETTINGS,
       inject: [AUTH_MODULE_OPTIONS],
-      useFactory: (options: AuthModuleOptions) => resolveAuthSettings(options),
+      useFactory: (options: GivenOptions) =>
+        options.tenants ? resolveTenantSettings(options) : null,
+    },
+    {
+      provide: AUTH_SETTINGS,
+      inject: [AUTH_MODULE_OPTIONS, TENANTS_SETTINGS],
+      useFactory: moduleSettings,
+    },
+    {
+      provide: TenantRegistry,
+      inject: [TENANTS_SETTINGS, AUTH_MODULE_OPTIONS, TokenVault, ThrottlerStorageService],
+      useFactory: (
+        tenants: TenantsSettings | null,
+        options: GivenOptions,
+        vault: TokenVault,
+        throttlerStorage: ThrottlerStorageService,
+      ) =>
+        tenants &&
+        new TenantRegistry(tenants, {
+          vault,
+          sessionIndexStore: options.sessionIndex,
+          throttlerStorage,
+        }),
     },
     {
       provide: OidcClient,
@@ -72,7 +116,7 @@ const EVERY_ROUTE = { path: '{*path}', method: RequestMethod.ALL };
     {
       provide: SessionIndex,
       inject: [AUTH_SETTINGS, AUTH_MODULE_OPTIONS],
-      useFactory: (settings: AuthSettings, options: AuthModuleOptions) =>
+      useFactory: (settings: AuthSettings, options: GivenOptions) =>
         new SessionIndex(settings.issuer, settings.maxSignInAgeMs, options.sessionIndex),
     },
     {
@@ -121,10 +165,12 @@ const EVERY_ROUTE = { path: '{*path}', method: RequestMethod.ALL };
 })
 export class AuthModule
   extends ConfigurableAuthModule
-  implements NestModule, OnApplicationBootstrap
+  implements NestModule, OnApplicationBootstrap, OnModuleDestroy
 {
   constructor(
     @Inject(AUTH_SETTINGS) private readonly settings: AuthSettings,
+    @Inject(TENANTS_SETTINGS) private readonly tenants: TenantsSettings | null,
+    @Inject(TenantRegistry) private readonly registry: TenantRegistry | null,
     @Inject(AUTH_PASSPORT) private readonly authenticator: passport.Authenticator,
     private readonly moduleRef: ModuleRef,
     private readonly adapterHost: HttpAdapterHost,
@@ -133,6 +179,12 @@ export class AuthModule
   }
 
   configure(consumer: MiddlewareConsumer): void {
+    if (this.tenants && this.registry) {
+      consumer
+        .apply(resolveTenant(this.tenants, this.registry), tenantSession, tenantRoutes)
+        .forRoutes(EVERY_ROUTE);
+      return;
+    }
     const { settings } = this;
     const signIn =
       settings.signInMode === 'widget'
@@ -161,6 +213,10 @@ export class AuthModule
         }),
       )
       .forRoutes(EVERY_ROUTE);
+  }
+
+  onModuleDestroy(): void {
+    this.registry?.close();
   }
 
   onApplicationBootstrap(): void {

@@ -7,6 +7,11 @@ export {
 } from './auth.module-definition';
 export type {
   AuthModuleOptions,
+  AuthTenantsOptions,
+  MultiTenantAuthModuleOptions,
+  SharedAuthOptions,
+  TenantAuthOptions,
+  TenantResolver,
   SignInMode,
   UniversalLogoutOptions,
   WidgetOptions,
@@ -32,10 +37,12 @@ export {
   type MemorySessionIndexStoreOptions,
 } from './session-index/memory-session-index-store';
 export { csrfTokenFor } from './session/csrf';
+export { tenantOf } from './tenants/tenant-request';
 export { wantsJson } from './errors/wants-json';
 export {
   GroupsRequiredException,
   SignInException,
   SignInRequiredException,
+  UnknownTenantException,
   type AuthProblem,
 } from './errors/auth.exceptions';

@@ -258,6 +258,12 @@ function trimSlash(value: string): string {
   return value.replace(/\/+$/, '');
 }
 
+/** Names under `.localhost` resolve to loopback too (RFC 6761): tenant hosts in development. */
 export function isLoopbackHost(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
+  return (
+    hostname === 'localhost' ||
+    hostname.endsWith('.localhost') ||
+    hostname === '127.0.0.1' ||
+    hostname === '[::1]'
+  );
 }

@@ -48,10 +48,10 @@ describe('readTenantsFile: valid files', () => {
     });
     expect(tenantRelyingParty(acme)).toEqual({
       signInMode: 'redirect',
-      universalLogout: false,
       scopes: ['openid', 'profile', 'email'],
       redirectUri: 'http://acme.localhost:8080/authorization-code/callback',
       postLogoutRedirectUri: 'http://acme.localhost:8080',
+      universalLogout: false,
     });
   });
 

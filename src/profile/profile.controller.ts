@@ -4,7 +4,6 @@ import {
   AccessTokenService,
   AuthenticatedGuard,
   CurrentUser,
-  OidcClient,
   type OktaUser,
   type UserInfo,
 } from '../auth';
@@ -16,10 +15,7 @@ import {
 @Controller()
 @UseGuards(AuthenticatedGuard)
 export class ProfileController {
-  constructor(
-    private readonly accessTokens: AccessTokenService,
-    private readonly oidc: OidcClient,
-  ) {}
+  constructor(private readonly accessTokens: AccessTokenService) {}
 
   @Get('profile')
   @Render('profile')
@@ -38,6 +34,7 @@ export class ProfileController {
    */
   @Get('api/me/live')
   async live(@Req() req: Request): Promise<UserInfo> {
-    return this.oidc.userInfo(await this.accessTokens.accessTokenFor(req));
+    const accessToken = await this.accessTokens.accessTokenFor(req);
+    return this.accessTokens.oidcClientFor(req).userInfo(accessToken);
   }
 }

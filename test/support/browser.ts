@@ -15,7 +15,11 @@ export interface Page {
 export class Browser {
   readonly jar = new CookieJar();
 
-  constructor(private readonly accept = 'text/html') {}
+  /** `transport`: how requests leave, `fetch` unless a test needs `*.localhost` hosts. */
+  constructor(
+    private readonly accept = 'text/html',
+    private readonly transport: (url: string, init: RequestInit) => Promise<Response> = fetch,
+  ) {}
 
   /** One request; a redirect is returned, not followed. */
   async request(
@@ -30,7 +34,7 @@ export class Browser {
       body = new URLSearchParams(init.form);
       headers['content-type'] = 'application/x-www-form-urlencoded';
     }
-    const response = await fetch(url, {
+    const response = await this.transport(url, {
       method: init.method ?? (init.form ? 'POST' : 'GET'),
       headers,
       body,

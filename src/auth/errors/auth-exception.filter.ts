@@ -4,7 +4,9 @@ import {
   GroupsRequiredException,
   SignInException,
   SignInRequiredException,
+  UnknownTenantException,
 } from './auth.exceptions';
+import { tenantOf } from '../tenants/tenant-request';
 import { ProblemResponse } from './problem-response';
 import { PROVIDER_ERRORS, providerFailureToHttp } from './provider-failure';
 
@@ -13,7 +15,13 @@ import { PROVIDER_ERRORS, providerFailureToHttp } from './provider-failure';
  * `AccessTokenService`), answered the module's way. Registered with `APP_FILTER`; an app's
  * catch-all filter registered the same way in its root module runs after this one.
  */
-@Catch(SignInException, SignInRequiredException, GroupsRequiredException, ...PROVIDER_ERRORS)
+@Catch(
+  SignInException,
+  SignInRequiredException,
+  GroupsRequiredException,
+  UnknownTenantException,
+  ...PROVIDER_ERRORS,
+)
 export class AuthExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Auth');
 
@@ -27,7 +35,9 @@ export class AuthExceptionFilter implements ExceptionFilter {
     const httpException =
       exception instanceof HttpException ? exception : providerFailureToHttp(exception, 'request')!;
     if (!(exception instanceof HttpException)) {
-      this.logger.warn(`${req.method} ${req.path}: ${(exception as Error).message}`);
+      const tenant = tenantOf(req);
+      const at = tenant === undefined ? '' : ` (tenant ${tenant})`;
+      this.logger.warn(`${req.method} ${req.path}${at}: ${(exception as Error).message}`);
     }
     this.problems.send(req, res, httpException);
   }

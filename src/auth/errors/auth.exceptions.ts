@@ -2,6 +2,7 @@ import {
   ForbiddenException,
   HttpException,
   HttpStatus,
+  NotFoundException,
   UnauthorizedException,
 } from '@nestjs/common';
 
@@ -37,6 +38,17 @@ export class GroupsRequiredException extends ForbiddenException {
       statusCode: HttpStatus.FORBIDDEN,
       error: 'Forbidden',
       message: `This page is only for members of the ${groups.join(' or ')} group. Ask your Okta administrator for access.`,
+    } satisfies AuthProblem);
+  }
+}
+
+/** The request names no configured tenant: nothing here may answer for it. */
+export class UnknownTenantException extends NotFoundException {
+  constructor() {
+    super({
+      statusCode: HttpStatus.NOT_FOUND,
+      error: 'Unknown tenant',
+      message: 'There is no organisation at this address. Check the link you followed.',
     } satisfies AuthProblem);
   }
 }

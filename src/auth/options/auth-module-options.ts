@@ -1,3 +1,4 @@
+import type { Request } from 'express';
 import type { RefreshLock } from '../tokens/refresh-lock';
 import type { WidgetCspDirective } from '../widget/widget-csp-sources';
 import type { SessionIndexStore } from '../session-index/session-index-store';
@@ -5,11 +6,8 @@ import type { SessionIndexStore } from '../session-index/session-index-store';
 /** Okta's two models for server-side web apps: its hosted page, or the embedded Sign-In Widget. */
 export type SignInMode = 'redirect' | 'widget';
 
-/**
- * What an app tells `AuthModule`: its Okta app integration, the URLs it registered there, and
- * how strict it wants to be. Everything but the first five has a default.
- */
-export interface AuthModuleOptions {
+/** One Okta app integration: the org (or authorization server), the client and its URLs. */
+export interface TenantAuthOptions {
   /** The authorization server: `https://{yourOktaDomain}/oauth2/default`, or the org server. */
   issuer: string;
   clientId: string;
@@ -22,12 +20,44 @@ export interface AuthModuleOptions {
   signInMode?: SignInMode;
   /** Default `openid profile email`; must include `openid`. */
   scopes?: string[];
+  /** The claim that lists the user's Okta groups. Default `groups`. */
+  groupsClaim?: string;
+}
+
+/** Names the request's tenant, or `undefined` when it names none (answered with 404). */
+export type TenantResolver = (req: Request) => string | undefined;
+
+/**
+ * Several tenants, each signing in at its own Okta org or authorization server. A request's
+ * tenant comes from its host (`acme.example.com` under `baseDomain`) or from a function.
+ */
+export interface AuthTenantsOptions {
+  resolve: 'host' | 'path' | TenantResolver;
+  /** Host resolution: tenants live at `{tenant}.{baseDomain}`, port included when not 80/443. */
+  baseDomain?: string;
+  /** By tenant id. Every tenant's client and URLs are its own. */
+  byId: Record<string, TenantAuthOptions>;
+}
+
+/**
+ * What an app tells `AuthModule`: its Okta app integration, the URLs it registered there, and
+ * how strict it wants to be. Everything but the first five has a default.
+ */
+export interface AuthModuleOptions extends TenantAuthOptions, SharedAuthOptions {
+  tenants?: undefined;
+}
+
+/** The options for several tenants: each tenant's Okta settings, and the rest shared by all. */
+export interface MultiTenantAuthModuleOptions extends SharedAuthOptions {
+  tenants: AuthTenantsOptions;
+}
+
+/** Everything that is not one Okta app integration's: the same for every tenant. */
+export interface SharedAuthOptions {
   /** Deny by default: every route needs a signed-in user unless `@Public()`. Default `true`. */
   globalGuard?: boolean;
   /** Default `/login`, `/logout` and `/logout/everywhere` (sign-out on every device). */
   routes?: { login?: string; logout?: string; logoutEverywhere?: string };
-  /** The claim that lists the user's Okta groups. Default `groups`. */
-  groupsClaim?: string;
   /** A sign-in ends this long after it happened, however active the user is. Default 8 hours. */
   maxSignInAgeSeconds?: number;
   /**

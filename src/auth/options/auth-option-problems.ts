@@ -18,7 +18,11 @@ export type AuthOptionName =
   | 'universalLogout.path'
   | 'universalLogout.orgIssuer'
   | 'universalLogout.audience'
-  | 'universalLogout.rateLimit';
+  | 'universalLogout.rateLimit'
+  | 'tenants.resolve'
+  | 'tenants.baseDomain'
+  | 'tenants.byId'
+  | `tenants.byId.${string}`;
 
 /** One thing wrong with an option: the app names it its own way (an env variable, say). */
 export interface AuthOptionProblem {

@@ -1,13 +1,12 @@
 /** Rules several options share. */
+import { isLoopbackHost } from './loopback-host';
 
 /** A plain absolute path: what Express matches a route against. */
 export function isRoutePath(path: unknown): path is string {
   return typeof path === 'string' && /^\/[\w\-./~%]*$/.test(path) && !path.includes('//');
 }
 
-export function isLoopbackHost(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
-}
+export { isLoopbackHost };
 
 /** `{ limit, windowSeconds? }`, both whole numbers above 0. */
 export function isRateLimit(value: unknown): boolean {

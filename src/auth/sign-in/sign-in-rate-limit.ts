@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { SignInException } from '../errors/auth.exceptions';
 import { AuthSettings, InjectAuthSettings } from '../options/auth-settings';
 import { overBudget } from '../routes/request-budget';
+import { tenantOf } from '../tenants/tenant-request';
 
 const THROTTLER_NAME = 'sign-in';
 
@@ -24,7 +25,10 @@ export class SignInRateLimit {
   async count(req: Request, res: Response): Promise<void> {
     const limit = this.settings.signInRateLimit;
     if (!limit) return;
-    const retryAfter = await overBudget(this.storage, THROTTLER_NAME, req, limit);
+    // With tenants, each tenant's sign-ins have their own budget: one cannot lock out another.
+    const tenant = tenantOf(req);
+    const name = tenant === undefined ? THROTTLER_NAME : `${THROTTLER_NAME}:${tenant}`;
+    const retryAfter = await overBudget(this.storage, name, req, limit);
     if (retryAfter === undefined) return;
     res.setHeader('Retry-After', String(retryAfter));
     throw new SignInException(

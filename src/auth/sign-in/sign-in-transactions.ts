@@ -7,6 +7,8 @@ export interface SignInTransaction {
   codeVerifier: string;
   returnTo: string;
   expiresAt: number;
+  /** The tenant that began it, with tenants: another tenant's callback cannot complete it. */
+  tenant?: string;
 }
 
 declare module 'express-session' {
@@ -24,7 +26,11 @@ const MAX_PENDING_TRANSACTIONS = 5;
  * for shape: a tampered entry is no transaction.
  */
 export class SignInTransactions {
-  constructor(private readonly ttlMs: number) {}
+  /** `tenant`: whose transactions these are, when the module serves several tenants. */
+  constructor(
+    private readonly ttlMs: number,
+    private readonly tenant?: string,
+  ) {}
 
   begin(req: Request, transaction: Omit<SignInTransaction, 'expiresAt'>): string {
     const state = randomToken();
@@ -34,7 +40,7 @@ export class SignInTransactions {
       .slice(-(MAX_PENDING_TRANSACTIONS - 1));
     req.session.signInTransactions = Object.fromEntries([
       ...pending,
-      [state, { ...transaction, expiresAt: now + this.ttlMs }],
+      [state, { ...transaction, expiresAt: now + this.ttlMs, tenant: this.tenant }],
     ]);
     return state;
   }
@@ -44,18 +50,23 @@ export class SignInTransactions {
    * again for the same sign-in (`interaction_required`, an email magic link).
    */
   pending(req: Request, state: unknown): SignInTransaction | undefined {
-    const transaction = stored(req, state);
+    const transaction = this.ours(stored(req, state));
     return transaction && transaction.expiresAt > Date.now() ? transaction : undefined;
   }
 
   /** Removes the transaction whatever its fate, so a callback can never be replayed. */
   consume(req: Request, state: unknown): SignInTransaction | undefined {
-    const transaction = stored(req, state);
+    const transaction = this.ours(stored(req, state));
     if (!transaction) return undefined;
     const pending = req.session.signInTransactions!;
     delete pending[state as string];
     if (Object.keys(pending).length === 0) delete req.session.signInTransactions;
     return transaction.expiresAt > Date.now() ? transaction : undefined;
+  }
+
+  /** Another tenant's transaction (a copied cookie, a replayed callback) is no transaction. */
+  private ours(transaction: SignInTransaction | undefined): SignInTransaction | undefined {
+    return transaction?.tenant === this.tenant ? transaction : undefined;
   }
 }
 

@@ -10,6 +10,7 @@ import { accessTokenExpiresAt, type OktaTokens } from '../user/okta-user';
 import { logOut } from '../user/passport-session';
 import { refreshOnce } from './refresh-once';
 import { TokenVault } from './token-vault';
+import { tenantScopeOf } from '../tenants/tenant-request';
 
 /** Refresh a little early, so a token does not expire on its way to the downstream API. */
 const EXPIRY_MARGIN_MS = 10_000;
@@ -33,6 +34,11 @@ export class AccessTokenService {
     private readonly vault: TokenVault,
     @InjectAuthSettings() private readonly settings: AuthSettings,
   ) {}
+
+  /** The OidcClient of the request's tenant (with tenants), for calls with its access token. */
+  oidcClientFor(req: Request): OidcClient {
+    return tenantScopeOf(req)?.oidc ?? this.oidc;
+  }
 
   async accessTokenFor(req: Request): Promise<string> {
     if (!signedInUser(req)) throw new SignInRequiredException(req.originalUrl);
@@ -76,7 +82,10 @@ export class AccessTokenService {
     if (!refreshToken) return this.endSession(req, 'access token expired and no refresh token');
     let tokens;
     try {
-      tokens = await this.oidc.grant({ grant_type: 'refresh_token', refresh_token: refreshToken });
+      tokens = await this.oidcClientFor(req).grant({
+        grant_type: 'refresh_token',
+        refresh_token: refreshToken,
+      });
     } catch (error) {
       // invalid_grant: the refresh token expired or was revoked (at sign-out elsewhere, say).
       if (error instanceof TokenEndpointError && error.error === 'invalid_grant') {
@@ -97,7 +106,8 @@ export class AccessTokenService {
   }
 
   private async endSession(req: Request, reason: string): Promise<never> {
-    this.logger.log(`Ending session: ${reason}`);
+    const tenant = tenantScopeOf(req)?.id;
+    this.logger.log(`Ending session${tenant ? ` at tenant ${tenant}` : ''}: ${reason}`);
     await logOut(req, this.vault);
     throw new SignInRequiredException(req.originalUrl);
   }

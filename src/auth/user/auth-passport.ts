@@ -17,6 +17,7 @@ export const OKTA_STRATEGY = 'okta';
 export function createAuthPassport(
   groupsClaim: string,
   sessionIndex: SessionIndex,
+  tenant?: string,
 ): passport.Authenticator {
   const authenticator = new passport.Authenticator();
   // Serializing happens only at sign-in, just after Passport gave the session its new id, so this
@@ -24,20 +25,22 @@ export function createAuthPassport(
   // Only the claims go into the session.
   authenticator.serializeUser<StoredUser, Request>((req, user, done) => {
     const signedIn = user as OktaUser;
-    const stored: StoredUser = { claims: signedIn.claims, signedInAt: Date.now() };
+    const stored: StoredUser = { claims: signedIn.claims, signedInAt: Date.now(), tenant };
     sessionIndex.record(req.sessionID, signedIn, req.sessionStore).then(
       () => done(null, stored),
       (error: unknown) => done(error),
     );
   });
-  // A stored user of the wrong shape is not an error to answer with 500: it is nobody.
+  // A stored user of the wrong shape is not an error to answer with 500: it is nobody. Nor is
+  // one who signed in at another tenant (a cookie copied between hosts).
   authenticator.deserializeUser((stored: unknown, done) =>
     done(
       null,
-      isStoredUser(stored)
+      isStoredUser(stored) && stored.tenant === tenant
         ? ({
             ...oktaUserFromClaims(stored.claims, groupsClaim),
             signedInAt: stored.signedInAt,
+            ...(tenant === undefined ? {} : { tenant }),
           } satisfies SessionUser)
         : false,
     ),

@@ -22,6 +22,8 @@ export interface OktaUser {
   groups: string[];
   /** Every userinfo claim, as the provider sent it. */
   claims: UserInfo;
+  /** The tenant the user signed in at, when the module serves several tenants. */
+  tenant?: string;
 }
 
 /** A sign-in just verified: the user, and the tokens that go to the vault. */

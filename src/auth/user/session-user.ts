@@ -12,6 +12,8 @@ export type SessionUser = OktaUser & { signedInAt: number };
 export interface StoredUser {
   claims: UserInfo;
   signedInAt: number;
+  /** The tenant the user signed in at, when the module serves several. */
+  tenant?: string;
 }
 
 /**
@@ -21,8 +23,9 @@ export interface StoredUser {
  */
 export function isStoredUser(value: unknown): value is StoredUser {
   if (!isObject(value)) return false;
-  const { claims, signedInAt } = value;
+  const { claims, signedInAt, tenant } = value;
   return (
+    (tenant === undefined || typeof tenant === 'string') &&
     isObject(claims) &&
     typeof claims.sub === 'string' &&
     claims.sub !== '' &&

@@ -1,0 +1,104 @@
+import type { Request } from 'express';
+import type {
+  MultiTenantAuthModuleOptions,
+  TenantAuthOptions,
+} from '../options/auth-module-options';
+import { AuthOptionsError } from '../options/auth-options.error';
+import { resolveTenantSettings } from './resolve-tenant-settings';
+
+const acme: TenantAuthOptions = {
+  issuer: 'https://acme.okta.com/oauth2/default',
+  clientId: '0oa-acme',
+  clientSecret: 'acme-secret-long-enough-for-anyone',
+  redirectUri: 'https://acme.app.example.com/authorization-code/callback',
+  postLogoutRedirectUri: 'https://acme.app.example.com',
+};
+const globex: TenantAuthOptions = {
+  ...acme,
+  issuer: 'https://globex.okta.com/oauth2/default',
+  clientId: '0oa-globex',
+  redirectUri: 'https://globex.app.example.com/authorization-code/callback',
+  postLogoutRedirectUri: 'https://globex.app.example.com',
+  groupsClaim: 'roles',
+};
+
+function options(
+  tenants: Partial<MultiTenantAuthModuleOptions['tenants']>,
+): MultiTenantAuthModuleOptions {
+  return {
+    tenants: { resolve: 'host', baseDomain: 'app.example.com', byId: { acme, globex }, ...tenants },
+  };
+}
+
+function problemsOf(given: MultiTenantAuthModuleOptions): string[] {
+  try {
+    resolveTenantSettings(given);
+  } catch (error) {
+    if (error instanceof AuthOptionsError)
+      return error.problems.map((p) => `${p.option}: ${p.message}`);
+    throw error;
+  }
+  throw new Error('Expected the options to be refused');
+}
+
+const requestAt = (host: string) => ({ host }) as Request;
+
+describe('resolveTenantSettings', () => {
+  it("resolves each tenant's settings from its own Okta app integration", () => {
+    const { byId } = resolveTenantSettings(options({}));
+    expect(byId.get('acme')).toMatchObject({ issuer: acme.issuer, groupsClaim: 'groups' });
+    expect(byId.get('globex')).toMatchObject({ clientId: '0oa-globex', groupsClaim: 'roles' });
+    expect(byId.get('globex')!.routes.login).toBe('/login');
+  });
+
+  it('resolves hosts under the base domain to tenant ids, and nothing else', () => {
+    const { resolve } = resolveTenantSettings(options({}));
+    expect(resolve(requestAt('acme.app.example.com'))).toBe('acme');
+    expect(resolve(requestAt('GLOBEX.App.Example.com'))).toBe('globex');
+    expect(resolve(requestAt('app.example.com'))).toBeUndefined();
+    expect(resolve(requestAt('a.b.app.example.com'))).toBeUndefined();
+    expect(resolve(requestAt('acme.evil.example.com'))).toBeUndefined();
+  });
+
+  it('uses a resolver function as given', () => {
+    const resolve = () => 'acme';
+    expect(resolveTenantSettings(options({ resolve })).resolve).toBe(resolve);
+  });
+
+  it('names the tenant in every problem with its Okta settings', () => {
+    expect(
+      problemsOf(
+        options({
+          byId: {
+            acme: { ...acme, issuer: 'https://acme-admin.okta.com/oauth2/default' },
+            globex: { ...globex, redirectUri: 'http://globex.example.com/callback' },
+          },
+        }),
+      ),
+    ).toEqual([
+      expect.stringMatching(/^tenants\.byId\.acme\.issuer: .*admin/),
+      expect.stringMatching(/^tenants\.byId\.globex\.redirectUri: must use https/),
+    ]);
+  });
+
+  it('refuses what is not per tenant yet, and ids that cannot be host names', () => {
+    expect(
+      problemsOf({
+        ...options({
+          resolve: 'path',
+          byId: { Acme: acme, globex: { ...globex, signInMode: 'widget' } },
+        }),
+        universalLogout: {},
+      }),
+    ).toEqual([
+      expect.stringMatching(/^universalLogout: Universal Logout is not available with tenants/),
+      expect.stringMatching(/^tenants\.resolve: path prefixes .* are not supported yet/),
+      'tenants.byId.Acme: is not a lowercase DNS label',
+      expect.stringMatching(/^tenants\.byId\.globex\.signInMode: the embedded widget/),
+    ]);
+    expect(problemsOf(options({ baseDomain: undefined }))).toEqual([
+      'tenants.baseDomain: is required to resolve tenants by host',
+    ]);
+    expect(problemsOf(options({ byId: {} }))).toEqual(['tenants.byId: names no tenant']);
+  });
+});

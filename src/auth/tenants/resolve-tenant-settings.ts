@@ -1,0 +1,97 @@
+import type { MultiTenantAuthModuleOptions } from '../options/auth-module-options';
+import type { AuthOptionProblem } from '../options/auth-option-problems';
+import { AuthOptionsError } from '../options/auth-options.error';
+import type { AuthSettings } from '../options/auth-settings';
+import { resolveAuthSettings } from '../options/resolve-auth-settings';
+import { hostTenantResolver } from './host-tenant-resolver';
+import type { TenantResolver } from '../options/auth-module-options';
+
+/** A tenant id is a DNS label: it is a host name's first part. */
+const TENANT_ID = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+export interface TenantsSettings {
+  resolve: TenantResolver;
+  /** Every tenant's settings: the shared options with its own Okta app integration. */
+  byId: ReadonlyMap<string, AuthSettings>;
+}
+
+/**
+ * Validates every tenant as a single-org app is validated, each problem naming its tenant, and
+ * refuses what is not per tenant yet, rather than serving one tenant's users from another's org.
+ */
+export function resolveTenantSettings(options: MultiTenantAuthModuleOptions): TenantsSettings {
+  const { tenants, ...shared } = options;
+  const problems: AuthOptionProblem[] = [...unsupported(options)];
+  const resolve = tenantResolver(tenants, problems);
+  const byId = new Map<string, AuthSettings>();
+  const entries = Object.entries(tenants.byId ?? {});
+  if (entries.length === 0) {
+    problems.push({
+      option: 'tenants.byId',
+      message: 'names no tenant',
+      example: '{ acme: { issuer, clientId, clientSecret, redirectUri, postLogoutRedirectUri } }',
+    });
+  }
+  for (const [id, tenant] of entries) {
+    const option = `tenants.byId.${id}` as const;
+    if (!TENANT_ID.test(id)) {
+      problems.push({ option, message: 'is not a lowercase DNS label', example: 'acme' });
+      continue;
+    }
+    if (tenant.signInMode === 'widget') {
+      problems.push({
+        option: `${option}.signInMode`,
+        message: "the embedded widget is not available with tenants yet; use Okta's hosted page",
+        example: 'redirect',
+      });
+      continue;
+    }
+    try {
+      byId.set(id, resolveAuthSettings({ ...shared, ...tenant }));
+    } catch (error) {
+      if (!(error instanceof AuthOptionsError)) throw error;
+      problems.push(
+        ...error.problems.map((p) => ({ ...p, option: `${option}.${p.option}` as const })),
+      );
+    }
+  }
+  if (problems.length > 0 || !resolve) throw new AuthOptionsError(problems);
+  return { resolve, byId };
+}
+
+function tenantResolver(
+  tenants: MultiTenantAuthModuleOptions['tenants'],
+  problems: AuthOptionProblem[],
+): TenantResolver | undefined {
+  if (typeof tenants.resolve === 'function') return tenants.resolve;
+  if (tenants.resolve === 'host') {
+    if (tenants.baseDomain) return hostTenantResolver(tenants.baseDomain);
+    problems.push({
+      option: 'tenants.baseDomain',
+      message: 'is required to resolve tenants by host',
+      example: 'app.example.com',
+    });
+    return undefined;
+  }
+  problems.push({
+    option: 'tenants.resolve',
+    message:
+      tenants.resolve === 'path'
+        ? 'path prefixes (/t/acme/...) are not supported yet; resolve by "host" or give a function'
+        : `must be "host" or a function (req) => tenant id; got "${String(tenants.resolve)}"`,
+    example: 'host',
+  });
+  return undefined;
+}
+
+/** Options that serve one org whichever tenant asks: refused until they are per tenant. */
+function unsupported(options: MultiTenantAuthModuleOptions): AuthOptionProblem[] {
+  if (!options.universalLogout) return [];
+  return [
+    {
+      option: 'universalLogout',
+      message: 'Universal Logout is not available with tenants yet; leave it off',
+      example: 'false',
+    },
+  ];
+}
