@@ -16,8 +16,16 @@ export class TokenEndpointError extends Error {
     readonly error: string,
     readonly description: string | undefined,
   ) {
-    super(description ? `${error}: ${description}` : error);
+    // The message reaches the logs: the provider's words, one line and bounded in length.
+    super(
+      description ? `${loggable(error, 64)}: ${loggable(description, 200)}` : loggable(error, 64),
+    );
   }
+}
+
+function loggable(text: string, maxLength: number): string {
+  const line = [...text].map((char) => (char < ' ' || char === '\u007f' ? ' ' : char)).join('');
+  return line.length > maxLength ? `${line.slice(0, maxLength)}…` : line;
 }
 
 /** An ID token failed validation; `reason` is for logs, never for the user. */
