@@ -18,7 +18,10 @@ export function describeWithRedisServer(name: string, suite: () => void): void {
   if (process.env.CI === 'true') {
     throw new Error(`CI must run "${name}", which needs redis-server: ${INSTALL}`);
   }
-  console.warn(`Skipped "${name}": it needs redis-server, which is not installed (${INSTALL}).`);
+  // Straight to stderr: Jest drops the console output of a suite whose tests all skip.
+  process.stderr.write(
+    `Skipped "${name}": it needs redis-server, which is not installed (${INSTALL}).\n`,
+  );
   const skip = describe.skip;
   skip(name, suite);
 }
