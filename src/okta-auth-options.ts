@@ -83,10 +83,8 @@ export function authModuleOptions(
     },
     sessionIndex,
   };
-  if (tenants) {
-    // Universal Logout reaches the app's one endpoint: it is not per tenant yet.
-    return { ...shared, universalLogout: false, tenants: tenantsOption(tenants, baseUrl) };
-  }
+  // With tenants too: every tenant's org calls this one endpoint (see tenant-revocation-orgs).
+  if (tenants) return { ...shared, tenants: tenantsOption(tenants, baseUrl) };
   return {
     ...shared,
     issuer: okta.issuer,
