@@ -28,6 +28,7 @@ export interface TenantsStack {
  */
 export async function startTenantsStack(
   tenants: Record<string, { signInMode?: 'redirect' | 'widget' }> = { acme: {}, globex: {} },
+  env: Record<string, string> = {},
 ): Promise<TenantsStack> {
   const dir = mkdtempSync(join(tmpdir(), 'tenants-stack-'));
   const port = await freePort();
@@ -44,6 +45,7 @@ export async function startTenantsStack(
       DEV_IDP_PORT: '0',
       TENANTS_FILE: file,
       LOG_LEVEL: 'silent',
+      ...env,
     }),
   );
   let app: NestExpressApplication | undefined;
