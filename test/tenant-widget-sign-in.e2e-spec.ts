@@ -38,7 +38,7 @@ async function widgetCallback(visitor: Browser, credentials: typeof GUS, path = 
 
 describe('A tenant signing in with the embedded widget, beside a tenant on the hosted page', () => {
   it("configures Globex's widget for Globex's org alone, and sends Acme's /login to Acme's org", async () => {
-    const { options, headers } = await openWidgetPage(browser(), at('globex', '/login'));
+    const { options, headers, body } = await openWidgetPage(browser(), at('globex', '/login'));
     const globexOrg = new URL(stack.issuerOf('globex')).origin;
     expect(options).toMatchObject({
       issuer: stack.issuerOf('globex'),
@@ -47,6 +47,9 @@ describe('A tenant signing in with the embedded widget, beside a tenant on the h
       redirectUri: at('globex', '/login/callback'),
       codeChallengeMethod: 'S256',
     });
+    // The page names the demo users of Globex's development org, and nobody else's.
+    expect(body).toContain('gus@globex.example / Gus-Globex-1');
+    expect(body).not.toMatch(/alice@example\.com|ada@acme\.example/);
     const csp = headers.get('content-security-policy')!;
     expect(csp).toMatch(new RegExp(`connect-src 'self' ${globexOrg} `));
     expect(csp).toMatch(new RegExp(`form-action 'self' ${globexOrg}(;|$)`));

@@ -61,11 +61,21 @@ describe('resolveTenantSettings', () => {
   });
 
   it('signs a tenant in with the embedded widget at its own org, beside a redirect tenant', () => {
-    const { byId } = resolveTenantSettings(
-      options({ byId: { acme, globex: { ...globex, signInMode: 'widget' } } }),
-    );
-    expect(byId.get('acme')!.signInMode).toBe('redirect');
-    expect(byId.get('globex')).toMatchObject({ signInMode: 'widget', issuer: globex.issuer });
+    const widget = { signInMode: 'widget', widget: { signInHint: 'Globex people only' } } as const;
+    const { byId } = resolveTenantSettings({
+      ...options({ byId: { acme, globex: { ...globex, ...widget } } }),
+      widget: { signInHint: 'Everyone', language: 'de' },
+    });
+    expect(byId.get('acme')).toMatchObject({
+      signInMode: 'redirect',
+      widget: { signInHint: 'Everyone', language: 'de' },
+    });
+    expect(byId.get('globex')).toMatchObject({
+      signInMode: 'widget',
+      issuer: globex.issuer,
+      // The tenant's own widget settings replace the shared ones, one by one.
+      widget: { signInHint: 'Globex people only', language: 'de' },
+    });
   });
 
   it("checks Universal Logout against each tenant's own org, at the one endpoint's URL", () => {

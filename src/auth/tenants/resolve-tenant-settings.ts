@@ -39,7 +39,8 @@ export function resolveTenantSettings(options: MultiTenantAuthModuleOptions): Te
       continue;
     }
     try {
-      byId.set(id, resolveAuthSettings({ ...shared, ...tenant }));
+      const widget = { ...shared.widget, ...tenant.widget };
+      byId.set(id, resolveAuthSettings({ ...shared, ...tenant, widget }));
     } catch (error) {
       if (!(error instanceof AuthOptionsError)) throw error;
       problems.push(
