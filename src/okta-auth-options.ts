@@ -6,7 +6,7 @@ import {
   type MultiTenantAuthModuleOptions,
   type SessionIndexStore,
   type SharedAuthOptions,
-  type TenantAuthOptions,
+  type TenantOptions,
 } from './auth';
 import type {
   AppConfig,
@@ -15,6 +15,7 @@ import type {
   ResolvedTenants,
 } from './config/app-config';
 import { WIDGET_CSP_VARIABLES } from './config/read-widget-settings';
+import { demoUsersHint } from './dev-identity-provider/demo-users';
 import {
   GLOBAL_TOKEN_REVOCATION_PATH,
   globalTokenRevocationEndpoint,
@@ -83,10 +84,8 @@ export function authModuleOptions(
     },
     sessionIndex,
   };
-  if (tenants) {
-    // Universal Logout reaches the app's one endpoint: it is not per tenant yet.
-    return { ...shared, universalLogout: false, tenants: tenantsOption(tenants, baseUrl) };
-  }
+  // With tenants too: every tenant's org calls this one endpoint (see tenant-revocation-orgs).
+  if (tenants) return { ...shared, tenants: tenantsOption(tenants, baseUrl) };
   return {
     ...shared,
     issuer: okta.issuer,
@@ -110,8 +109,10 @@ function tenantsOption(tenants: ResolvedTenants, baseUrl: string): AuthTenantsOp
   };
 }
 
-function tenantAuthOptions(tenant: ResolvedTenant): TenantAuthOptions {
+function tenantAuthOptions(tenant: ResolvedTenant): TenantOptions {
   return {
+    // The widget's page names the demo users of the tenant's own development org, or none.
+    widget: { signInHint: tenant.usesDevIdentityProvider ? demoUsersHint(tenant.id) : undefined },
     issuer: tenant.issuer,
     clientId: tenant.clientId,
     clientSecret: tenant.clientSecret,

@@ -114,7 +114,11 @@ describe("tenants.example.json: the development provider's Acme and Globex orgs"
       groupsClaim: undefined,
       usesDevIdentityProvider: true,
     });
-    expect(globex.redirectUri).toBe('http://globex.localhost:8080/authorization-code/callback');
+    // Globex signs in with the embedded widget: its callback is the widget's.
+    expect(globex).toMatchObject({
+      signInMode: 'widget',
+      redirectUri: 'http://globex.localhost:8080/login/callback',
+    });
     expect(globex.clientSecret).not.toBe(acme.clientSecret);
     const issuers = new Set([acme.issuer, globex.issuer, resolved.config.okta.issuer]);
     expect(issuers.size).toBe(3);

@@ -32,6 +32,7 @@ import { CsrfTokens } from './session/csrf';
 import { SessionIndex } from './session-index/session-index';
 import { resolveTenantSettings, type TenantsSettings } from './tenants/resolve-tenant-settings';
 import { TenantRegistry } from './tenants/tenant-registry';
+import { tenantRevocationOrgs } from './tenants/tenant-revocation-orgs';
 import { resolveTenant, tenantRoutes, tenantSession } from './tenants/tenants.middleware';
 import { authSessionMiddleware } from './session/auth-session.middleware';
 import { hasSessionMiddleware } from './session/session-middleware-check';
@@ -41,6 +42,7 @@ import { SignOutRoutes } from './sign-out/sign-out.routes';
 import { AccessTokenService } from './tokens/access-token.service';
 import { TokenVault } from './tokens/token-vault';
 import { GlobalTokenRevocationRoutes } from './universal-logout/global-token-revocation.routes';
+import { globalTokenRevocationRoute } from './universal-logout/revocation-endpoint';
 import { RevocationRateLimit } from './universal-logout/revocation-rate-limit';
 import { SignOutEverywhereRoutes } from './universal-logout/sign-out-everywhere.routes';
 import { UserSessionRevoker } from './universal-logout/user-session-revoker';
@@ -181,7 +183,12 @@ export class AuthModule
   configure(consumer: MiddlewareConsumer): void {
     if (this.tenants && this.registry) {
       consumer
-        .apply(resolveTenant(this.tenants, this.registry), tenantSession, tenantRoutes)
+        .apply(
+          ...this.tenantsGlobalTokenRevocation(this.registry),
+          resolveTenant(this.tenants, this.registry),
+          tenantSession,
+          tenantRoutes,
+        )
         .forRoutes(EVERY_ROUTE);
       return;
     }
@@ -213,6 +220,21 @@ export class AuthModule
         }),
       )
       .forRoutes(EVERY_ROUTE);
+  }
+
+  /**
+   * With tenants, the one endpoint every tenant's org calls, whatever the host: it is not a
+   * tenant's route, since the request's token, not its address, says which org sent it.
+   */
+  private tenantsGlobalTokenRevocation(registry: TenantRegistry) {
+    const { universalLogout } = this.settings;
+    if (!universalLogout || !this.tenants) return [];
+    const route = globalTokenRevocationRoute(
+      universalLogout.path,
+      this.moduleRef.get(RevocationRateLimit),
+      tenantRevocationOrgs(this.tenants, registry),
+    );
+    return [serveAuthRoutes([route])];
   }
 
   onModuleDestroy(): void {

@@ -11,6 +11,7 @@ export type {
   MultiTenantAuthModuleOptions,
   SharedAuthOptions,
   TenantAuthOptions,
+  TenantOptions,
   TenantResolver,
   SignInMode,
   UniversalLogoutOptions,

@@ -53,6 +53,7 @@ describe('readTenantsFile: valid files', () => {
       postLogoutRedirectUri: 'http://acme.localhost:8080',
       universalLogout: false,
     });
+    expect(config!.tenants.get('globex')).toMatchObject({ signInMode: 'widget' });
   });
 
   it('reads an Okta tenant with every setting, under path resolution', () => {

@@ -43,7 +43,8 @@ export function tenantRelyingParty(tenant: TenantSettings): RelyingPartySettings
     scopes: tenant.scopes,
     redirectUri: `${tenant.baseUrl}${DEFAULT_CALLBACK_PATHS[tenant.signInMode]}`,
     postLogoutRedirectUri: tenant.postLogoutRedirectUri ?? tenant.baseUrl,
-    // The development orgs send Universal Logout to the app's one endpoint, not a tenant's.
+    // Not a tenant's setting: every tenant's org calls the app's one endpoint, which
+    // OKTA_UNIVERSAL_LOGOUT turns on for them all.
     universalLogout: false,
   };
 }

@@ -23,13 +23,16 @@ export interface TenantsStack {
 
 /**
  * The app with a tenants file, as `TENANTS_FILE=tenants.example.json npm start` runs it: Acme
- * and Globex at `{tenant}.localhost:{port}`, each signing in at its own development org.
+ * and Globex at `{tenant}.localhost:{port}`, each signing in at its own development org (by
+ * default both on Okta's hosted page), and Universal Logout on, as with the development provider.
  */
-export async function startTenantsStack(): Promise<TenantsStack> {
+export async function startTenantsStack(
+  tenants: Record<string, { signInMode?: 'redirect' | 'widget' }> = { acme: {}, globex: {} },
+  env: Record<string, string> = {},
+): Promise<TenantsStack> {
   const dir = mkdtempSync(join(tmpdir(), 'tenants-stack-'));
   const port = await freePort();
   const file = join(dir, 'tenants.json');
-  const tenants = { acme: {}, globex: {} };
   writeFileSync(
     file,
     JSON.stringify({ resolution: 'host', baseDomain: `localhost:${port}`, tenants }),
@@ -42,6 +45,7 @@ export async function startTenantsStack(): Promise<TenantsStack> {
       DEV_IDP_PORT: '0',
       TENANTS_FILE: file,
       LOG_LEVEL: 'silent',
+      ...env,
     }),
   );
   let app: NestExpressApplication | undefined;

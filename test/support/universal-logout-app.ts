@@ -5,6 +5,7 @@ import session from 'express-session';
 import {
   AuthModule,
   CurrentUser,
+  type AuthTenantsOptions,
   type OktaUser,
   type UniversalLogoutOptions,
 } from '../../src/auth';
@@ -32,36 +33,40 @@ export interface UniversalLogoutApp {
 
 /**
  * A Nest app adopting AuthModule with Universal Logout configured by options, as a team would:
- * here trusting an org of the test's own. With `redisUrl` its sessions and session index live in
- * that Redis, with the app's own storage, so it shares them with app instances on the same Redis.
+ * here trusting an org of the test's own. Its users sign in at `client`'s provider, or at the
+ * `tenants`' orgs. With `redisUrl` its sessions and session index live in that Redis, with the
+ * app's own storage, so it shares them with app instances on the same Redis.
  */
 export async function startUniversalLogoutApp({
   port,
-  client,
   universalLogout,
   redisUrl,
+  ...signIn
 }: {
   port: number;
-  client: ProviderClient;
   universalLogout: UniversalLogoutOptions;
   redisUrl?: string;
-}): Promise<UniversalLogoutApp> {
+} & ({ client: ProviderClient } | { tenants: AuthTenantsOptions })): Promise<UniversalLogoutApp> {
   const baseUrl = `http://127.0.0.1:${port}`;
   const storage = redisUrl ? new RedisSessionStorage(redisUrl) : new MemorySessionStorage();
   if (storage instanceof RedisSessionStorage) storage.connect();
+  const shared = { universalLogout, sessionIndex: storage.sessionIndex };
 
   @Module({
     imports: [
-      AuthModule.forRoot({
-        issuer: client.provider.issuer,
-        clientId: client.clientId,
-        clientSecret: client.clientSecret,
-        redirectUri: `${baseUrl}/authorization-code/callback`,
-        postLogoutRedirectUri: baseUrl,
-        scopes: ['openid', 'profile', 'email', 'offline_access'],
-        universalLogout,
-        sessionIndex: storage.sessionIndex,
-      }),
+      AuthModule.forRoot(
+        'tenants' in signIn
+          ? { ...shared, tenants: signIn.tenants }
+          : {
+              ...shared,
+              issuer: signIn.client.provider.issuer,
+              clientId: signIn.client.clientId,
+              clientSecret: signIn.client.clientSecret,
+              redirectUri: `${baseUrl}/authorization-code/callback`,
+              postLogoutRedirectUri: baseUrl,
+              scopes: ['openid', 'profile', 'email', 'offline_access'],
+            },
+      ),
     ],
     controllers: [MeController],
   })

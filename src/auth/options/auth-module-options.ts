@@ -24,6 +24,12 @@ export interface TenantAuthOptions {
   groupsClaim?: string;
 }
 
+/** A tenant: its Okta app integration, and what of the widget's page is its own. */
+export interface TenantOptions extends TenantAuthOptions {
+  /** Replace the shared `widget` settings one by one for this tenant (its `signInHint`, say). */
+  widget?: WidgetOptions;
+}
+
 /** Names the request's tenant, or `undefined` when it names none (answered with 404). */
 export type TenantResolver = (req: Request) => string | undefined;
 
@@ -36,7 +42,7 @@ export interface AuthTenantsOptions {
   /** Host resolution: tenants live at `{tenant}.{baseDomain}`, port included when not 80/443. */
   baseDomain?: string;
   /** By tenant id. Every tenant's client and URLs are its own. */
-  byId: Record<string, TenantAuthOptions>;
+  byId: Record<string, TenantOptions>;
 }
 
 /**

@@ -1,5 +1,9 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 
+type Routes = (req: Request, res: Response, next: NextFunction) => Promise<void>;
+/** Static files under `path`, handed the request as Express would (they may answer or not). */
+type Assets = { path: string; handler: RequestHandler };
+
 /**
  * Everything the module does per request, as one middleware: the session work first, then the
  * widget's files or the module's routes. One layer instead of three keeps Express and Nest from
@@ -8,16 +12,24 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
  */
 export function authMiddleware(steps: {
   session: RequestHandler;
-  /** Static files under `path`, handed the request as Express would (they may answer or not). */
-  assets?: { path: string; handler: RequestHandler };
-  routes: (req: Request, res: Response, next: NextFunction) => Promise<void>;
+  assets?: Assets;
+  routes: Routes;
 }) {
-  const { session, assets, routes } = steps;
+  const { session } = steps;
+  const assetsOrRoutes = widgetAssetsOr(steps.assets, steps.routes);
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     await new Promise<void>((resolve, reject) =>
       session(req, res, (error?: unknown) => (error ? reject(toError(error)) : resolve())),
     );
-    if (assets && req.path.startsWith(`${assets.path}/`)) {
+    await assetsOrRoutes(req, res, next);
+  };
+}
+
+/** The widget's files under their path, when the sign-in serves them; otherwise the routes. */
+export function widgetAssetsOr(assets: Assets | undefined, routes: Routes): Routes {
+  if (!assets) return routes;
+  return async (req, res, next) => {
+    if (req.path.startsWith(`${assets.path}/`)) {
       assets.handler(req, res, next);
       return;
     }

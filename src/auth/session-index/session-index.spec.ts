@@ -81,6 +81,20 @@ describe('SessionIndex', () => {
     expect(add).toHaveBeenCalledWith([expect.any(String)], 'sid-1', 60_000);
   });
 
+  it("keeps each tenant's entries apart in a shared store, even for the same email", async () => {
+    const acme = new SessionIndex(ISSUER, 60_000, store, 'acme');
+    const globex = new SessionIndex(ISSUER, 60_000, store, 'globex');
+    await acme.record('sid-acme', user('00u-sam', 'sam@example.com'));
+    await globex.record('sid-globex', user('00u-sam', 'Sam@Example.com'));
+
+    const email = { format: 'email', email: 'sam@example.com' } as const;
+    expect(await acme.sessionsOf(email)).toEqual(['sid-acme']);
+    expect(await globex.sessionsOf(email)).toEqual(['sid-globex']);
+    expect(await acme.sessionsOf(acme.subjectOf(user('00u-sam')))).toEqual(['sid-acme']);
+    // A module without tenants sees neither.
+    expect(await index.sessionsOf(email)).toEqual([]);
+  });
+
   it('warns once when sessions live in a shared store but its own index is in this process', async () => {
     const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     const ownIndex = new SessionIndex(ISSUER, 60_000);

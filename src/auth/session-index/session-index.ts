@@ -20,11 +20,15 @@ export class SessionIndex implements OnModuleDestroy {
    * @param issuer the authorization server whose ID tokens named the users
    * @param ttlMs the longest a sign-in lasts: its entries go with it
    * @param store the app's shared index; without one, this process's memory
+   * @param tenant whose sign-ins these are, when the module serves several: tenants share the
+   *   app's store, and the same email at two tenants' orgs is two people's (or one person's two
+   *   accounts), so each tenant's entries are its own
    */
   constructor(
     private readonly issuer: string,
     private readonly ttlMs: number,
     store?: SessionIndexStore,
+    private readonly tenant?: string,
   ) {
     this.ownsStore = !store;
     this.store = store ?? new MemorySessionIndexStore();
@@ -40,7 +44,7 @@ export class SessionIndex implements OnModuleDestroy {
   }
 
   sessionsOf(subject: UserSubject): Promise<string[]> {
-    return this.store.sessionIds(subjectKey(subject));
+    return this.store.sessionIds(this.keyOf(subject));
   }
 
   /**
@@ -61,9 +65,14 @@ export class SessionIndex implements OnModuleDestroy {
   }
 
   private keysOf(user: OktaUser): string[] {
-    const keys = [subjectKey(this.subjectOf(user))];
-    if (user.email) keys.push(subjectKey({ format: 'email', email: user.email }));
+    const keys = [this.keyOf(this.subjectOf(user))];
+    if (user.email) keys.push(this.keyOf({ format: 'email', email: user.email }));
     return keys;
+  }
+
+  private keyOf(subject: UserSubject): string {
+    const key = subjectKey(subject);
+    return this.tenant === undefined ? key : `tenant:${this.tenant}:${key}`;
   }
 
   /**

@@ -8,15 +8,13 @@ import { markSessionActive } from './session-activity.middleware';
 /**
  * What the module does on every request, after the app's `express-session`: Passport (its own
  * instance), the absolute sign-in lifetime, the idle extension and what pages need for the
- * sign-out form. A request without a session (health checks, static files, `OPTIONS *`) gets
- * only Passport's request helpers, so guards still answer, and is otherwise left alone. Pages
- * offer sign-out everywhere only where the route is served.
+ * sign-out forms. A request without a session (health checks, static files, `OPTIONS *`) gets
+ * only Passport's request helpers, so guards still answer, and is otherwise left alone.
  */
 export function authSessionMiddleware(
   authenticator: passport.Authenticator,
   settings: AuthSettings,
   csrf: CsrfTokens,
-  { signOutEverywhere = true }: { signOutEverywhere?: boolean } = {},
 ): RequestHandler {
   const initialize = authenticator.initialize();
   const restoreUser = authenticator.session() as RequestHandler;
@@ -47,9 +45,7 @@ export function authSessionMiddleware(
               get: () => csrf.tokenFor(req.sessionID),
             });
             res.locals.logoutPath = settings.routes.logout;
-            if (signOutEverywhere) {
-              res.locals.logoutEverywherePath = settings.routes.logoutEverywhere;
-            }
+            res.locals.logoutEverywherePath = settings.routes.logoutEverywhere;
           }
           next();
         });

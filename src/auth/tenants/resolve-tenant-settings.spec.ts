@@ -60,6 +60,46 @@ describe('resolveTenantSettings', () => {
     expect(resolve(requestAt('acme.evil.example.com'))).toBeUndefined();
   });
 
+  it('signs a tenant in with the embedded widget at its own org, beside a redirect tenant', () => {
+    const widget = { signInMode: 'widget', widget: { signInHint: 'Globex people only' } } as const;
+    const { byId } = resolveTenantSettings({
+      ...options({ byId: { acme, globex: { ...globex, ...widget } } }),
+      widget: { signInHint: 'Everyone', language: 'de' },
+    });
+    expect(byId.get('acme')).toMatchObject({
+      signInMode: 'redirect',
+      widget: { signInHint: 'Everyone', language: 'de' },
+    });
+    expect(byId.get('globex')).toMatchObject({
+      signInMode: 'widget',
+      issuer: globex.issuer,
+      // The tenant's own widget settings replace the shared ones, one by one.
+      widget: { signInHint: 'Globex people only', language: 'de' },
+    });
+  });
+
+  it("checks Universal Logout against each tenant's own org, at the one endpoint's URL", () => {
+    const audience = 'https://app.example.com/global-token-revocation';
+    const { byId } = resolveTenantSettings({ ...options({}), universalLogout: { audience } });
+    expect(byId.get('acme')!.universalLogout).toMatchObject({
+      orgIssuer: 'https://acme.okta.com',
+      audience,
+    });
+    expect(byId.get('globex')!.universalLogout).toMatchObject({
+      orgIssuer: 'https://globex.okta.com',
+      audience,
+    });
+    expect(
+      problemsOf({
+        ...options({}),
+        universalLogout: { orgIssuer: 'https://acme.okta.com' },
+      }),
+    ).toEqual([
+      expect.stringMatching(/^universalLogout\.audience: is required with tenants/),
+      expect.stringMatching(/^universalLogout\.orgIssuer: is each tenant's own/),
+    ]);
+  });
+
   it('uses a resolver function as given', () => {
     const resolve = () => 'acme';
     expect(resolveTenantSettings(options({ resolve })).resolve).toBe(resolve);
@@ -82,19 +122,9 @@ describe('resolveTenantSettings', () => {
   });
 
   it('refuses what is not per tenant yet, and ids that cannot be host names', () => {
-    expect(
-      problemsOf({
-        ...options({
-          resolve: 'path',
-          byId: { Acme: acme, globex: { ...globex, signInMode: 'widget' } },
-        }),
-        universalLogout: {},
-      }),
-    ).toEqual([
-      expect.stringMatching(/^universalLogout: Universal Logout is not available with tenants/),
+    expect(problemsOf(options({ resolve: 'path', byId: { Acme: acme, globex } }))).toEqual([
       expect.stringMatching(/^tenants\.resolve: path prefixes .* are not supported yet/),
       'tenants.byId.Acme: is not a lowercase DNS label',
-      expect.stringMatching(/^tenants\.byId\.globex\.signInMode: the embedded widget/),
     ]);
     expect(problemsOf(options({ baseDomain: undefined }))).toEqual([
       'tenants.baseDomain: is required to resolve tenants by host',

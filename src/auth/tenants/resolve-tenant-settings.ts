@@ -21,7 +21,7 @@ export interface TenantsSettings {
  */
 export function resolveTenantSettings(options: MultiTenantAuthModuleOptions): TenantsSettings {
   const { tenants, ...shared } = options;
-  const problems: AuthOptionProblem[] = [...unsupported(options)];
+  const problems: AuthOptionProblem[] = [...universalLogoutProblems(options)];
   const resolve = tenantResolver(tenants, problems);
   const byId = new Map<string, AuthSettings>();
   const entries = Object.entries(tenants.byId ?? {});
@@ -38,16 +38,9 @@ export function resolveTenantSettings(options: MultiTenantAuthModuleOptions): Te
       problems.push({ option, message: 'is not a lowercase DNS label', example: 'acme' });
       continue;
     }
-    if (tenant.signInMode === 'widget') {
-      problems.push({
-        option: `${option}.signInMode`,
-        message: "the embedded widget is not available with tenants yet; use Okta's hosted page",
-        example: 'redirect',
-      });
-      continue;
-    }
     try {
-      byId.set(id, resolveAuthSettings({ ...shared, ...tenant }));
+      const widget = { ...shared.widget, ...tenant.widget };
+      byId.set(id, resolveAuthSettings({ ...shared, ...tenant, widget }));
     } catch (error) {
       if (!(error instanceof AuthOptionsError)) throw error;
       problems.push(
@@ -84,14 +77,29 @@ function tenantResolver(
   return undefined;
 }
 
-/** Options that serve one org whichever tenant asks: refused until they are per tenant. */
-function unsupported(options: MultiTenantAuthModuleOptions): AuthOptionProblem[] {
-  if (!options.universalLogout) return [];
-  return [
-    {
-      option: 'universalLogout',
-      message: 'Universal Logout is not available with tenants yet; leave it off',
-      example: 'false',
-    },
-  ];
+/**
+ * Every tenant's org calls the app's one Global Token Revocation endpoint: its URL (the `aud` of
+ * every org's tokens) cannot be derived from any one tenant's address, and each tenant's org is
+ * its own issuer's, never one org for all.
+ */
+function universalLogoutProblems(options: MultiTenantAuthModuleOptions): AuthOptionProblem[] {
+  const given = options.universalLogout;
+  if (!given || typeof given !== 'object') return [];
+  const problems: AuthOptionProblem[] = [];
+  if (given.audience === undefined) {
+    problems.push({
+      option: 'universalLogout.audience',
+      message:
+        "is required with tenants: the endpoint's one public URL, registered in every tenant's Okta org",
+      example: 'https://app.example.com/global-token-revocation',
+    });
+  }
+  if (given.orgIssuer !== undefined) {
+    problems.push({
+      option: 'universalLogout.orgIssuer',
+      message: "is each tenant's own with tenants (its issuer's origin); leave it out",
+      example: 'undefined',
+    });
+  }
+  return problems;
 }

@@ -6,6 +6,7 @@ import type { SessionIndexStore } from '../session-index/session-index-store';
 import type { AuthSettings } from '../options/auth-settings';
 import { OktaStrategy } from '../redirect/okta.strategy';
 import { RedirectSignInRoutes } from '../redirect/redirect-sign-in.routes';
+import { widgetAssetsOr } from '../routes/auth-middleware';
 import { serveAuthRoutes } from '../routes/auth-route';
 import { SessionIndex } from '../session-index/session-index';
 import { authSessionMiddleware } from '../session/auth-session.middleware';
@@ -14,7 +15,14 @@ import { SignInTransactions } from '../sign-in/sign-in-transactions';
 import { CsrfTokens } from '../session/csrf';
 import { SignOutRoutes } from '../sign-out/sign-out.routes';
 import type { TokenVault } from '../tokens/token-vault';
+import type { RevocationSessions } from '../universal-logout/revocation-endpoint';
+import { RevocationRequestAuthenticator } from '../universal-logout/revocation-request-authenticator';
+import { SignOutEverywhereRoutes } from '../universal-logout/sign-out-everywhere.routes';
+import { UserSessionRevoker } from '../universal-logout/user-session-revoker';
 import { createAuthPassport, OKTA_STRATEGY } from '../user/auth-passport';
+import { InteractionCodeSignIn } from '../widget/interaction-code-sign-in';
+import { serveWidgetAssets } from '../widget/widget-assets.middleware';
+import { WidgetSignInRoutes } from '../widget/widget-sign-in.routes';
 
 /** What every tenant shares: the tokens' vault, the index's store and the rate limit's counts. */
 export interface SharedTenantParts {
@@ -23,19 +31,29 @@ export interface SharedTenantParts {
   throttlerStorage: ThrottlerStorageService;
 }
 
+/** This tenant's part in Universal Logout: its org's check, and its sessions. */
+export interface TenantRevocation {
+  authenticator: RevocationRequestAuthenticator;
+  sessions: RevocationSessions;
+}
+
 /**
  * Everything one tenant signs in with, built from its own settings as a single-org module builds
  * its providers: its OidcClient (discovery, JWKS), its Passport with its strategy, sign-in
- * transactions and users stamped with its id, its session index, and its routes behind the
- * same session middleware. Nothing here reaches another tenant's org.
+ * transactions and users stamped with its id, its session index, and its routes (the hosted
+ * page's or the embedded widget's, sign-out, sign-out everywhere) behind the same session
+ * middleware. Nothing here reaches another tenant's org.
  */
 export class TenantScope {
   readonly oidc: OidcClient;
   /** Passport, the sign-in lifetime and the page locals, as for a single org. */
   readonly session: RequestHandler;
-  /** This tenant's login, callback and sign-out routes. */
-  readonly routes: ReturnType<typeof serveAuthRoutes>;
+  /** The widget's files when this tenant signs in with it, and its login, callback and sign-out routes. */
+  readonly routes: ReturnType<typeof widgetAssetsOr>;
+  /** `undefined` unless the `universalLogout` option is given. */
+  readonly revocation?: TenantRevocation;
   private readonly sessionIndex: SessionIndex;
+  private readonly revoker: UserSessionRevoker;
 
   constructor(
     readonly id: string,
@@ -49,6 +67,7 @@ export class TenantScope {
       issuer,
       settings.maxSignInAgeMs,
       shared.sessionIndexStore,
+      id,
     );
     this.sessionIndex = sessionIndex;
     const authenticator: passport.Authenticator = createAuthPassport(
@@ -60,18 +79,46 @@ export class TenantScope {
     const rateLimit = new SignInRateLimit(settings, shared.throttlerStorage);
     // Each tenant's forms are keyed by its own client secret.
     const csrf = new CsrfTokens(clientSecret);
+    const signIn =
+      settings.signInMode === 'widget'
+        ? new WidgetSignInRoutes(
+            settings,
+            transactions,
+            new InteractionCodeSignIn(settings, this.oidc),
+            rateLimit,
+            shared.vault,
+          )
+        : new RedirectSignInRoutes(settings, authenticator, rateLimit, shared.vault);
+    const signOut = new SignOutRoutes(settings, this.oidc, shared.vault, csrf, sessionIndex);
+    this.revoker = new UserSessionRevoker(this.oidc, sessionIndex, shared.vault, settings);
     const routes = [
-      ...new RedirectSignInRoutes(settings, authenticator, rateLimit, shared.vault).routes(),
-      ...new SignOutRoutes(settings, this.oidc, shared.vault, csrf, sessionIndex).routes(),
+      ...signIn.routes(),
+      ...signOut.routes(),
+      ...new SignOutEverywhereRoutes(settings, signOut, this.revoker, sessionIndex).routes(),
     ];
-    this.session = authSessionMiddleware(authenticator, settings, csrf, {
-      signOutEverywhere: false,
-    });
-    this.routes = serveAuthRoutes(routes);
+    const { assetsPath } = settings.widget;
+    this.session = authSessionMiddleware(authenticator, settings, csrf);
+    this.routes = widgetAssetsOr(
+      settings.signInMode === 'widget'
+        ? { path: assetsPath, handler: serveWidgetAssets(assetsPath) }
+        : undefined,
+      serveAuthRoutes(routes),
+    );
+    if (settings.universalLogout) {
+      this.revocation = {
+        authenticator: RevocationRequestAuthenticator.for(
+          settings.universalLogout,
+          settings,
+          sessionIndex,
+        ),
+        sessions: { issuer, revoker: this.revoker, tenant: id },
+      };
+    }
   }
 
-  /** Stops the index's sweeper when the index lives in memory. */
+  /** Stops the index's sweeper when the index lives in memory, and the revoker's timers. */
   close(): void {
     this.sessionIndex.onModuleDestroy();
+    this.revoker.onModuleDestroy();
   }
 }

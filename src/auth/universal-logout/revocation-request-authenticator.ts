@@ -1,4 +1,5 @@
-import type { UniversalLogoutSettings } from '../options/auth-settings';
+import type { AuthSettings, UniversalLogoutSettings } from '../options/auth-settings';
+import type { SessionIndex } from '../session-index/session-index';
 import { OrgSigningKeys } from './org-signing-keys';
 import { ReplayGuard } from './replay-guard';
 import { RevocationUnauthorizedError } from './revocation-errors';
@@ -20,9 +21,18 @@ export class RevocationRequestAuthenticator {
     this.keys = new OrgSigningKeys(settings.orgIssuer, timeoutMs);
   }
 
-  async authenticate(authorization: string | undefined): Promise<void> {
-    const token = /^Bearer +(\S+)$/i.exec(authorization ?? '')?.[1];
-    if (!token) throw new RevocationUnauthorizedError('no bearer token');
+  /** The authenticator of a module's (or a tenant's) org. */
+  static for(
+    universalLogout: UniversalLogoutSettings,
+    { providerTimeoutMs }: AuthSettings,
+    sessionIndex: SessionIndex,
+  ): RevocationRequestAuthenticator {
+    // Token ids are recorded where the session index is, so every instance sees a replay.
+    const replays = new ReplayGuard((id, ttlMs) => sessionIndex.recordOnce(id, ttlMs));
+    return new RevocationRequestAuthenticator(universalLogout, providerTimeoutMs, replays);
+  }
+
+  async authenticate(token: string): Promise<void> {
     const { jti, acceptableUntil } = await verifyRevocationToken(token, await this.keys.get(), {
       issuer: this.settings.orgIssuer,
       audience: this.settings.audience,
