@@ -32,6 +32,7 @@ import { CsrfTokens } from './session/csrf';
 import { SessionIndex } from './session-index/session-index';
 import { resolveTenantSettings, type TenantsSettings } from './tenants/resolve-tenant-settings';
 import { TenantRegistry } from './tenants/tenant-registry';
+import { stripTenantPath } from './tenants/tenant-path.middleware';
 import { resolveTenant, tenantRoutes, tenantSession } from './tenants/tenants.middleware';
 import { authSessionMiddleware } from './session/auth-session.middleware';
 import { hasSessionMiddleware } from './session/session-middleware-check';
@@ -180,8 +181,9 @@ export class AuthModule
 
   configure(consumer: MiddlewareConsumer): void {
     if (this.tenants && this.registry) {
+      const byPath = this.tenants.byPath ? [stripTenantPath] : [];
       consumer
-        .apply(resolveTenant(this.tenants, this.registry), tenantSession, tenantRoutes)
+        .apply(...byPath, resolveTenant(this.tenants, this.registry), tenantSession, tenantRoutes)
         .forRoutes(EVERY_ROUTE);
       return;
     }

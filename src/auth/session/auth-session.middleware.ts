@@ -4,6 +4,7 @@ import type { AuthSettings } from '../options/auth-settings';
 import type { SessionUser } from '../user/session-user';
 import type { CsrfTokens } from './csrf';
 import { markSessionActive } from './session-activity.middleware';
+import { withinTenant } from '../tenants/tenant-path';
 
 /**
  * What the module does on every request, after the app's `express-session`: Passport (its own
@@ -21,6 +22,7 @@ export function authSessionMiddleware(
   const initialize = authenticator.initialize();
   const restoreUser = authenticator.session() as RequestHandler;
   return (req: Request, res: Response, next: NextFunction): void => {
+    res.locals.loginPath = withinTenant(req, settings.routes.login);
     initialize(req, res, () => {
       if (!req.session) {
         next();
@@ -46,7 +48,7 @@ export function authSessionMiddleware(
               configurable: true,
               get: () => csrf.tokenFor(req.sessionID),
             });
-            res.locals.logoutPath = settings.routes.logout;
+            res.locals.logoutPath = withinTenant(req, settings.routes.logout);
             if (signOutEverywhere) {
               res.locals.logoutEverywherePath = settings.routes.logoutEverywhere;
             }

@@ -5,6 +5,7 @@ import type { AuthRoute } from '../routes/auth-route';
 import { requireSession } from '../session/require-session';
 import { safeReturnTo } from './return-to';
 import type { SignInRateLimit } from './sign-in-rate-limit';
+import { withinTenant } from '../tenants/tenant-path';
 
 type Handler = (req: Request, res: Response) => Promise<void>;
 
@@ -24,7 +25,7 @@ export function signInRoutes(
       await rateLimit.count(req, res);
       requireSession(req);
       if (forSignedIn && signedInUser(req)) {
-        res.redirect(safeReturnTo(req.query.returnTo));
+        res.redirect(withinTenant(req, safeReturnTo(req.query.returnTo)));
         return;
       }
       await handler(req, res);
