@@ -39,16 +39,13 @@ export async function startTenantsStack({
 } = {}): Promise<TenantsStack> {
   const dir = mkdtempSync(join(tmpdir(), 'tenants-stack-'));
   const port = await freePort();
-  const file = join(dir, 'tenants.json');
-  const tenants = { acme: {}, globex: {} };
-  writeFileSync(
-    file,
-    JSON.stringify(
-      resolution === 'host'
-        ? { resolution, baseDomain: `localhost:${port}`, tenants }
-        : { resolution, tenants },
-    ),
-  );
+  // By path, the README's example file as it is: nothing in it depends on the port.
+  let file = join(__dirname, '..', '..', 'tenants.path.example.json');
+  if (resolution === 'host') {
+    file = join(dir, 'tenants.json');
+    const tenants = { acme: {}, globex: {} };
+    writeFileSync(file, JSON.stringify({ resolution, baseDomain: `localhost:${port}`, tenants }));
+  }
   const resolved = await resolveIdentityProvider(
     readAppConfig({
       NODE_ENV: 'test',
