@@ -75,6 +75,11 @@ describe('Tenants resolved by path prefix', () => {
     const profile = await visitor.request(at('acme', '/profile'));
     expect(readForm(profile.body, profile.url).action).toBe(at('acme', '/logout'));
     expect(profile.body).toContain('href="/t/acme/api/me"');
+    // Sign-out redirects to the tenant's own org: the pages' forms may go to every tenant's.
+    const formAction = /form-action ([^;]*)/.exec(profile.headers.get('content-security-policy')!);
+    for (const tenant of ['acme', 'globex']) {
+      expect(formAction?.[1].split(' ')).toContain(new URL(stack.issuerOf(tenant)).origin);
+    }
   });
 
   it("signs out at the tenant's org, back to the tenant's home under its prefix", async () => {
@@ -95,6 +100,9 @@ describe('Tenants resolved by path prefix', () => {
     expect((await me(visitor, 'globex')).status).toBe(401);
     const page = await visitor.request(at('globex', '/profile'));
     expect(page.location).toBe(at('globex', '/login?returnTo=%2Fprofile'));
+    // As a cookie copied to another tenant's host does, it ends the sign-in it carried: in one
+    // browser, a person is signed in to one tenant at a time.
+    expect((await me(visitor, 'acme')).status).toBe(401);
   });
 
   it("refuses the state and code of Acme's callback at Globex's callback", async () => {
