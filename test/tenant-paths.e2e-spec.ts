@@ -144,6 +144,9 @@ describe('Tenants resolved by path prefix', () => {
     ['/t/acme/%zz/login', 400],
     ['/t', 404],
     ['/t/', 404],
+    ['/t/initech/login', 404],
+    // Absolute-form: Express routes by its path, which the prefix never is stripped from.
+    ['http://localhost/t/acme/login', 404],
   ])('answers the hostile target %s with %i, reaching no tenant', async (path, status) => {
     const json = await raw(path);
     expect(json.status).toBe(status);
