@@ -90,6 +90,7 @@ describe('resolveTenantSettings', () => {
       problemsOf(
         options({
           resolve: 'path',
+          baseDomain: undefined,
           byId: {
             acme: { ...acme, redirectUri: 'https://app.example.com/t/globex/callback' },
             globex: { ...globex, redirectUri: 'https://app.example.com/t/globex/login' },
@@ -137,5 +138,9 @@ describe('resolveTenantSettings', () => {
       'tenants.baseDomain: is required to resolve tenants by host',
     ]);
     expect(problemsOf(options({ byId: {} }))).toEqual(['tenants.byId: names no tenant']);
+    expect(problemsOf(options({ resolve: 'path', byId: { acme } }))).toEqual([
+      'tenants.baseDomain: applies to host resolution only; leave it out with "path"',
+      expect.stringMatching(/^tenants\.byId\.acme\.redirectUri: must be under/),
+    ]);
   });
 });

@@ -77,7 +77,15 @@ function tenantResolver(
     });
     return undefined;
   }
-  if (tenants.resolve === 'path') return pathTenantOf;
+  if (tenants.resolve === 'path') {
+    if (tenants.baseDomain === undefined) return pathTenantOf;
+    problems.push({
+      option: 'tenants.baseDomain',
+      message: 'applies to host resolution only; leave it out with "path"',
+      example: 'undefined',
+    });
+    return undefined;
+  }
   problems.push({
     option: 'tenants.resolve',
     message: `must be "host", "path" or a function (req) => tenant id; got "${String(tenants.resolve)}"`,
