@@ -162,7 +162,8 @@ describe('Tenants resolved by path prefix', () => {
     ['/../globex/', '/globex/'],
     ['/%2e%2e/globex/', '/globex/'],
     ['https://evil.example/', '/'],
-    ['/t/globex/profile', '/t/globex/profile'],
+    ['/t/globex/profile', '/'],
+    ['/t/acme/shop?page=2', '/shop?page=2'],
   ])('keeps returnTo=%s within /t/acme (lands on %s under it)', async (returnTo, within) => {
     const start = `/login?returnTo=${encodeURIComponent(returnTo)}`;
     const { visitor, landed } = await signInAt('acme', ADA, start);

@@ -17,6 +17,7 @@ import { widgetContentSecurityPolicy } from './widget-content-security-policy';
 import { jsonForHtml, widgetOptions } from './widget-options';
 import { renderWidgetPage } from './widget-page';
 import { withinTenant } from '../tenants/tenant-path';
+import { returnToWithinTenant } from '../tenants/tenant-return-to';
 
 const OTP = /^\d{4,12}$/;
 
@@ -97,7 +98,7 @@ export class WidgetSignInRoutes {
       }
       const user = await this.complete(code, transaction);
       await logIn(req, user, this.vault);
-      res.redirect(withinTenant(req, safeReturnTo(transaction?.returnTo)));
+      res.redirect(returnToWithinTenant(req, transaction?.returnTo));
     } catch (err) {
       throw failedSignIn(err);
     }
