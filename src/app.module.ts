@@ -52,7 +52,7 @@ export class AppModule implements NestModule {
           level: config.logLevel,
           destination: logDestination,
           unlogged: isSessionlessPath,
-          tenantOf: (req) => tenantOf(req as Request),
+          tenantOf: config.tenants && ((req) => tenantOf(req as Request)),
         }),
         SessionModule.forRoot(config.session.store),
         AuthModule.forRootAsync({

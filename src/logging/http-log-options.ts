@@ -15,16 +15,19 @@ const TRUSTED_REQUEST_ID = /^[\w.:-]{1,64}$/;
 export function httpLogOptions(
   level: LogLevel,
   unlogged: (path: string) => boolean,
-  tenantOf: (req: IncomingMessage) => string | undefined = () => undefined,
+  tenantOf?: (req: IncomingMessage) => string | undefined,
 ): Options {
   return {
     level,
     genReqId: requestId,
-    // Read again when the response is logged, by when the request's tenant is known.
-    customProps: (req) => {
-      const tenant = tenantOf(req);
-      return tenant === undefined ? {} : { tenant };
-    },
+    // Read again when the response is logged, by when the request's tenant is known. Without
+    // tenants there is nothing to read: no child logger is made per request for it.
+    ...(tenantOf && {
+      customProps: (req: IncomingMessage) => {
+        const tenant = tenantOf(req);
+        return tenant === undefined ? {} : { tenant };
+      },
+    }),
     autoLogging: {
       ignore: (req) => unlogged(pathOf(req)),
     },
