@@ -7,9 +7,10 @@ import {
   RequestMethod,
 } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import type { Request } from 'express';
 import type { DestinationStream } from 'pino';
 import { AdminModule } from './admin/admin.module';
-import { AuthModule } from './auth';
+import { AuthModule, tenantOf } from './auth';
 import type { AppConfig } from './config/app-config';
 import { demoUsersHint } from './dev-identity-provider/demo-users';
 import { HealthModule } from './health/health.module';
@@ -51,6 +52,7 @@ export class AppModule implements NestModule {
           level: config.logLevel,
           destination: logDestination,
           unlogged: isSessionlessPath,
+          tenantOf: config.tenants && ((req) => tenantOf(req as Request)),
         }),
         SessionModule.forRoot(config.session.store),
         AuthModule.forRootAsync({

@@ -40,7 +40,10 @@ function configureApp(app: NestExpressApplication, config: AppConfig): void {
     helmet({
       contentSecurityPolicy: {
         useDefaults: false,
-        directives: contentSecurityPolicy(config.okta.issuer),
+        directives: contentSecurityPolicy([
+          config.okta.issuer,
+          ...[...(config.tenants?.tenants.values() ?? [])].map((tenant) => tenant.issuer),
+        ]),
       },
     }),
   );

@@ -98,11 +98,15 @@ export function authModuleOptions(
   };
 }
 
-/** A tenant resolved by host lives at `{tenant}.{baseDomain}`, by default under the app's host. */
+/**
+ * A tenant resolved by host lives at `{tenant}.{baseDomain}`, by default under the app's host;
+ * one resolved by path at `/t/{tenant}` on the app's own host.
+ */
 function tenantsOption(tenants: ResolvedTenants, baseUrl: string): AuthTenantsOptions {
+  const byHost = tenants.resolution === 'host';
   return {
     resolve: tenants.resolution,
-    baseDomain: tenants.baseDomain ?? new URL(baseUrl).host,
+    baseDomain: byHost ? (tenants.baseDomain ?? new URL(baseUrl).host) : undefined,
     byId: Object.fromEntries(
       [...tenants.tenants.values()].map((tenant) => [tenant.id, tenantAuthOptions(tenant)]),
     ),

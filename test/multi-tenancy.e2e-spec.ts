@@ -1,20 +1,24 @@
-import { Browser, signOut } from './support/browser';
-import { loopbackFetch } from './support/loopback-fetch';
+import { type Browser, signOut } from './support/browser';
 import { openSignInPage, signIn, signInUntilCallback, submitCredentials } from './support/sign-in';
+import {
+  ADA,
+  CALLBACK,
+  expectSignInAtOwnOrg,
+  expectUnknownTenant,
+  GUS,
+  tenantBrowser as browser,
+  whoAmI,
+} from './support/tenant-visits';
 import { startTenantsStack, type TenantsStack } from './support/tenants-stack';
 
 /**
  * Two tenants, Acme and Globex, each signing in at its own development org. Requests reach the
  * app on 127.0.0.1 with the tenant's host, as a browser sends them.
  */
-const ADA = { username: 'ada@acme.example', password: 'Ada-Acme-1' };
-const GUS = { username: 'gus@globex.example', password: 'Gus-Globex-1' };
 const SESSION_COOKIE = 'nest-okta.sid';
-const CALLBACK = '/authorization-code/callback';
 
 let stack: TenantsStack;
 const at = (tenant: string, path: string) => stack.at(tenant, path);
-const browser = () => new Browser('text/html', loopbackFetch);
 
 async function signInAt(tenant: string, credentials: typeof ADA): Promise<Browser> {
   const visitor = browser();
@@ -22,12 +26,7 @@ async function signInAt(tenant: string, credentials: typeof ADA): Promise<Browse
   return visitor;
 }
 
-async function me(visitor: Browser, tenant: string) {
-  const page = await visitor.request(at(tenant, '/api/me'), { accept: 'application/json' });
-  const email =
-    page.status === 200 ? (JSON.parse(page.body) as { email: string }).email : undefined;
-  return { status: page.status, email };
-}
+const me = (visitor: Browser, tenant: string) => whoAmI(visitor, stack, tenant);
 
 /** The cookie a visitor holds at one tenant, copied to another tenant's host. */
 async function copySessionCookie(from: Browser, fromTenant: string, to: Browser, toTenant: string) {
@@ -44,14 +43,7 @@ afterAll(() => stack?.close());
 describe('Two tenants, each signing in at its own Okta org', () => {
   it("sends each tenant's /login to its own org with its own client and redirect URI", async () => {
     for (const tenant of ['acme', 'globex']) {
-      const login = await browser().request(at(tenant, '/login'));
-      expect(login.status).toBe(302);
-      const authorize = new URL(login.location!);
-      expect(`${authorize.origin}${authorize.pathname}`).toBe(
-        `${stack.issuerOf(tenant)}/v1/authorize`,
-      );
-      expect(authorize.searchParams.get('client_id')).toBe(`nest-okta-${tenant}`);
-      expect(authorize.searchParams.get('redirect_uri')).toBe(at(tenant, CALLBACK));
+      await expectSignInAtOwnOrg(stack, tenant, at(tenant, CALLBACK));
     }
   });
 
@@ -121,13 +113,7 @@ describe('Two tenants, each signing in at its own Okta org', () => {
   });
 
   it('answers a tenant that is not configured with 404, as JSON or as a page', async () => {
-    const json = await browser().request(at('initech', '/'), { accept: 'application/json' });
-    expect(json.status).toBe(404);
-    expect(JSON.parse(json.body)).toMatchObject({ statusCode: 404, error: 'Unknown tenant' });
-    const page = await browser().request(at('initech', '/login'));
-    expect(page.status).toBe(404);
-    expect(page.body).toContain('There is no organisation at this address');
-    expect(page.location).toBeUndefined();
+    await expectUnknownTenant(stack, 'initech');
   });
 
   it('refuses sign-in on the bare domain, which names no tenant, and serves its health check', async () => {

@@ -257,7 +257,7 @@ describe('Tenants under path resolution, one of them with its own Okta org', () 
     expect(globex).toMatchObject({
       baseUrl: `http://localhost:${port}/t/globex`,
       redirectUri: `http://localhost:${port}/t/globex/login/callback`,
-      postLogoutRedirectUri: `http://localhost:${port}/t/globex`,
+      postLogoutRedirectUri: `http://localhost:${port}/t/globex/`,
       usesDevIdentityProvider: true,
     });
     // The org accepts the tenant's own redirect URI, and signs Globex's users in with it.

@@ -26,10 +26,10 @@ function universalLogoutAtEachOrg(redisUrl?: () => string) {
   const at = (tenant: string, path: string) => stack.at(tenant, path);
 
   beforeAll(async () => {
-    stack = await startTenantsStack(
-      { acme: {}, globex: { signInMode: 'widget' } },
-      redisUrl ? { REDIS_URL: redisUrl() } : {},
-    );
+    stack = await startTenantsStack({
+      tenants: { acme: {}, globex: { signInMode: 'widget' } },
+      env: redisUrl ? { REDIS_URL: redisUrl() } : {},
+    });
   });
   afterAll(() => stack?.close());
 

@@ -20,7 +20,7 @@ const at = (tenant: string, path: string) => stack.at(tenant, path);
 const browser = () => new Browser('text/html', loopbackFetch);
 
 beforeAll(async () => {
-  stack = await startTenantsStack({ acme: {}, globex: { signInMode: 'widget' } });
+  stack = await startTenantsStack({ tenants: { acme: {}, globex: { signInMode: 'widget' } } });
 });
 afterAll(() => stack?.close());
 

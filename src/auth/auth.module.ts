@@ -33,6 +33,7 @@ import { SessionIndex } from './session-index/session-index';
 import { resolveTenantSettings, type TenantsSettings } from './tenants/resolve-tenant-settings';
 import { TenantRegistry } from './tenants/tenant-registry';
 import { tenantRevocationOrgs } from './tenants/tenant-revocation-orgs';
+import { stripTenantPath } from './tenants/tenant-path.middleware';
 import { resolveTenant, tenantRoutes, tenantSession } from './tenants/tenants.middleware';
 import { authSessionMiddleware } from './session/auth-session.middleware';
 import { hasSessionMiddleware } from './session/session-middleware-check';
@@ -182,9 +183,11 @@ export class AuthModule
 
   configure(consumer: MiddlewareConsumer): void {
     if (this.tenants && this.registry) {
+      const byPath = this.tenants.byPath ? [stripTenantPath] : [];
       consumer
         .apply(
           ...this.tenantsGlobalTokenRevocation(this.registry),
+          ...byPath,
           resolveTenant(this.tenants, this.registry),
           tenantSession,
           tenantRoutes,

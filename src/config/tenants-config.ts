@@ -36,13 +36,18 @@ export interface TenantsConfig {
   tenants: ReadonlyMap<string, TenantSettings>;
 }
 
+/** A tenant's home page: its origin, or the page at its path (`/t/acme/`, within the prefix). */
+function homeOf(baseUrl: string): string {
+  return new URL(baseUrl).pathname === '/' ? baseUrl : `${baseUrl}/`;
+}
+
 /** The URLs a tenant registers at its Okta org, derived from its address like the app's own. */
 export function tenantRelyingParty(tenant: TenantSettings): RelyingPartySettings {
   return {
     signInMode: tenant.signInMode,
     scopes: tenant.scopes,
     redirectUri: `${tenant.baseUrl}${DEFAULT_CALLBACK_PATHS[tenant.signInMode]}`,
-    postLogoutRedirectUri: tenant.postLogoutRedirectUri ?? tenant.baseUrl,
+    postLogoutRedirectUri: tenant.postLogoutRedirectUri ?? homeOf(tenant.baseUrl),
     // Not a tenant's setting: every tenant's org calls the app's one endpoint, which
     // OKTA_UNIVERSAL_LOGOUT turns on for them all.
     universalLogout: false,

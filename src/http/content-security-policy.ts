@@ -1,5 +1,8 @@
-/** Pages run no scripts; forms may post only here and, through redirects, to the provider. */
-export function contentSecurityPolicy(issuer: string): Record<string, string[]> {
+/**
+ * Pages run no scripts; forms may post only here and, through redirects, to the providers (with
+ * tenants, sign-out redirects to the tenant's own org, so every tenant's issuer is listed).
+ */
+export function contentSecurityPolicy(issuers: string[]): Record<string, string[]> {
   return {
     'default-src': ["'self'"],
     'script-src': ["'self'"],
@@ -10,6 +13,6 @@ export function contentSecurityPolicy(issuer: string): Record<string, string[]> 
     'object-src': ["'none'"],
     'base-uri': ["'self'"],
     'frame-ancestors': ["'none'"],
-    'form-action': ["'self'", new URL(issuer).origin],
+    'form-action': ["'self'", ...new Set(issuers.map((issuer) => new URL(issuer).origin))],
   };
 }

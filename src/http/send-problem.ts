@@ -18,6 +18,5 @@ export function sendProblem(req: Request, res: Response, problem: Problem): void
     title: problem.error,
     ...problem,
     signInAgain: problem.statusCode === 400 || problem.statusCode === 401,
-    loginPath: '/login',
   });
 }

@@ -7,14 +7,27 @@ const REQUEST_ID_HEADER = 'x-request-id';
 const TRUSTED_REQUEST_ID = /^[\w.:-]{1,64}$/;
 
 /**
- * Request logs carry a request id, the method, the path and the status, and nothing else: query
+ * Request logs carry a request id, the method, the path, the status and the tenant (when the
+ * request named one), and nothing else: query
  * strings hold authorization codes and state, headers hold cookies and tokens, so neither is
  * ever written. The redaction list is a second line of defence for code that logs objects.
  */
-export function httpLogOptions(level: LogLevel, unlogged: (path: string) => boolean): Options {
+export function httpLogOptions(
+  level: LogLevel,
+  unlogged: (path: string) => boolean,
+  tenantOf?: (req: IncomingMessage) => string | undefined,
+): Options {
   return {
     level,
     genReqId: requestId,
+    // Read again when the response is logged, by when the request's tenant is known. Without
+    // tenants there is nothing to read: no child logger is made per request for it.
+    ...(tenantOf && {
+      customProps: (req: IncomingMessage) => {
+        const tenant = tenantOf(req);
+        return tenant === undefined ? {} : { tenant };
+      },
+    }),
     autoLogging: {
       ignore: (req) => unlogged(pathOf(req)),
     },

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import type { IncomingMessage } from 'node:http';
 import type { DestinationStream } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { NextFunction, Request, Response } from 'express';
@@ -12,6 +13,8 @@ export interface LoggingOptions {
   destination?: DestinationStream;
   /** Paths whose requests are not logged (health probes, static files). */
   unlogged: (path: string) => boolean;
+  /** The tenant a request named, for its log line; the app reads it from AuthModule. */
+  tenantOf?: (req: IncomingMessage) => string | undefined;
 }
 
 /** pino-http's middleware, for the app to mount ahead of everything else. */
@@ -24,8 +27,8 @@ export const HTTP_LOGGER = Symbol('HTTP_LOGGER');
  */
 @Module({})
 export class LoggingModule {
-  static forRoot({ level, destination, unlogged }: LoggingOptions): DynamicModule {
-    const httpLogger = pinoHttp(httpLogOptions(level, unlogged), destination);
+  static forRoot({ level, destination, unlogged, tenantOf }: LoggingOptions): DynamicModule {
+    const httpLogger = pinoHttp(httpLogOptions(level, unlogged, tenantOf), destination);
     // At `silent` no request is ever logged: only the request id is left to do per request.
     const perRequest =
       level === 'silent'

@@ -22,7 +22,7 @@ describe('signing in on two tenant hosts, in Chromium', () => {
   let visitor: Visitor | undefined;
 
   beforeAll(async () => {
-    stack = await startTenantsStack({ acme: {}, globex: { signInMode: 'widget' } });
+    stack = await startTenantsStack({ tenants: { acme: {}, globex: { signInMode: 'widget' } } });
   });
   afterAll(() => stack?.close());
   afterEach(() => visitor?.close());

@@ -1,14 +1,16 @@
 import { request } from 'node:http';
 
 /**
- * `fetch` as a browser does it for `*.localhost` (RFC 6761): the connection goes to loopback
+ * `fetch` as a browser does it for `localhost` and `*.localhost` (RFC 6761): the connection goes to loopback
  * and the URL's host stays in the `Host` header. Node cannot resolve those names, and its
  * `fetch` ignores a `host` header, so such requests go through `node:http`; any other URL goes
  * to `fetch` as it is. Bodies are strings or forms, as the test `Browser` sends them.
  */
 export async function loopbackFetch(url: string, init: RequestInit = {}): Promise<Response> {
   const target = new URL(url);
-  if (!target.hostname.endsWith('.localhost')) return fetch(url, init);
+  if (target.hostname !== 'localhost' && !target.hostname.endsWith('.localhost')) {
+    return fetch(url, init);
+  }
   const body = textOf(init.body);
   const headers = new Headers(init.headers);
   headers.set('host', target.host);

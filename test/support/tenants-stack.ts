@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { DestinationStream } from 'pino';
 import { createApp } from '../../src/app.setup';
 import {
   resolveIdentityProvider,
@@ -12,7 +13,7 @@ import { freePort } from './free-port';
 
 export interface TenantsStack {
   resolved: ResolvedConfig;
-  /** `http://{tenant}.localhost:{port}{path}`: the tenant's own address. */
+  /** The tenant's own address: `http://{tenant}.localhost:{port}{path}`, or `/t/{tenant}{path}`. */
   at(tenant: string, path: string): string;
   /** The issuer of the tenant's development org. */
   issuerOf(tenant: string): string;
@@ -23,20 +24,33 @@ export interface TenantsStack {
 
 /**
  * The app with a tenants file, as `TENANTS_FILE=tenants.example.json npm start` runs it: Acme
- * and Globex at `{tenant}.localhost:{port}`, each signing in at its own development org (by
- * default both on Okta's hosted page), and Universal Logout on, as with the development provider.
+ * and Globex at `{tenant}.localhost:{port}` (or, resolved by path, at `localhost:{port}/t/{tenant}`
+ * as `tenants.path.example.json` has them), each signing in at its own development org (by
+ * default both on Okta's hosted page).
  */
-export async function startTenantsStack(
-  tenants: Record<string, { signInMode?: 'redirect' | 'widget' }> = { acme: {}, globex: {} },
-  env: Record<string, string> = {},
-): Promise<TenantsStack> {
+export async function startTenantsStack({
+  resolution = 'host',
+  tenants,
+  logDestination,
+  env = {},
+}: {
+  resolution?: 'host' | 'path';
+  /** The tenants file's tenants; by default Acme and Globex, both on the hosted page. */
+  tenants?: Record<string, { signInMode?: 'redirect' | 'widget' }>;
+  logDestination?: DestinationStream;
+  /** More of the app's environment, such as `SIGN_IN_RATE_LIMIT_PER_MINUTE` or `REDIS_URL`. */
+  env?: Record<string, string>;
+} = {}): Promise<TenantsStack> {
   const dir = mkdtempSync(join(tmpdir(), 'tenants-stack-'));
   const port = await freePort();
-  const file = join(dir, 'tenants.json');
-  writeFileSync(
-    file,
-    JSON.stringify({ resolution: 'host', baseDomain: `localhost:${port}`, tenants }),
-  );
+  // By path, the README's example file as it is: nothing in it depends on the port.
+  let file = join(__dirname, '..', '..', 'tenants.path.example.json');
+  if (resolution === 'host' || tenants) {
+    file = join(dir, 'tenants.json');
+    const baseDomain = resolution === 'host' ? `localhost:${port}` : undefined;
+    const config = { resolution, baseDomain, tenants: tenants ?? { acme: {}, globex: {} } };
+    writeFileSync(file, JSON.stringify(config));
+  }
   const resolved = await resolveIdentityProvider(
     readAppConfig({
       NODE_ENV: 'test',
@@ -44,19 +58,22 @@ export async function startTenantsStack(
       APP_BASE_URL: `http://localhost:${port}`,
       DEV_IDP_PORT: '0',
       TENANTS_FILE: file,
-      LOG_LEVEL: 'silent',
+      LOG_LEVEL: logDestination ? 'info' : 'silent',
       ...env,
     }),
   );
   let app: NestExpressApplication | undefined;
   const startApp = async () => {
-    app = await createApp({ config: resolved.config });
+    app = await createApp({ config: resolved.config, logDestination });
     await app.listen(port, '127.0.0.1');
   };
   await startApp();
   return {
     resolved,
-    at: (tenant, path) => `http://${tenant}.localhost:${port}${path}`,
+    at: (tenant, path) =>
+      resolution === 'host'
+        ? `http://${tenant}.localhost:${port}${path}`
+        : `http://localhost:${port}/t/${tenant}${path}`,
     issuerOf: (tenant) => resolved.devOrgs!.get(tenant)!.issuer,
     async restartApp() {
       await app?.close();

@@ -4,6 +4,7 @@ import type { Request } from 'express';
 import { SignInRequiredException } from '../errors/auth.exceptions';
 import { IS_PUBLIC_KEY } from './public.decorator';
 import { signedInUser } from './signed-in-user';
+import { requestedPath } from '../tenants/tenant-path';
 
 /**
  * Lets signed-in users through and honours `@Public()`. With `@UseGuards()` it protects one
@@ -21,6 +22,6 @@ export class AuthenticatedGuard implements CanActivate {
     if (isPublic) return true;
     const request = context.switchToHttp().getRequest<Request>();
     if (signedInUser(request)) return true;
-    throw new SignInRequiredException(request.originalUrl);
+    throw new SignInRequiredException(requestedPath(request));
   }
 }

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { GroupsRequiredException, SignInRequiredException } from '../errors/auth.exceptions';
 import { signedInUser } from './signed-in-user';
+import { requestedPath } from '../tenants/tenant-path';
 
 /** Metadata key shared with `@Groups()`; kept here so the guard has no import cycle. */
 export const REQUIRED_GROUPS_KEY = 'auth:groups';
@@ -19,7 +20,7 @@ export class GroupsGuard implements CanActivate {
     if (!required || required.length === 0) return true;
     const request = context.switchToHttp().getRequest<Request>();
     const user = signedInUser(request);
-    if (!user) throw new SignInRequiredException(request.originalUrl);
+    if (!user) throw new SignInRequiredException(requestedPath(request));
     // Exact membership in a list: a string claim such as "xadminx" must never match "admin".
     const groups: unknown = user.groups;
     if (Array.isArray(groups) && required.some((group) => groups.includes(group))) return true;

@@ -4,6 +4,7 @@ import { AuthSettings, InjectAuthSettings } from '../options/auth-settings';
 import { AuthProblem, SignInRequiredException } from './auth.exceptions';
 import { plainPage } from './plain-page';
 import { wantsJson } from './wants-json';
+import { withinTenant } from '../tenants/tenant-path';
 
 /**
  * How the module answers every failure of its own: browsers asked to sign in are sent to the
@@ -15,7 +16,7 @@ export class ProblemResponse {
   constructor(@InjectAuthSettings() private readonly settings: AuthSettings) {}
 
   send(req: Request, res: Response, exception: HttpException): void {
-    const { login } = this.settings.routes;
+    const login = withinTenant(req, this.settings.routes.login);
     if (exception instanceof SignInRequiredException && !wantsJson(req)) {
       res.redirect(`${login}?returnTo=${encodeURIComponent(exception.returnTo)}`);
       return;
@@ -38,7 +39,9 @@ export class ProblemResponse {
         plainPage(problem.error, [
           `Error ${problem.statusCode}`,
           problem.message,
-          signInAgain ? { link: login, text: 'Sign in again' } : { link: '/', text: 'Home' },
+          signInAgain
+            ? { link: login, text: 'Sign in again' }
+            : { link: withinTenant(req, '/'), text: 'Home' },
         ]),
       );
   }

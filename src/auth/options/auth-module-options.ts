@@ -35,9 +35,16 @@ export type TenantResolver = (req: Request) => string | undefined;
 
 /**
  * Several tenants, each signing in at its own Okta org or authorization server. A request's
- * tenant comes from its host (`acme.example.com` under `baseDomain`) or from a function.
+ * tenant comes from its host (`acme.example.com` under `baseDomain`), its path prefix
+ * (`/t/acme/...`) or a function.
  */
 export interface AuthTenantsOptions {
+  /**
+   * `path`: the module strips `/t/{tenant}` before any route matches, so the app's routes and
+   * the module's (`/t/acme/login`) answer under every tenant's prefix unchanged, and keeps its
+   * redirects and views' paths within it. Each tenant's redirect URI lies under its prefix
+   * (`https://app.example.com/t/acme/authorization-code/callback`).
+   */
   resolve: 'host' | 'path' | TenantResolver;
   /** Host resolution: tenants live at `{tenant}.{baseDomain}`, port included when not 80/443. */
   baseDomain?: string;

@@ -11,6 +11,7 @@ import { AUTH_PASSPORT } from '../user/auth-passport';
 import { TokenVault } from '../tokens/token-vault';
 import { logIn } from '../user/passport-session';
 import { runOktaStrategy } from './run-strategy';
+import { returnToWithinTenant } from '../tenants/tenant-return-to';
 
 /**
  * Okta's redirect model: the login route sends the browser to the Okta-hosted sign-in page, and
@@ -43,6 +44,6 @@ export class RedirectSignInRoutes {
     if (!outcome.user) throw failedSignIn(undefined, outcome.info);
     await logIn(req, outcome.user, this.vault);
     const info = outcome.info as { state?: { returnTo?: unknown } } | undefined;
-    res.redirect(safeReturnTo(info?.state?.returnTo));
+    res.redirect(returnToWithinTenant(req, info?.state?.returnTo));
   }
 }

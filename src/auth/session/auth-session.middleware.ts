@@ -4,6 +4,7 @@ import type { AuthSettings } from '../options/auth-settings';
 import type { SessionUser } from '../user/session-user';
 import type { CsrfTokens } from './csrf';
 import { markSessionActive } from './session-activity.middleware';
+import { withinTenant } from '../tenants/tenant-path';
 
 /**
  * What the module does on every request, after the app's `express-session`: Passport (its own
@@ -19,6 +20,7 @@ export function authSessionMiddleware(
   const initialize = authenticator.initialize();
   const restoreUser = authenticator.session() as RequestHandler;
   return (req: Request, res: Response, next: NextFunction): void => {
+    res.locals.loginPath = withinTenant(req, settings.routes.login);
     initialize(req, res, () => {
       if (!req.session) {
         next();
@@ -44,8 +46,8 @@ export function authSessionMiddleware(
               configurable: true,
               get: () => csrf.tokenFor(req.sessionID),
             });
-            res.locals.logoutPath = settings.routes.logout;
-            res.locals.logoutEverywherePath = settings.routes.logoutEverywhere;
+            res.locals.logoutPath = withinTenant(req, settings.routes.logout);
+            res.locals.logoutEverywherePath = withinTenant(req, settings.routes.logoutEverywhere);
           }
           next();
         });

@@ -3,8 +3,8 @@ import { signedInUser } from '../access/signed-in-user';
 import type { AuthSettings } from '../options/auth-settings';
 import type { AuthRoute } from '../routes/auth-route';
 import { requireSession } from '../session/require-session';
-import { safeReturnTo } from './return-to';
 import type { SignInRateLimit } from './sign-in-rate-limit';
+import { returnToWithinTenant } from '../tenants/tenant-return-to';
 
 type Handler = (req: Request, res: Response) => Promise<void>;
 
@@ -24,7 +24,7 @@ export function signInRoutes(
       await rateLimit.count(req, res);
       requireSession(req);
       if (forSignedIn && signedInUser(req)) {
-        res.redirect(safeReturnTo(req.query.returnTo));
+        res.redirect(returnToWithinTenant(req, req.query.returnTo));
         return;
       }
       await handler(req, res);

@@ -11,6 +11,7 @@ import { TokenVault } from '../tokens/token-vault';
 import type { OktaUser } from '../user/okta-user';
 import { logOut } from '../user/passport-session';
 import { revokeSessionTokens } from './revoke-session-tokens';
+import { withinTenant } from '../tenants/tenant-path';
 
 /**
  * Sign-out ends the app session, revokes its tokens, then ends the Okta session through the
@@ -48,7 +49,7 @@ export class SignOutRoutes {
   ): Promise<void> {
     const user = signedInUser(req);
     if (!user) {
-      res.redirect('/');
+      res.redirect(withinTenant(req, '/'));
       return;
     }
     const body = req.body as Record<string, unknown> | undefined;

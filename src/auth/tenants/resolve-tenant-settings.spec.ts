@@ -105,6 +105,44 @@ describe('resolveTenantSettings', () => {
     expect(resolveTenantSettings(options({ resolve })).resolve).toBe(resolve);
   });
 
+  it("serves a tenant resolved by path its callback at the redirect URI's path after the prefix", () => {
+    const under = (id: string) => ({
+      redirectUri: `https://app.example.com/t/${id}/authorization-code/callback`,
+      postLogoutRedirectUri: `https://app.example.com/t/${id}/`,
+    });
+    const tenants = resolveTenantSettings(
+      options({
+        resolve: 'path',
+        baseDomain: undefined,
+        byId: { acme: { ...acme, ...under('acme') }, globex: { ...globex, ...under('globex') } },
+      }),
+    );
+    expect(tenants.byPath).toBe(true);
+    expect(tenants.byId.get('acme')!.routes).toMatchObject({
+      login: '/login',
+      callback: '/authorization-code/callback',
+    });
+    expect(tenants.byId.get('acme')!.redirectUri).toBe(under('acme').redirectUri);
+  });
+
+  it("refuses a path tenant's redirect URI outside its prefix, or on another module route", () => {
+    expect(
+      problemsOf(
+        options({
+          resolve: 'path',
+          baseDomain: undefined,
+          byId: {
+            acme: { ...acme, redirectUri: 'https://app.example.com/t/globex/callback' },
+            globex: { ...globex, redirectUri: 'https://app.example.com/t/globex/login' },
+          },
+        }),
+      ),
+    ).toEqual([
+      "tenants.byId.acme.redirectUri: must be under the tenant's path /t/acme/ when tenants are resolved by path",
+      'tenants.byId.globex.redirectUri: its path after /t/globex ("/login") cannot be a route of its own',
+    ]);
+  });
+
   it('names the tenant in every problem with its Okta settings', () => {
     expect(
       problemsOf(
@@ -121,14 +159,20 @@ describe('resolveTenantSettings', () => {
     ]);
   });
 
-  it('refuses what is not per tenant yet, and ids that cannot be host names', () => {
-    expect(problemsOf(options({ resolve: 'path', byId: { Acme: acme, globex } }))).toEqual([
-      expect.stringMatching(/^tenants\.resolve: path prefixes .* are not supported yet/),
+  it('refuses unknown resolutions and ids that cannot be host names', () => {
+    expect(
+      problemsOf(options({ resolve: 'subdomain' as 'host', byId: { Acme: acme, globex } })),
+    ).toEqual([
+      'tenants.resolve: must be "host", "path" or a function (req) => tenant id; got "subdomain"',
       'tenants.byId.Acme: is not a lowercase DNS label',
     ]);
     expect(problemsOf(options({ baseDomain: undefined }))).toEqual([
       'tenants.baseDomain: is required to resolve tenants by host',
     ]);
     expect(problemsOf(options({ byId: {} }))).toEqual(['tenants.byId: names no tenant']);
+    expect(problemsOf(options({ resolve: 'path', byId: { acme } }))).toEqual([
+      'tenants.baseDomain: applies to host resolution only; leave it out with "path"',
+      expect.stringMatching(/^tenants\.byId\.acme\.redirectUri: must be under/),
+    ]);
   });
 });

@@ -5,12 +5,13 @@ import type { AuthSettings } from '../options/auth-settings';
 import { resolveAuthSettings } from '../options/resolve-auth-settings';
 import { hostTenantResolver } from './host-tenant-resolver';
 import type { TenantResolver } from '../options/auth-module-options';
-
-/** A tenant id is a DNS label: it is a host name's first part. */
-const TENANT_ID = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+import { underTenantPath } from './path-tenant-settings';
+import { pathTenantOf, TENANT_ID } from './tenant-path';
 
 export interface TenantsSettings {
   resolve: TenantResolver;
+  /** Tenants live under `/t/{tenant}`, a prefix stripped before the app's routes see the path. */
+  byPath: boolean;
   /** Every tenant's settings: the shared options with its own Okta app integration. */
   byId: ReadonlyMap<string, AuthSettings>;
 }
@@ -40,7 +41,10 @@ export function resolveTenantSettings(options: MultiTenantAuthModuleOptions): Te
     }
     try {
       const widget = { ...shared.widget, ...tenant.widget };
-      byId.set(id, resolveAuthSettings({ ...shared, ...tenant, widget }));
+      const settings = resolveAuthSettings({ ...shared, ...tenant, widget });
+      const placed = tenants.resolve === 'path' ? underTenantPath(id, settings) : settings;
+      if ('option' in placed) problems.push(placed);
+      else byId.set(id, placed);
     } catch (error) {
       if (!(error instanceof AuthOptionsError)) throw error;
       problems.push(
@@ -49,7 +53,7 @@ export function resolveTenantSettings(options: MultiTenantAuthModuleOptions): Te
     }
   }
   if (problems.length > 0 || !resolve) throw new AuthOptionsError(problems);
-  return { resolve, byId };
+  return { resolve, byPath: tenants.resolve === 'path', byId };
 }
 
 function tenantResolver(
@@ -66,12 +70,18 @@ function tenantResolver(
     });
     return undefined;
   }
+  if (tenants.resolve === 'path') {
+    if (tenants.baseDomain === undefined) return pathTenantOf;
+    problems.push({
+      option: 'tenants.baseDomain',
+      message: 'applies to host resolution only; leave it out with "path"',
+      example: 'undefined',
+    });
+    return undefined;
+  }
   problems.push({
     option: 'tenants.resolve',
-    message:
-      tenants.resolve === 'path'
-        ? 'path prefixes (/t/acme/...) are not supported yet; resolve by "host" or give a function'
-        : `must be "host" or a function (req) => tenant id; got "${String(tenants.resolve)}"`,
+    message: `must be "host", "path" or a function (req) => tenant id; got "${String(tenants.resolve)}"`,
     example: 'host',
   });
   return undefined;

@@ -11,6 +11,7 @@ import { logOut } from '../user/passport-session';
 import { refreshOnce } from './refresh-once';
 import { TokenVault } from './token-vault';
 import { tenantScopeOf } from '../tenants/tenant-request';
+import { requestedPath } from '../tenants/tenant-path';
 
 /** Refresh a little early, so a token does not expire on its way to the downstream API. */
 const EXPIRY_MARGIN_MS = 10_000;
@@ -41,7 +42,7 @@ export class AccessTokenService {
   }
 
   async accessTokenFor(req: Request): Promise<string> {
-    if (!signedInUser(req)) throw new SignInRequiredException(req.originalUrl);
+    if (!signedInUser(req)) throw new SignInRequiredException(requestedPath(req));
     const tokens = await this.vault.read(req);
     if (!tokens) return this.endSession(req, 'the session has no tokens (the store lost them)');
     const expiresAt = tokens.accessTokenExpiresAt;
@@ -109,6 +110,6 @@ export class AccessTokenService {
     const tenant = tenantScopeOf(req)?.id;
     this.logger.log(`Ending session${tenant ? ` at tenant ${tenant}` : ''}: ${reason}`);
     await logOut(req, this.vault);
-    throw new SignInRequiredException(req.originalUrl);
+    throw new SignInRequiredException(requestedPath(req));
   }
 }

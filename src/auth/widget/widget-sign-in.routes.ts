@@ -16,6 +16,8 @@ import { InteractionCodeSignIn } from './interaction-code-sign-in';
 import { widgetContentSecurityPolicy } from './widget-content-security-policy';
 import { jsonForHtml, widgetOptions } from './widget-options';
 import { renderWidgetPage } from './widget-page';
+import { withinTenant } from '../tenants/tenant-path';
+import { returnToWithinTenant } from '../tenants/tenant-return-to';
 
 const OTP = /^\d{4,12}$/;
 
@@ -75,7 +77,7 @@ export class WidgetSignInRoutes {
   private async callback(req: Request, res: Response): Promise<void> {
     const { interaction_code: code, state, error } = req.query;
     const otp = oneTimePasscode(req.query.otp);
-    const login = this.settings.routes.login;
+    const login = withinTenant(req, this.settings.routes.login);
     // Okta needs the user back on the widget for this same transaction.
     if (typeof state === 'string' && error === 'interaction_required') {
       res.redirect(`${login}?${new URLSearchParams({ state }).toString()}`);
@@ -96,7 +98,7 @@ export class WidgetSignInRoutes {
       }
       const user = await this.complete(code, transaction);
       await logIn(req, user, this.vault);
-      res.redirect(safeReturnTo(transaction?.returnTo));
+      res.redirect(returnToWithinTenant(req, transaction?.returnTo));
     } catch (err) {
       throw failedSignIn(err);
     }

@@ -1,0 +1,53 @@
+import { ADA } from '../support/tenant-visits';
+import { startTenantsStack, type TenantsStack } from '../support/tenants-stack';
+import {
+  expectProviderSignInPage,
+  headingText,
+  submitProviderSignIn,
+  visit,
+  waitForAppPage,
+} from './support/pages';
+import { openVisitor, type Visitor } from './support/visitor';
+
+/**
+ * Tenants under path prefixes on one host, as `tenants.path.example.json` has them: a person
+ * clicks through the app under `/t/acme/` and never leaves it.
+ */
+describe('using the app under a tenant path prefix, in Chromium', () => {
+  let stack: TenantsStack;
+  let visitor: Visitor | undefined;
+
+  beforeAll(async () => {
+    stack = await startTenantsStack({ resolution: 'path' });
+  });
+  afterAll(() => stack?.close());
+  afterEach(() => visitor?.close());
+
+  it('signs Ada in under /t/acme/, follows its links within the prefix, and signs her out', async () => {
+    visitor = await openVisitor();
+    const { page } = visitor;
+    const origin = new URL(stack.at('acme', '/')).origin;
+    const main = page.getByRole('main');
+    const nav = page.getByRole('navigation');
+
+    // A deep link sends her to sign in, and back to it under the prefix.
+    await visit(page, stack.at('acme', '/shop/orders'));
+    await expectProviderSignInPage(page, stack.issuerOf('acme'));
+    await submitProviderSignIn(page, ADA);
+    await waitForAppPage(page, origin, '/t/acme/shop/orders');
+    expect(await headingText(page)).toBe('Your orders');
+
+    await nav.getByRole('link', { name: 'Shop' }).click();
+    await waitForAppPage(page, origin, '/t/acme/shop');
+    await main.getByRole('link', { name: 'Check out' }).click();
+    await waitForAppPage(page, origin, '/t/acme/shop/checkout');
+    await nav.getByRole('link', { name: 'Profile' }).click();
+    await waitForAppPage(page, origin, '/t/acme/profile');
+
+    await main.getByRole('button', { name: 'Sign out of the app and Okta' }).click();
+    await waitForAppPage(page, origin, '/t/acme/');
+    expect(await headingText(page)).toBe('Sign in with Okta');
+    await main.getByRole('link', { name: 'Sign in' }).click();
+    await expectProviderSignInPage(page, stack.issuerOf('acme'));
+  });
+});
