@@ -14,10 +14,11 @@ import {
 import { startTenantsStack, type TenantsStack } from './support/tenants-stack';
 
 /**
- * Two tenants resolved by path on one host, as `tenants.path.example.json` has them: Acme under
- * `/t/acme/`, Globex under `/t/globex/`, each signing in at its own development org. The whole
- * app (its pages, its API, the module's routes) answers under each prefix.
+ * Two tenants resolved by path on one host: Acme under `/t/acme/`, Globex under `/t/globex/`,
+ * each signing in on its own development org's hosted page. The whole app (its pages, its API,
+ * the module's routes) answers under each prefix.
  */
+const HOSTED_PAGES = { acme: {}, globex: {} };
 const logs = new LogCollector();
 let stack: TenantsStack;
 const at = (tenant: string, path: string) => stack.at(tenant, path);
@@ -36,7 +37,11 @@ const raw = (path: string, accept = 'application/json') =>
   rawRequest(bare(''), { method: 'GET', path, headers: { accept } });
 
 beforeAll(async () => {
-  stack = await startTenantsStack({ resolution: 'path', logDestination: logs });
+  stack = await startTenantsStack({
+    resolution: 'path',
+    tenants: HOSTED_PAGES,
+    logDestination: logs,
+  });
 });
 afterAll(() => stack?.close());
 
@@ -194,6 +199,7 @@ describe("One tenant's sign-in flood", () => {
   beforeAll(async () => {
     limited = await startTenantsStack({
       resolution: 'path',
+      tenants: HOSTED_PAGES,
       env: { SIGN_IN_RATE_LIMIT_PER_MINUTE: '3' },
     });
   });

@@ -1,4 +1,5 @@
-import { ADA } from '../support/tenant-visits';
+import { ADA, GUS } from '../support/tenant-visits';
+import { expectWidgetSignInPage, submitWidgetSignIn } from './support/widget';
 import { startTenantsStack, type TenantsStack } from '../support/tenants-stack';
 import {
   expectProviderSignInPage,
@@ -10,8 +11,9 @@ import {
 import { openVisitor, type Visitor } from './support/visitor';
 
 /**
- * Tenants under path prefixes on one host, as `tenants.path.example.json` has them: a person
- * clicks through the app under `/t/acme/` and never leaves it.
+ * Tenants under path prefixes on one host, as `tenants.path.example.json` has them: Ada
+ * clicks through the app under `/t/acme/` and never leaves it; Gus signs in through Globex's
+ * widget under `/t/globex/`.
  */
 describe('using the app under a tenant path prefix, in Chromium', () => {
   let stack: TenantsStack;
@@ -49,5 +51,18 @@ describe('using the app under a tenant path prefix, in Chromium', () => {
     expect(await headingText(page)).toBe('Sign in with Okta');
     await main.getByRole('link', { name: 'Sign in' }).click();
     await expectProviderSignInPage(page, stack.issuerOf('acme'));
+  });
+
+  it("signs Gus in through Globex's widget under /t/globex/, its files loaded from the prefix", async () => {
+    visitor = await openVisitor();
+    const { page } = visitor;
+    const origin = new URL(stack.at('globex', '/')).origin;
+
+    await visit(page, stack.at('globex', '/profile'));
+    await expectWidgetSignInPage(page, origin, '/t/globex/login');
+    await submitWidgetSignIn(page, GUS);
+    await waitForAppPage(page, origin, '/t/globex/profile');
+    expect(await headingText(page)).toMatch(/Gus/);
+    expect(visitor.problems.list()).toEqual([]);
   });
 });

@@ -14,13 +14,20 @@ const TRANSACTION = { state: 'the-state', codeChallenge: 'the-challenge', nonce:
 
 describe('widgetOptions', () => {
   it("lets the widget follow the browser's language, from the app's own files", () => {
-    const options = widgetOptions(resolveAuthSettings(OPTIONS), TRANSACTION, 'n0nce');
+    const options = widgetOptions(
+      resolveAuthSettings(OPTIONS),
+      TRANSACTION,
+      'n0nce',
+      '/t/acme/assets/okta-signin-widget',
+    );
     expect(options).not.toHaveProperty('language');
-    expect(options.assets).toEqual({ baseUrl: '/assets/okta-signin-widget' });
+    expect(options.assets).toEqual({ baseUrl: '/t/acme/assets/okta-signin-widget' });
   });
 
   it('passes a configured language on', () => {
     const settings = resolveAuthSettings({ ...OPTIONS, widget: { language: 'pt-BR' } });
-    expect(widgetOptions(settings, TRANSACTION, 'n0nce')).toMatchObject({ language: 'pt-BR' });
+    expect(
+      widgetOptions(settings, TRANSACTION, 'n0nce', '/t/acme/assets/okta-signin-widget'),
+    ).toMatchObject({ language: 'pt-BR' });
   });
 });

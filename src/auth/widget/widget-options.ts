@@ -20,6 +20,7 @@ export function widgetOptions(
   settings: AuthSettings,
   transaction: WidgetTransaction,
   cspNonce: string,
+  assetsPath: string,
 ): Record<string, unknown> {
   return {
     issuer: settings.issuer,
@@ -35,7 +36,7 @@ export function widgetOptions(
     // Unset, the widget follows the browser; either way it loads its language files from
     // assets.baseUrl, which is this app, never Okta's CDN.
     ...(settings.widget.language !== undefined && { language: settings.widget.language }),
-    assets: { baseUrl: settings.widget.assetsPath },
+    assets: { baseUrl: assetsPath },
     colors: { brand: BRAND_COLOUR },
     cspNonce,
   };

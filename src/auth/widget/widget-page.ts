@@ -4,6 +4,8 @@ import { escapeHtml, plainPage } from '../errors/plain-page';
 
 export interface WidgetPage {
   cspNonce: string;
+  /** Where the page loads the widget's files from: the app's, under a path tenant's prefix. */
+  assetsPath: string;
   /** The widget's options, already escaped for a `<script type="application/json">`. */
   widgetOptions: string;
 }
@@ -13,7 +15,8 @@ export interface WidgetPage {
  * app's layout), otherwise a plain page of the module's own.
  */
 export function renderWidgetPage(res: Response, settings: AuthSettings, page: WidgetPage): void {
-  const { assetsPath, view, signInHint } = settings.widget;
+  const { view, signInHint } = settings.widget;
+  const { assetsPath } = page;
   const locals = {
     title: 'Sign in',
     ...page,

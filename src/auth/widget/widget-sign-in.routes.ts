@@ -53,6 +53,7 @@ export class WidgetSignInRoutes {
       req.session.save((err?: Error) => (err ? reject(err) : resolve())),
     );
     const cspNonce = randomToken(16);
+    const assetsPath = withinTenant(req, this.settings.widget.assetsPath);
     const options = widgetOptions(
       this.settings,
       {
@@ -62,6 +63,7 @@ export class WidgetSignInRoutes {
         otp: resumed ? oneTimePasscode(req.query.otp) : undefined,
       },
       cspNonce,
+      assetsPath,
     );
     res.setHeader(
       'Content-Security-Policy',
@@ -71,7 +73,11 @@ export class WidgetSignInRoutes {
         this.settings.widget.contentSecurityPolicy,
       ),
     );
-    renderWidgetPage(res, this.settings, { cspNonce, widgetOptions: jsonForHtml(options) });
+    renderWidgetPage(res, this.settings, {
+      cspNonce,
+      assetsPath,
+      widgetOptions: jsonForHtml(options),
+    });
   }
 
   private async callback(req: Request, res: Response): Promise<void> {

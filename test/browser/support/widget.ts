@@ -10,8 +10,12 @@ export function signInWidget(page: Page) {
 }
 
 /** Waits until the widget has rendered its form on the app's page. */
-export async function expectWidgetSignInPage(page: Page, baseUrl: string): Promise<void> {
-  await page.waitForURL((url) => url.origin === baseUrl && url.pathname === '/login');
+export async function expectWidgetSignInPage(
+  page: Page,
+  baseUrl: string,
+  loginPath = '/login',
+): Promise<void> {
+  await page.waitForURL((url) => url.origin === baseUrl && url.pathname === loginPath);
   const widget = signInWidget(page);
   await widget.getByRole('heading', { name: 'Sign In' }).waitFor();
   await widget.getByRole('textbox', { name: 'Username' }).waitFor();
