@@ -1,0 +1,102 @@
+import { randomBytes } from 'node:crypto';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import type { TenantAuthOptions } from '../src/auth';
+import {
+  launchDevIdentityProvider,
+  type DevIdentityProviderOptions,
+  type RunningIdentityProvider,
+} from '../src/dev-identity-provider/dev-identity-provider.launcher';
+import { startForeignApp } from './adoption/start-foreign-app';
+import { TenantAppModule } from './adoption/tenant-app.module';
+import { Browser } from './support/browser';
+import { freePort } from './support/free-port';
+import { loopbackFetch } from './support/loopback-fetch';
+import { signIn } from './support/sign-in';
+import { ADA, GUS } from './support/tenant-visits';
+
+/**
+ * Each tenant's org rotates its signing keys on its own schedule. The development org makes new
+ * keys at every start, so restarting Acme's org (same port, issuer and client) is a rotation:
+ * Acme's next ID token carries a `kid` the app has never seen, and only Acme's key set may be
+ * fetched again for it.
+ */
+describe("One tenant's org rotating its signing keys", () => {
+  let port: number;
+  let app: NestExpressApplication;
+  const orgOptions = new Map<string, DevIdentityProviderOptions>();
+  const orgs = new Map<string, RunningIdentityProvider>();
+  const at = (tenant: string, path: string) => `http://${tenant}.localhost:${port}${path}`;
+
+  async function startOrg(tenant: string): Promise<void> {
+    orgs.set(tenant, await launchDevIdentityProvider(orgOptions.get(tenant)!));
+  }
+
+  async function signedIn(tenant: string, user: { username: string; password: string }) {
+    const browser = new Browser('application/json', loopbackFetch);
+    await signIn(browser, at(tenant, '/login'), user, at(tenant, '/authorization-code/callback'));
+    const whoami = await browser.request(at(tenant, '/api/whoami'));
+    expect(whoami.status).toBe(200);
+    return JSON.parse(whoami.body) as { email: string; tenant: string };
+  }
+
+  beforeAll(async () => {
+    port = await freePort();
+    const byId: Record<string, TenantAuthOptions> = {};
+    for (const tenant of ['acme', 'globex']) {
+      const orgPort = await freePort();
+      const clientSecret = randomBytes(24).toString('base64url');
+      const redirectUri = at(tenant, '/authorization-code/callback');
+      const postLogoutRedirectUri = at(tenant, '/');
+      const issuer = `http://127.0.0.1:${orgPort}/oauth2/default`;
+      orgOptions.set(tenant, {
+        org: tenant,
+        port: orgPort,
+        host: '127.0.0.1',
+        issuer,
+        clients: [
+          {
+            client_id: `client-${tenant}`,
+            client_secret: clientSecret,
+            redirect_uris: [redirectUri],
+            post_logout_redirect_uris: [postLogoutRedirectUri],
+          },
+        ],
+      });
+      await startOrg(tenant);
+      byId[tenant] = {
+        issuer,
+        clientId: `client-${tenant}`,
+        clientSecret,
+        redirectUri,
+        postLogoutRedirectUri,
+      };
+    }
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        TenantAppModule.forTenants(byId, {
+          'acme.localhost': 'acme',
+          'globex.localhost': 'globex',
+        }),
+      ],
+    }).compile();
+    app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
+    await startForeignApp(app, port, 'a-session-secret-for-the-key-rotation-test');
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await Promise.all([...orgs.values()].map((org) => org.stop()));
+  });
+
+  it("verifies Acme's tokens under its new keys, and Globex's as before", async () => {
+    expect(await signedIn('acme', ADA)).toEqual({ email: ADA.username, tenant: 'acme' });
+    expect(await signedIn('globex', GUS)).toEqual({ email: GUS.username, tenant: 'globex' });
+
+    await orgs.get('acme')!.stop();
+    await startOrg('acme');
+
+    expect(await signedIn('acme', ADA)).toEqual({ email: ADA.username, tenant: 'acme' });
+    expect(await signedIn('globex', GUS)).toEqual({ email: GUS.username, tenant: 'globex' });
+  });
+});
