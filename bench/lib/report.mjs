@@ -154,6 +154,8 @@ ${stageTable({ 'this app': profiles.app, 'Nest reference': profiles.nest }, base
 
 Where this app spends more than the Nest reference, by stage (≥ 5 µs): ${above.join('; ') || 'nowhere'}.
 
+${remainingCost(routes)}
+
 How to read it: each sample is charged to the deepest frame on its stack that the stage table in
 \`bench/lib/cpu-profile.mjs\` claims (so JSON.parse under the store is session load, SHA-1 under
 express-session's \`hash\` is the session hash, a write under express-session's \`res.end\`
@@ -163,6 +165,16 @@ their totals sit above the rounds' figures: compare stages within a column, or o
 runs. \`npm run bench:profile\` prints the same table for the app alone, with self and total time
 by function; \`-- --save-baseline\` keeps its figures as the "before" column of later runs.
 `;
+}
+
+/**
+ * Why the signed-in targets are out of reach on this stack, with this run's figures: the
+ * floor's own ratio, and what this app's session and headers cost above it.
+ */
+function remainingCost({ health, nestMe }) {
+  const rps = (route) => route.requestsPerSecond;
+  const cpu = (route) => route.serverCpuMsPerRequest;
+  return `What remains, and why it stays. The floor of this stack, the Nest reference's guarded route (express-session's memory store, Passport's session strategy, a guard asking \`req.isAuthenticated()\`, no headers of its own), ran at ${ratio(rps(nestMe), rps(health))} of this app's \`/health\` in this run (by server CPU per request ${ratio(cpu(health), cpu(nestMe))}): every signed-in request on express-session checks the cookie's signature (HMAC-SHA256), parses the session from the store, and hashes it twice (JSON with a replacer, then SHA-1) to learn whether it changed, which \`/health\` never does. Above that floor, this app's session is larger (the user's userinfo claims, which pages and \`@CurrentUser()\` read, the sign-in time for the absolute lifetime, the last activity for the idle extension; the reference keeps Passport's short profile), so its parse, hashes and the garbage they leave cost more; and each answer carries helmet's headers, a request id and no-store (about 900 bytes of headers where the reference sends under 200), which the issue keeps. What this work removed is in the stage table: Passport's per-request strategy run (the user is restored through the module's own deserializer), the ETag's SHA-1 of every no-store body, and, for Redis, a third of every entry. p99 at 20 connections follows server CPU per request: with 20 requests queued on one event loop, each waits for the CPU of the others.`;
 }
 
 function methodNotes() {

@@ -1,12 +1,5 @@
 import type { SessionData } from 'express-session';
 
-/**
- * connect-redis's serializer: JSON, with express-session's cookie written as one array instead
- * of an object with its attribute names (and the expiry as epoch milliseconds rather than an
- * ISO string). The cookie is in every entry and is a third of a pending sign-in's, so this is
- * what keeps each entry small. Entries written in the plain form (before this, or with cookie
- * attributes the array has no place for) are read as they are.
- */
 type CookieTuple = [
   originalMaxAge: number | null,
   expires: number | null,
@@ -16,15 +9,17 @@ type CookieTuple = [
   sameSite: string | boolean | undefined,
 ];
 
-const TUPLE_FIELDS = new Set([
-  'originalMaxAge',
-  'expires',
-  'secure',
-  'httpOnly',
-  'path',
-  'sameSite',
-]);
+/** The tuple's places after the expiry, in order. */
+const ATTRIBUTES = ['secure', 'httpOnly', 'path', 'sameSite'] as const;
+const TUPLE_FIELDS = new Set<string>(['originalMaxAge', 'expires', ...ATTRIBUTES]);
 
+/**
+ * connect-redis's serializer: JSON, with express-session's cookie written as one array instead
+ * of an object with its attribute names (and the expiry as epoch milliseconds rather than an
+ * ISO string). The cookie is in every entry and is a third of a pending sign-in's, so this is
+ * what keeps each entry small. Entries written in the plain form (before this, or with cookie
+ * attributes the array has no place for) are read as they are.
+ */
 export const compactSessionJson = {
   stringify(session: SessionData): string {
     const { cookie } = session as { cookie?: unknown };
@@ -75,13 +70,13 @@ function isCookieTuple(value: unknown): value is CookieTuple {
 
 /** The object express-session wrote; `null` (JSON's undefined in an array) means absent. */
 function cookieObject(tuple: CookieTuple): Record<string, unknown> {
-  const [originalMaxAge, expires, secure, httpOnly, path, sameSite] = tuple;
-  return {
+  const [originalMaxAge, expires, ...attributes] = tuple;
+  const cookie: Record<string, unknown> = {
     originalMaxAge,
     expires: Number.isFinite(expires) ? new Date(expires as number).toISOString() : null,
-    ...(secure == null ? {} : { secure }),
-    ...(httpOnly == null ? {} : { httpOnly }),
-    ...(path == null ? {} : { path }),
-    ...(sameSite == null ? {} : { sameSite }),
   };
+  ATTRIBUTES.forEach((name, i) => {
+    if (attributes[i] != null) cookie[name] = attributes[i];
+  });
+  return cookie;
 }
