@@ -1,6 +1,7 @@
 /*
- * `npm run bench:profile` (`node bench/profile.mjs [path] [--save-baseline]`): where the app's
- * CPU goes under load on one route (default the guarded GET /api/me). Starts the provider and
+ * `npm run bench:profile` (`node bench/profile.mjs [path] [--tenants=N] [--save-baseline]`):
+ * where the app's CPU goes under load on one route (default the guarded GET /api/me), with
+ * `--tenants=N` on an app with a tenants file of N tenants. Starts the provider and
  * the app with --cpu-prof, signs in, loads the route as `npm run bench` does, stops the app so
  * it writes its profile, and prints the stage table of docs/benchmark.md (with the saved
  * baseline as "before" when there is one), then self time by package and by function.
@@ -15,15 +16,21 @@ import { readBaseline, saveBaseline, stageTable } from './lib/stage-table.mjs';
 
 const args = process.argv.slice(2);
 const path = args.find((arg) => arg.startsWith('/')) ?? '/api/me';
+// `--tenants=N`: the app with a tenants file of N tenants, one signed in (as `npm run bench`).
+const tenants = Number(args.find((arg) => arg.startsWith('--tenants='))?.slice(10)) || undefined;
 process.once('exit', killAllNow);
 process.once('SIGINT', () => void stopAll().finally(() => process.exit(130)));
 
 let provider;
 try {
   const appPort = await freePort();
-  provider = await startProvider({ appPorts: [appPort], referencePorts: {} });
+  provider = await startProvider({
+    appPorts: [appPort],
+    tenantAppPorts: [appPort],
+    referencePorts: {},
+  });
   const { dir, execArgv } = profilingFlags();
-  const app = await startApp({ port: appPort, issuer: provider.issuer, execArgv });
+  const app = await startApp({ port: appPort, issuer: provider.issuer, execArgv, tenants });
   const { browser } = await firstSignIn(app, provider.proxy);
   const headers = { accept: 'application/json', cookie: browser.cookieHeader(app.baseUrl) };
   const profile = await profileRoute({ server: app, dir, path, headers });

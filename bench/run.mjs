@@ -1,6 +1,7 @@
 /*
  * `npm run bench`: builds the app, starts the development identity provider (behind a counting
- * proxy), the app (memory sessions), a second instance on Redis, the Nest and Express
+ * proxy), the app (memory sessions), a second instance on Redis, instances with 2 and 100
+ * tenants, the Nest and Express
  * references, fresh instances for memory figures and profiled instances for the stage table,
  * each in its own process on loopback, all before anything is measured; measures them side by
  * side in interleaved rounds; prints a markdown report and a verdict per target, and writes the
@@ -81,13 +82,14 @@ async function measure() {
     execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
   }
   const port = await freePorts(
-    ...['app', 'redisApp', 'memoryApp', 'profiledApp'],
+    ...['app', 'redisApp', 'memoryApp', 'profiledApp', 'tenants2App', 'tenants100App'],
     ...['express', 'memoryExpress', 'nest', 'profiledNest'],
   );
   const redis = await startRedis();
   cleanups.push(redis.stop);
   const provider = await startProvider({
     appPorts: [port.app, port.redisApp, port.memoryApp, port.profiledApp],
+    tenantAppPorts: [port.tenants2App, port.tenants100App],
     referencePorts: {
       express: [port.express, port.memoryExpress],
       nest: [port.nest, port.profiledNest],
@@ -103,6 +105,9 @@ async function measure() {
   const redisApp = await started(
     startApp({ port: port.redisApp, issuer, env: { REDIS_URL: redis.url } }),
   );
+  // With a tenants file of 2 and of 100 tenants, one of which signs in (issue 14).
+  const tenants2App = await started(startApp({ port: port.tenants2App, issuer, tenants: 2 }));
+  const tenants100App = await started(startApp({ port: port.tenants100App, issuer, tenants: 100 }));
   const nest = await started(startReference({ kind: 'nest', port: port.nest, issuer }));
   const express = await started(startReference({ kind: 'express', port: port.express, issuer }));
   // Fresh instances that serve nothing before their memory figures are read.
@@ -131,9 +136,11 @@ async function measure() {
   };
   const browsers = Object.fromEntries(Object.entries(first).map(([key, f]) => [key, f.browser]));
   browsers.redisApp = (await firstSignIn(redisApp, proxy)).browser;
+  browsers.tenants2App = (await firstSignIn(tenants2App, proxy)).browser;
+  browsers.tenants100App = (await firstSignIn(tenants100App, proxy)).browser;
   const signIns = await measureSignIns({ app, nest, express }, proxy, log);
 
-  const servers = { app, redisApp, nest, express };
+  const servers = { app, redisApp, nest, express, tenants2App, tenants100App };
   const routes = await measureRoutes(routePlan(servers, browsers), proxy, log);
 
   log('profiles of guarded GET /api/me: this app, the Nest reference');
@@ -172,7 +179,7 @@ async function measure() {
 }
 
 /** The routes measured in rounds: what each target compares, and a few for context. */
-function routePlan({ app, redisApp, nest, express }, browsers) {
+function routePlan({ app, redisApp, nest, express, tenants2App, tenants100App }, browsers) {
   const [ours, onRedis] = ['this app', 'this app (Redis)'];
   const me = (server, serverName, browser, extra = {}) => ({
     label: 'guarded GET /api/me (signed in)',
@@ -204,6 +211,8 @@ function routePlan({ app, redisApp, nest, express }, browsers) {
       browser: browsers.app,
     },
     redisMe: me(redisApp, onRedis, browsers.redisApp),
+    tenants2Me: me(tenants2App, 'this app, 2 tenants', browsers.tenants2App),
+    tenants100Me: me(tenants100App, 'this app, 100 tenants', browsers.tenants100App),
     me20: me(app, ours, browsers.app, atLatencyLoad),
     nestMe20: me(nest, 'Nest reference', browsers.nest, atLatencyLoad),
   };

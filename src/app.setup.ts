@@ -34,6 +34,10 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
 function configureApp(app: NestExpressApplication, config: AppConfig): void {
   const root = packageRoot();
   app.disable('x-powered-by');
+  // Every answer but static files and probes is no-store (noStore below): no cache keeps it, so
+  // none revalidates it, and an ETag (a SHA-1 of each body) would be work for nothing. Static
+  // files get theirs from serve-static.
+  app.set('etag', false);
   app.set('trust proxy', config.http.trustProxy);
   app.use(app.get<RequestHandler>(HTTP_LOGGER));
   app.use(

@@ -19,7 +19,7 @@ describe('Hardened HTTP', () => {
   });
   afterAll(() => stack.close());
 
-  it('forbids caching of sign-in, callback, profile and API responses, but not of assets', async () => {
+  it('forbids caching of sign-in, callback, profile and API responses (and gives them no ETag), but not of assets', async () => {
     const browser = new Browser();
     const login = await browser.request(url('/login'));
     expect(login.headers.get('cache-control')).toBe('no-store');
@@ -33,11 +33,15 @@ describe('Hardened HTTP', () => {
     );
     expect((await browser.request(callback)).headers.get('cache-control')).toBe('no-store');
     for (const path of ['/profile', '/api/me', '/']) {
-      expect((await browser.request(url(path))).headers.get('cache-control')).toBe('no-store');
+      const answer = await browser.request(url(path));
+      expect(answer.headers.get('cache-control')).toBe('no-store');
+      // Nothing stored is ever revalidated: no ETag is computed for it.
+      expect(answer.headers.get('etag')).toBeNull();
     }
     const css = await browser.request(url('/assets/styles.css'));
     expect(css.status).toBe(200);
     expect(css.headers.get('cache-control')).not.toBe('no-store');
+    expect(css.headers.get('etag')).not.toBeNull();
   });
 
   it('sends a strict Content Security Policy and helmet headers', async () => {

@@ -134,7 +134,7 @@ const TAMPERINGS: [string, (session: Record<string, unknown>) => void][] = [
   ['a user without signedInAt', (s) => delete user(s).signedInAt],
   ['a passport entry that is a string', (s) => (s.passport = 'x')],
   ['a non-string csrfToken', (s) => (s.csrfToken = { toString: 1 })],
-  ['sign-in transactions that are a string', (s) => (s.signInTransactions = 'x')],
+  ['sign-in transactions that are a string', (s) => (s.signIns = 'x')],
   ['a lastActiveAt that is not a number', (s) => (s.lastActiveAt = 'yesterday')],
   [
     'a cookie whose originalMaxAge is a string',

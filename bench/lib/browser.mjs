@@ -1,4 +1,5 @@
 import { BROWSER_HEADER } from './counting-proxy.mjs';
+import { browserRequest } from './loopback.mjs';
 
 /**
  * Just enough of a browser for a sign-in: a cookie jar (host and path matching, expiry by
@@ -18,19 +19,18 @@ export class Browser {
       body = new URLSearchParams(form).toString();
       headers['content-type'] = 'application/x-www-form-urlencoded';
     }
-    const response = await fetch(target, {
+    const response = await browserRequest(target, {
       method: form ? 'POST' : 'GET',
       headers,
       body,
-      redirect: 'manual',
     });
-    for (const setCookie of response.headers.getSetCookie()) this.#store(setCookie, target);
-    const location = response.headers.get('location');
+    for (const setCookie of response.setCookies) this.#store(setCookie, target);
+    const { location } = response;
     return {
       status: response.status,
       url: target.toString(),
       location: location ? new URL(location, target).toString() : undefined,
-      body: await response.text(),
+      body: response.body,
     };
   }
 

@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
 import { readFileSync } from 'node:fs';
+import { viaLoopback } from './loopback.mjs';
 
 /**
  * Load per run: 10 connections for throughput and CPU, 20 for the latency target; each route is
@@ -45,7 +46,7 @@ export async function warmUp({ url, headers = {}, expectStatus = 200, connection
 }
 
 async function load({ url, headers, expectStatus, connections, seconds }) {
-  const result = await autocannon({ url, headers, connections, duration: seconds });
+  const result = await autocannon({ ...viaLoopback(url, headers), connections, duration: seconds });
   const unexpected = Object.entries(result.statusCodeStats)
     .filter(([code]) => Number(code) !== expectStatus)
     .reduce((sum, [, { count }]) => sum + count, 0);

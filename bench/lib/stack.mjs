@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startCountingProxy } from './counting-proxy.mjs';
 import { forkTracked, freePort, HOST, stopChild, waitForMessage } from './processes.mjs';
@@ -28,7 +31,7 @@ export const REFERENCES = {
  * `appPorts` are the app instances to register; `referencePorts` the references' by kind
  * (`{ express: [...], nest: [...] }`).
  */
-export async function startProvider({ appPorts, referencePorts }) {
+export async function startProvider({ appPorts, tenantAppPorts = [], referencePorts }) {
   const {
     launchDevIdentityProvider,
   } = require('../../dist/src/dev-identity-provider/dev-identity-provider.launcher.js');
@@ -43,8 +46,14 @@ export async function startProvider({ appPorts, referencePorts }) {
       {
         client_id: APP_CLIENT.id,
         client_secret: APP_CLIENT.secret,
-        redirect_uris: appPorts.map(callback),
-        post_logout_redirect_uris: appPorts.map((port) => `http://${HOST}:${port}`),
+        redirect_uris: [
+          ...appPorts.map(callback),
+          ...tenantAppPorts.map((port) => `${tenantBaseUrl(port)}/authorization-code/callback`),
+        ],
+        post_logout_redirect_uris: [
+          ...appPorts.map((port) => `http://${HOST}:${port}`),
+          ...tenantAppPorts.map(tenantBaseUrl),
+        ],
       },
       ...Object.entries(referencePorts).map(([kind, ports]) => ({
         client_id: REFERENCES[kind].client.id,
@@ -67,8 +76,49 @@ export async function startProvider({ appPorts, referencePorts }) {
   };
 }
 
-/** The app (bench/app-child.mjs) on `port`, configured from the environment like main.js. */
-export async function startApp({ port, issuer, env = {}, execArgv = [] }) {
+/** The tenant that signs in when the app runs with a tenants file (see startApp). */
+export const SIGNED_IN_TENANT = 'acme';
+
+/** That tenant's address on an app with a tenants file on `port`, resolved by host. */
+function tenantBaseUrl(port) {
+  return `http://${SIGNED_IN_TENANT}.localhost:${port}`;
+}
+
+/**
+ * A tenants file of `count` tenants resolved by host under `localhost:port`: SIGNED_IN_TENANT
+ * signs in at the bench's provider as the app's client; the others have settings of their own
+ * (client ids the provider does not know) and are never asked for, so their scopes are never
+ * built and they never call a provider. Returns the file's path.
+ */
+function writeTenantsFile(port, issuer, count) {
+  const others = Array.from({ length: count - 1 }, (_, i) => [
+    `tenant-${i + 2}`,
+    { issuer, clientId: `bench-unused-client-${i + 2}`, clientSecret: `unused-secret-${i + 2}` },
+  ]);
+  const tenants = {
+    [SIGNED_IN_TENANT]: { issuer, clientId: APP_CLIENT.id, clientSecret: APP_CLIENT.secret },
+    ...Object.fromEntries(others),
+  };
+  const file = join(mkdtempSync(join(tmpdir(), 'bench-tenants-')), 'tenants.json');
+  writeFileSync(
+    file,
+    JSON.stringify({ resolution: 'host', baseDomain: `localhost:${port}`, tenants }),
+  );
+  return file;
+}
+
+/**
+ * The app (bench/app-child.mjs) on `port`, configured from the environment like main.js. With
+ * `tenants` (a count), it runs with a tenants file of that many tenants, and the server
+ * described is SIGNED_IN_TENANT's address, `acme.localhost:port` (reached over loopback).
+ */
+export async function startApp({ port, issuer, env = {}, execArgv = [], tenants }) {
+  const tenantEnv = tenants
+    ? {
+        TENANTS_FILE: writeTenantsFile(port, issuer, tenants),
+        APP_BASE_URL: `http://localhost:${port}`,
+      }
+    : {};
   const child = forkTracked(`${benchDir}app-child.mjs`, {
     execArgv: ['--expose-gc', ...execArgv],
     env: {
@@ -84,10 +134,13 @@ export async function startApp({ port, issuer, env = {}, execArgv = [] }) {
       // 10,000 sessions are created through /login from one address; the default is 60 a minute.
       SIGN_IN_RATE_LIMIT_PER_MINUTE: '100000000',
       ...env,
+      ...tenantEnv,
     },
   });
   await waitForMessage(child, 'ready');
-  return describeServer(child, port);
+  // Read once, at start-up.
+  if (tenantEnv.TENANTS_FILE) rmSync(dirname(tenantEnv.TENANTS_FILE), { recursive: true });
+  return describeServer(child, tenants ? tenantBaseUrl(port) : `http://${HOST}:${port}`);
 }
 
 /** A reference of `kind` ('express' or 'nest', from bench/reference/) on `port`. */
@@ -98,14 +151,14 @@ export async function startReference({ kind, port, issuer, execArgv = [] }) {
     env: { PORT: String(port), ISSUER: issuer, CLIENT_ID: client.id, CLIENT_SECRET: client.secret },
   });
   await waitForMessage(child, 'ready');
-  return describeServer(child, port);
+  return describeServer(child, `http://${HOST}:${port}`);
 }
 
-function describeServer(child, port) {
+function describeServer(child, baseUrl) {
   return {
     pid: child.pid,
-    baseUrl: `http://${HOST}:${port}`,
-    url: (path) => `http://${HOST}:${port}${path}`,
+    baseUrl,
+    url: (path) => `${baseUrl}${path}`,
     /** Asks the child for { rss, heapUsed } after a full GC. */
     memory: () => {
       const answer = waitForMessage(child, 'memory');

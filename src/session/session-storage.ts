@@ -4,6 +4,7 @@ import { MemoryStore, SessionData, Store } from 'express-session';
 import { createClient } from 'redis';
 import type { SessionStoreSettings } from '../config/app-config';
 import { checkStoredSessions } from './checked-store';
+import { compactSessionJson } from './compact-session-json';
 
 /** Where connect-redis keeps each session: this prefix and the session id. */
 export const SESSION_KEY_PREFIX = 'nest-okta:sess:';
@@ -95,7 +96,12 @@ export class RedisSessionStorage extends SessionStorage {
     });
     // sessionActivity extends sessions by saving them; a TTL refresh per request would be waste.
     this.store = checkStoredSessions(
-      new RedisStore({ client: this.client, prefix: SESSION_KEY_PREFIX, disableTouch: true }),
+      new RedisStore({
+        client: this.client,
+        prefix: SESSION_KEY_PREFIX,
+        disableTouch: true,
+        serializer: compactSessionJson,
+      }),
     );
     this.refreshLock = new RedisRefreshLock(this.client, 'nest-okta:lock:');
     this.sessionIndex = new RedisSessionIndex(this.client);

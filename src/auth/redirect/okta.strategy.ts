@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import { Strategy as OpenIDConnectStrategy } from 'passport-openidconnect';
 import type { OidcClient, TokenSet, UserInfo } from '../oidc/oidc-client';
-import { createCodeVerifier, randomToken, s256CodeChallenge } from '../oidc/pkce';
+import { s256CodeChallenge } from '../oidc/pkce';
 import type { ProviderMetadata } from '../oidc/provider-metadata';
 import type { AuthSettings } from '../options/auth-settings';
 import { invalidSignInResponse, providerRefusal } from '../errors/sign-in-refusals';
@@ -113,13 +113,11 @@ export class OktaStrategy extends OpenIDConnectStrategy {
       this.error(invalidSignInResponse());
       return;
     }
-    const codeVerifier = createCodeVerifier();
-    const nonce = randomToken();
-    const state = this.transactions.begin(req, { codeVerifier, nonce, returnTo });
+    const { state, transaction } = this.transactions.begin(req, returnTo);
     const request: AuthorizationRequest = {
       state,
-      nonce,
-      codeChallenge: s256CodeChallenge(codeVerifier),
+      nonce: transaction.nonce,
+      codeChallenge: s256CodeChallenge(transaction.codeVerifier),
     };
     // passport-openidconnect types `state` as an object; it passes any value to the store.
     super.authenticate(req, request as never);

@@ -18,7 +18,7 @@ export function authSessionMiddleware(
   csrf: CsrfTokens,
 ): RequestHandler {
   const initialize = authenticator.initialize();
-  const restoreUser = authenticator.session() as RequestHandler;
+  const restoreUser = sessionUserRestorer(authenticator);
   return (req: Request, res: Response, next: NextFunction): void => {
     res.locals.loginPath = withinTenant(req, settings.routes.login);
     initialize(req, res, () => {
@@ -26,7 +26,7 @@ export function authSessionMiddleware(
         next();
         return;
       }
-      restoreUser(req, res, (error?: unknown) => {
+      restoreUser(req, (error?: unknown) => {
         if (error) {
           next(error);
           return;
@@ -52,6 +52,32 @@ export function authSessionMiddleware(
           next();
         });
       });
+    });
+  };
+}
+
+/**
+ * What Passport's `session` strategy does, without running a strategy per request (a copy of the
+ * strategy, its callbacks and Passport's strategy loop, on every signed-in request): the user
+ * the session names, through the instance's own deserializer, or, if it names nobody valid, no
+ * user and no stored entry.
+ */
+function sessionUserRestorer(authenticator: passport.Authenticator) {
+  return (req: Request, done: (error?: unknown) => void): void => {
+    const entry = (req.session as { passport?: { user?: unknown } }).passport;
+    const stored = entry?.user;
+    // Passport's own test: any truthy entry, or the id 0.
+    if (!entry || (!stored && stored !== 0)) {
+      done();
+      return;
+    }
+    authenticator.deserializeUser(stored, req, (error: unknown, user?: Express.User | false) => {
+      if (error) done(error);
+      else {
+        if (user) req.user = user;
+        else delete entry.user;
+        done();
+      }
     });
   };
 }

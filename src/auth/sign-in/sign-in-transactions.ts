@@ -1,19 +1,24 @@
+import { createHmac, randomBytes } from 'node:crypto';
 import type { Request } from 'express';
-import { randomToken } from '../oidc/pkce';
 
-/** What the app remembers between sending the browser to the provider and its return. */
+/** What a sign-in needs back when the browser returns from the provider. */
 export interface SignInTransaction {
   nonce: string;
   codeVerifier: string;
   returnTo: string;
-  expiresAt: number;
-  /** The tenant that began it, with tenants: another tenant's callback cannot complete it. */
-  tenant?: string;
 }
+
+/**
+ * One pending sign-in as the session stores it: a secret seed (256 bits, base64url), the page
+ * to return to and the expiry in epoch milliseconds. State, nonce and PKCE verifier are derived
+ * from the seed, so an anonymous GET /login stores 43 characters of them instead of three times
+ * as many (every pending sign-in is a store entry of its own).
+ */
+type StoredSignIn = [seed: string, returnTo: string, expiresAt: number];
 
 declare module 'express-session' {
   interface SessionData {
-    signInTransactions?: Record<string, SignInTransaction>;
+    signIns?: StoredSignIn[];
   }
 }
 
@@ -21,28 +26,31 @@ declare module 'express-session' {
 const MAX_PENDING_TRANSACTIONS = 5;
 
 /**
- * Pending sign-ins, kept in the session and keyed by their `state`, so each can be used once
- * and several tabs may sign in at the same time. What comes back from the store is checked
- * for shape: a tampered entry is no transaction.
+ * Pending sign-ins, kept in the session, each found by its `state` and usable once, so several
+ * tabs may sign in at the same time. The state is derived from the seed with the tenant's id, so
+ * another tenant's callback finds no transaction for it. Only the state leaves the server; the
+ * seed, and so the PKCE verifier, cannot be worked out from it or from the nonce. What comes
+ * back from the store is checked for shape: a tampered entry is no transaction.
  */
 export class SignInTransactions {
+  private readonly stateLabel: string;
+
   /** `tenant`: whose transactions these are, when the module serves several tenants. */
   constructor(
     private readonly ttlMs: number,
-    private readonly tenant?: string,
-  ) {}
+    tenant?: string,
+  ) {
+    this.stateLabel = tenant === undefined ? 'state' : `state:${tenant}`;
+  }
 
-  begin(req: Request, transaction: Omit<SignInTransaction, 'expiresAt'>): string {
-    const state = randomToken();
+  begin(req: Request, returnTo: string): { state: string; transaction: SignInTransaction } {
+    const seed = randomBytes(32).toString('base64url');
     const now = Date.now();
-    const pending = Object.entries(storedTransactions(req))
-      .filter((entry): entry is [string, SignInTransaction] => isLive(entry[1], now))
+    const pending = storedSignIns(req)
+      .filter(([, , expiresAt]) => expiresAt > now)
       .slice(-(MAX_PENDING_TRANSACTIONS - 1));
-    req.session.signInTransactions = Object.fromEntries([
-      ...pending,
-      [state, { ...transaction, expiresAt: now + this.ttlMs, tenant: this.tenant }],
-    ]);
-    return state;
+    req.session.signIns = [...pending, [seed, returnTo, now + this.ttlMs]];
+    return { state: this.stateOf(seed), transaction: derived(seed, returnTo) };
   }
 
   /**
@@ -50,52 +58,56 @@ export class SignInTransactions {
    * again for the same sign-in (`interaction_required`, an email magic link).
    */
   pending(req: Request, state: unknown): SignInTransaction | undefined {
-    const transaction = this.ours(stored(req, state));
-    return transaction && transaction.expiresAt > Date.now() ? transaction : undefined;
+    const found = this.find(req, state);
+    return found && found.expiresAt > Date.now() ? found.transaction : undefined;
   }
 
   /** Removes the transaction whatever its fate, so a callback can never be replayed. */
   consume(req: Request, state: unknown): SignInTransaction | undefined {
-    const transaction = this.ours(stored(req, state));
-    if (!transaction) return undefined;
-    const pending = req.session.signInTransactions!;
-    delete pending[state as string];
-    if (Object.keys(pending).length === 0) delete req.session.signInTransactions;
-    return transaction.expiresAt > Date.now() ? transaction : undefined;
+    const found = this.find(req, state);
+    if (!found) return undefined;
+    const rest = storedSignIns(req).filter((_, index) => index !== found.index);
+    if (rest.length > 0) req.session.signIns = rest;
+    else delete req.session.signIns;
+    return found.expiresAt > Date.now() ? found.transaction : undefined;
   }
 
-  /** Another tenant's transaction (a copied cookie, a replayed callback) is no transaction. */
-  private ours(transaction: SignInTransaction | undefined): SignInTransaction | undefined {
-    return transaction?.tenant === this.tenant ? transaction : undefined;
+  /** The stored sign-in `state` names, expired or not. */
+  private find(req: Request, state: unknown) {
+    if (typeof state !== 'string') return undefined;
+    const index = storedSignIns(req).findIndex(([seed]) => this.stateOf(seed) === state);
+    if (index < 0) return undefined;
+    const [seed, returnTo, expiresAt] = storedSignIns(req)[index];
+    return { index, expiresAt, transaction: derived(seed, returnTo) };
+  }
+
+  private stateOf(seed: string): string {
+    return derive(seed, this.stateLabel);
   }
 }
 
-function storedTransactions(req: Request): Record<string, unknown> {
-  const pending: unknown = req.session?.signInTransactions;
-  return typeof pending === 'object' && pending !== null && !Array.isArray(pending)
-    ? (pending as Record<string, unknown>)
-    : {};
+function derived(seed: string, returnTo: string): SignInTransaction {
+  // 43 base64url characters: a valid PKCE verifier (RFC 7636 asks for 43 to 128).
+  return { nonce: derive(seed, 'nonce'), codeVerifier: derive(seed, 'code_verifier'), returnTo };
 }
 
-/** The transaction stored under `state`, expired or not. */
-function stored(req: Request, state: unknown): SignInTransaction | undefined {
-  const pending = storedTransactions(req);
-  if (typeof state !== 'string' || !Object.hasOwn(pending, state)) return undefined;
-  const transaction = pending[state];
-  return isTransaction(transaction) ? transaction : undefined;
+function derive(seed: string, label: string): string {
+  return createHmac('sha256', seed).update(label).digest('base64url');
 }
 
-function isLive(value: unknown, now: number): boolean {
-  return isTransaction(value) && value.expiresAt > now;
+/** The session's pending sign-ins; anything not of the shape written here is none. */
+function storedSignIns(req: Request): StoredSignIn[] {
+  const pending: unknown = req.session?.signIns;
+  return Array.isArray(pending) ? pending.filter(isStoredSignIn) : [];
 }
 
-function isTransaction(value: unknown): value is SignInTransaction {
-  if (typeof value !== 'object' || value === null) return false;
-  const t = value as Record<string, unknown>;
+function isStoredSignIn(value: unknown): value is StoredSignIn {
   return (
-    typeof t.nonce === 'string' &&
-    typeof t.codeVerifier === 'string' &&
-    typeof t.returnTo === 'string' &&
-    typeof t.expiresAt === 'number'
+    Array.isArray(value) &&
+    value.length === 3 &&
+    typeof value[0] === 'string' &&
+    value[0] !== '' &&
+    typeof value[1] === 'string' &&
+    Number.isFinite(value[2])
   );
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { expiredSignIn, failedSignIn } from '../errors/sign-in-failure';
 import { invalidSignInResponse, providerRefusal } from '../errors/sign-in-refusals';
-import { createCodeVerifier, randomToken, s256CodeChallenge } from '../oidc/pkce';
+import { randomToken, s256CodeChallenge } from '../oidc/pkce';
 import { AuthSettings, InjectAuthSettings } from '../options/auth-settings';
 import type { AuthRoute } from '../routes/auth-route';
 import { checkResponseIssuer } from '../sign-in/response-issuer';
@@ -126,12 +126,7 @@ export class WidgetSignInRoutes {
     if (pending && typeof state === 'string') {
       return { state, transaction: pending, resumed: true };
     }
-    const transaction = {
-      codeVerifier: createCodeVerifier(),
-      nonce: randomToken(),
-      returnTo: safeReturnTo(req.query.returnTo),
-    };
-    return { state: this.transactions.begin(req, transaction), transaction, resumed: false };
+    return { ...this.transactions.begin(req, safeReturnTo(req.query.returnTo)), resumed: false };
   }
 }
 
