@@ -1,14 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
 import type { TenantAuthOptions } from '../src/auth';
 import {
   launchDevIdentityProvider,
   type DevIdentityProviderOptions,
   type RunningIdentityProvider,
 } from '../src/dev-identity-provider/dev-identity-provider.launcher';
-import { startForeignApp } from './adoption/start-foreign-app';
-import { TenantAppModule } from './adoption/tenant-app.module';
+import { startTenantApp } from './adoption/tenant-app.module';
 import { Browser } from './support/browser';
 import { freePort } from './support/free-port';
 import { loopbackFetch } from './support/loopback-fetch';
@@ -72,16 +70,7 @@ describe("One tenant's org rotating its signing keys", () => {
         postLogoutRedirectUri,
       };
     }
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        TenantAppModule.forTenants(byId, {
-          'acme.localhost': 'acme',
-          'globex.localhost': 'globex',
-        }),
-      ],
-    }).compile();
-    app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
-    await startForeignApp(app, port, 'a-session-secret-for-the-key-rotation-test');
+    app = await startTenantApp(byId, port, 'a-session-secret-for-the-key-rotation-test');
   });
 
   afterAll(async () => {

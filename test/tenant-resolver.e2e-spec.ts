@@ -2,15 +2,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
 import type { TenantAuthOptions } from '../src/auth';
 import {
   resolveIdentityProvider,
   ResolvedConfig,
 } from '../src/dev-identity-provider/resolve-identity-provider';
 import { readAppConfig } from '../src/read-app-config';
-import { startForeignApp } from './adoption/start-foreign-app';
-import { TenantAppModule } from './adoption/tenant-app.module';
+import { startTenantApp } from './adoption/tenant-app.module';
 import { Browser } from './support/browser';
 import { freePort } from './support/free-port';
 import { loopbackFetch } from './support/loopback-fetch';
@@ -53,16 +51,7 @@ describe('AuthModule with a tenant resolver function', () => {
       const { issuer, clientId, clientSecret, redirectUri, postLogoutRedirectUri } = tenant;
       byId[tenant.id] = { issuer, clientId, clientSecret, redirectUri, postLogoutRedirectUri };
     }
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        TenantAppModule.forTenants(byId, {
-          'acme.localhost': 'acme',
-          'globex.localhost': 'globex',
-        }),
-      ],
-    }).compile();
-    app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
-    await startForeignApp(app, port, 'a-session-secret-for-the-tenant-resolver-test');
+    app = await startTenantApp(byId, port, 'a-session-secret-for-the-tenant-resolver-test');
   });
 
   afterAll(async () => {

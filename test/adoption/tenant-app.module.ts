@@ -1,6 +1,9 @@
 import { Controller, DynamicModule, Get, Module } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
 import type { Request } from 'express';
 import { AuthModule, CurrentUser, type OktaUser, type TenantAuthOptions } from '../../src/auth';
+import { startForeignApp } from './start-foreign-app';
 
 @Controller()
 class WhoAmIController {
@@ -34,4 +37,22 @@ export class TenantAppModule {
       controllers: [WhoAmIController],
     };
   }
+}
+
+/**
+ * The tenant app on `port`, its tenants at `{tenant}.localhost`, as a team's `main.ts` starts
+ * it (see startForeignApp).
+ */
+export async function startTenantApp(
+  byId: Record<string, TenantAuthOptions>,
+  port: number,
+  sessionSecret: string,
+): Promise<NestExpressApplication> {
+  const tenantOfHost = Object.fromEntries(Object.keys(byId).map((id) => [`${id}.localhost`, id]));
+  const moduleRef = await Test.createTestingModule({
+    imports: [TenantAppModule.forTenants(byId, tenantOfHost)],
+  }).compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
+  await startForeignApp(app, port, sessionSecret);
+  return app;
 }
