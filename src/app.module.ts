@@ -7,7 +7,7 @@ import {
   RequestMethod,
 } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import type { Request } from 'express';
+import type { Request, RequestHandler } from 'express';
 import type { DestinationStream } from 'pino';
 import { AdminModule } from './admin/admin.module';
 import { AuthModule, tenantOf } from './auth';
@@ -16,6 +16,7 @@ import { demoUsersHint } from './dev-identity-provider/demo-users';
 import { HealthModule } from './health/health.module';
 import { HomeModule } from './home/home.module';
 import { AppExceptionFilter } from './http/app-exception.filter';
+import { tenantContentSecurityPolicy } from './http/content-security-policy';
 import { pageLocals } from './http/page-locals.middleware';
 import { isSessionlessPath } from './http/sessionless-paths';
 import { LoggingModule } from './logging/logging.module';
@@ -34,10 +35,14 @@ export interface AppModuleOptions {
 }
 
 const PAGE_LOCALS = Symbol('PAGE_LOCALS');
+const TENANT_CSP = Symbol('TENANT_CSP');
 
 @Module({})
 export class AppModule implements NestModule {
-  constructor(@Inject(PAGE_LOCALS) private readonly locals: ReturnType<typeof pageLocals>) {}
+  constructor(
+    @Inject(PAGE_LOCALS) private readonly locals: ReturnType<typeof pageLocals>,
+    @Inject(TENANT_CSP) private readonly tenantCsp: RequestHandler | null,
+  ) {}
 
   static forRoot({
     config,
@@ -78,12 +83,21 @@ export class AppModule implements NestModule {
       providers: [
         { provide: APP_FILTER, useClass: AppExceptionFilter },
         { provide: PAGE_LOCALS, useValue: pageLocals(config.usesDevIdentityProvider) },
+        {
+          provide: TENANT_CSP,
+          useValue: config.tenants
+            ? tenantContentSecurityPolicy(
+                new Map([...config.tenants.tenants].map(([id, { issuer }]) => [id, issuer])),
+              )
+            : null,
+        },
       ],
     };
   }
 
   /** After AuthModule's middleware (a global module's runs first), so the user is known. */
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(this.locals).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
+    const steps = this.tenantCsp ? [this.locals, this.tenantCsp] : [this.locals];
+    consumer.apply(...steps).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
   }
 }

@@ -44,10 +44,8 @@ function configureApp(app: NestExpressApplication, config: AppConfig): void {
     helmet({
       contentSecurityPolicy: {
         useDefaults: false,
-        directives: contentSecurityPolicy([
-          config.okta.issuer,
-          ...[...(config.tenants?.tenants.values() ?? [])].map((tenant) => tenant.issuer),
-        ]),
+        // With tenants, each tenant's org is added for its own requests (AppModule).
+        directives: contentSecurityPolicy(config.tenants ? [] : [config.okta.issuer]),
       },
     }),
   );

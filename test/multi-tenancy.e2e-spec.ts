@@ -122,6 +122,26 @@ describe('Two tenants, each signing in at its own Okta org', () => {
     expect((await fetch(bare('/health').replace('localhost', '127.0.0.1'))).status).toBe(200);
   });
 
+  it("lets a tenant's pages post to its own org only: no visitor learns the other tenants' orgs", async () => {
+    const formAction = (csp: string | null) =>
+      /form-action ([^;]*)/.exec(csp ?? '')?.[1].split(' ');
+    const org = (tenant: string) => new URL(stack.issuerOf(tenant)).origin;
+    for (const [tenant, other] of [
+      ['acme', 'globex'],
+      ['globex', 'acme'],
+    ]) {
+      const visitor = await signInAt(tenant, tenant === 'acme' ? ADA : GUS);
+      const profile = await visitor.request(at(tenant, '/profile'));
+      expect(profile.status).toBe(200);
+      const sources = formAction(profile.headers.get('content-security-policy'));
+      expect(sources).toContain(org(tenant));
+      expect(sources).not.toContain(org(other));
+    }
+    const bare = at('acme', '/health').replace('acme.localhost', '127.0.0.1');
+    const health = await fetch(bare);
+    expect(formAction(health.headers.get('content-security-policy'))).toEqual(["'self'"]);
+  });
+
   it("keeps Acme signing in while Globex's org is down; Globex's /login answers 503", async () => {
     // A fresh app, so that neither tenant has discovered its org yet.
     await stack.resolved.devOrgs!.get('globex')!.stop();
