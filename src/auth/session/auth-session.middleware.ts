@@ -1,7 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type passport from 'passport';
 import type { AuthSettings } from '../options/auth-settings';
-import type { SessionUser } from '../user/session-user';
+import { isStoredUser, type SessionUser } from '../user/session-user';
 import type { CsrfTokens } from './csrf';
 import { markSessionActive } from './session-activity.middleware';
 import { withinTenant } from '../tenants/tenant-path';
@@ -16,9 +16,10 @@ export function authSessionMiddleware(
   authenticator: passport.Authenticator,
   settings: AuthSettings,
   csrf: CsrfTokens,
+  tenant?: string,
 ): RequestHandler {
   const initialize = authenticator.initialize();
-  const restoreUser = sessionUserRestorer(authenticator);
+  const restoreUser = sessionUserRestorer(authenticator, tenant);
   return (req: Request, res: Response, next: NextFunction): void => {
     res.locals.loginPath = withinTenant(req, settings.routes.login);
     initialize(req, res, () => {
@@ -60,14 +61,20 @@ export function authSessionMiddleware(
  * What Passport's `session` strategy does, without running a strategy per request (a copy of the
  * strategy, its callbacks and Passport's strategy loop, on every signed-in request): the user
  * the session names, through the instance's own deserializer, or, if it names nobody valid, no
- * user and no stored entry.
+ * user and no stored entry. A sign-in at another tenant is nobody here, but stays: under path
+ * resolution one browser's cookie reaches every tenant, and a mere visit (or a link from any
+ * site) to another tenant must not end it.
  */
-function sessionUserRestorer(authenticator: passport.Authenticator) {
+function sessionUserRestorer(authenticator: passport.Authenticator, tenant: string | undefined) {
   return (req: Request, done: (error?: unknown) => void): void => {
     const entry = (req.session as { passport?: { user?: unknown } }).passport;
     const stored = entry?.user;
     // Passport's own test: any truthy entry, or the id 0.
     if (!entry || (!stored && stored !== 0)) {
+      done();
+      return;
+    }
+    if (isStoredUser(stored) && stored.tenant !== tenant) {
       done();
       return;
     }

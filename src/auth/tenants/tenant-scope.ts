@@ -97,7 +97,7 @@ export class TenantScope {
       ...new SignOutEverywhereRoutes(settings, signOut, this.revoker, sessionIndex).routes(),
     ];
     const { assetsPath } = settings.widget;
-    this.session = authSessionMiddleware(authenticator, settings, csrf);
+    this.session = authSessionMiddleware(authenticator, settings, csrf, id);
     this.routes = widgetAssetsOr(
       settings.signInMode === 'widget'
         ? { path: assetsPath, handler: serveWidgetAssets(assetsPath) }
