@@ -2,6 +2,7 @@ import { type Browser, readForm, signOut } from './support/browser';
 import { LogCollector } from './support/log-collector';
 import { rawRequest } from './support/raw-request';
 import { signIn, signInUntilCallback } from './support/sign-in';
+import { sessionIdOf } from './support/stored-sessions';
 import {
   ADA,
   CALLBACK,
@@ -31,6 +32,11 @@ async function signInAt(tenant: string, credentials: typeof ADA, start = '/login
 }
 
 const me = (visitor: Browser, tenant: string) => whoAmI(visitor, stack, tenant);
+
+const storedRecord = (key: string) =>
+  new Promise<unknown>((resolve, reject) =>
+    stack.store().get(key, (error, found) => (error ? reject(error as Error) : resolve(found))),
+  );
 
 /** A request target exactly as written: `fetch` would normalise the hostile ones. */
 const raw = (path: string, accept = 'application/json') =>
@@ -107,6 +113,19 @@ describe('Tenants resolved by path prefix', () => {
     expect(page.location).toBe(at('globex', '/login?returnTo=%2Fprofile'));
     // A visit to another tenant (a link from any site, say) does not end the sign-in at Acme.
     expect(await me(visitor, 'acme')).toEqual({ status: 200, email: ADA.username });
+  });
+
+  it("replaces Acme's sign-in when the same browser signs in at Globex, its tokens gone too", async () => {
+    const { visitor } = await signInAt('acme', ADA);
+    const acmeSession = await sessionIdOf(visitor, at('acme', '/'));
+    expect(await storedRecord(`${acmeSession}:tokens`)).toBeTruthy();
+
+    await signIn(visitor, at('globex', '/login'), GUS, at('globex', CALLBACK));
+    expect(await me(visitor, 'globex')).toEqual({ status: 200, email: GUS.username });
+    expect((await me(visitor, 'acme')).status).toBe(401);
+    // The replaced session and its tokens left the store: nothing lingers that nobody can reach.
+    expect(await storedRecord(acmeSession)).toBeFalsy();
+    expect(await storedRecord(`${acmeSession}:tokens`)).toBeFalsy();
   });
 
   it("refuses the state and code of Acme's callback at Globex's callback", async () => {

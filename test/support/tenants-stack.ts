@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { DestinationStream } from 'pino';
+import type { Store } from 'express-session';
 import { createApp } from '../../src/app.setup';
+import { SessionStorage } from '../../src/session/session-storage';
 import {
   resolveIdentityProvider,
   type ResolvedConfig,
@@ -17,6 +19,8 @@ export interface TenantsStack {
   at(tenant: string, path: string): string;
   /** The issuer of the tenant's development org. */
   issuerOf(tenant: string): string;
+  /** The app's session store, where sessions and the token vault's records live. */
+  store(): Store;
   /** Closes the app and starts it again, so no tenant has discovered its org yet. */
   restartApp(): Promise<void>;
   close(): Promise<void>;
@@ -75,6 +79,7 @@ export async function startTenantsStack({
         ? `http://${tenant}.localhost:${port}${path}`
         : `http://localhost:${port}/t/${tenant}${path}`,
     issuerOf: (tenant) => resolved.devOrgs!.get(tenant)!.issuer,
+    store: () => app!.get(SessionStorage).store,
     async restartApp() {
       await app?.close();
       await startApp();

@@ -6,7 +6,10 @@ import type { VerifiedSignIn } from './okta-user';
 /**
  * Starts the user's session through Passport, the same way for both sign-in models: Passport
  * regenerates the session id, and `keepSessionInfo` carries over sign-ins still pending in other
- * tabs. The tokens go to the vault under the new session's id.
+ * tabs. The tokens go to the vault under the new session's id. A sign-in on top of another (a
+ * second tab's callback, or another tenant's under path resolution, where one cookie reaches
+ * every tenant) replaces it: the session it lived in is gone with the old id, and so are its
+ * tokens, rather than lingering in the store with nothing to reach them.
  */
 export async function logIn(
   req: Request,
@@ -14,12 +17,16 @@ export async function logIn(
   vault: TokenVault,
 ): Promise<void> {
   const { tokens, ...user } = signIn;
+  const replaced = holdsSignIn(req) ? req.sessionID : undefined;
   await new Promise<void>((resolve, reject) =>
     req.logIn(user, { session: true, keepSessionInfo: true }, (err) =>
       err ? reject(err as Error) : resolve(),
     ),
   );
   await vault.save(req, tokens);
+  if (replaced !== undefined && replaced !== req.sessionID) {
+    await vault.removeFrom(storeOf(req), replaced);
+  }
 }
 
 /**
@@ -28,9 +35,18 @@ export async function logIn(
  */
 export async function logOut(req: Request, vault: TokenVault): Promise<void> {
   const sessionId = req.sessionID;
-  const store = (req as Request & { sessionStore?: Store }).sessionStore;
   await new Promise<void>((resolve, reject) =>
     req.logout({ keepSessionInfo: false }, (err) => (err ? reject(err as Error) : resolve())),
   );
-  await vault.removeFrom(store, sessionId);
+  await vault.removeFrom(storeOf(req), sessionId);
+}
+
+/** Whether the session names a signed-in user, of this tenant or any other. */
+function holdsSignIn(req: Request): boolean {
+  const entry = (req.session as { passport?: { user?: unknown } } | undefined)?.passport;
+  return entry?.user !== undefined;
+}
+
+function storeOf(req: Request): Store | undefined {
+  return (req as Request & { sessionStore?: Store }).sessionStore;
 }
