@@ -9,7 +9,8 @@ import type { RequestHandler } from 'express';
 import type { AppConfig } from './config/app-config';
 import { packageRoot } from './config/package-root';
 import { contentSecurityPolicy } from './http/content-security-policy';
-import { noStore } from './http/no-store.middleware';
+import { headersSetBy } from './http/recorded-headers';
+import { responseHeaders } from './http/response-headers.middleware';
 import { sendProblem } from './http/send-problem';
 import { isSessionlessPath } from './http/sessionless-paths';
 import { registerViews } from './http/view-helpers';
@@ -34,22 +35,25 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
 function configureApp(app: NestExpressApplication, config: AppConfig): void {
   const root = packageRoot();
   app.disable('x-powered-by');
-  // Every answer but static files and probes is no-store (noStore below): no cache keeps it, so
+  // Every answer but static files and probes is no-store (responseHeaders below): no cache keeps it, so
   // none revalidates it, and an ETag (a SHA-1 of each body) would be work for nothing. Static
   // files get theirs from serve-static.
   app.set('etag', false);
   app.set('trust proxy', config.http.trustProxy);
   app.use(app.get<RequestHandler>(HTTP_LOGGER));
   app.use(
-    helmet({
-      contentSecurityPolicy: {
-        useDefaults: false,
-        // With tenants, each tenant's org is added for its own requests (AppModule).
-        directives: contentSecurityPolicy(config.tenants ? [] : [config.okta.issuer]),
-      },
-    }),
+    responseHeaders(
+      headersSetBy(
+        helmet({
+          contentSecurityPolicy: {
+            useDefaults: false,
+            // With tenants, each tenant's org is added for its own requests (AppModule).
+            directives: contentSecurityPolicy(config.tenants ? [] : [config.okta.issuer]),
+          },
+        }),
+      ),
+    ),
   );
-  app.use(noStore);
   app.use(
     sessionMiddleware(config.session, app.get(SessionStorage), {
       skip: isSessionlessPath,
