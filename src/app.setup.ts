@@ -9,6 +9,7 @@ import type { RequestHandler } from 'express';
 import type { AppConfig } from './config/app-config';
 import { packageRoot } from './config/package-root';
 import { contentSecurityPolicy } from './http/content-security-policy';
+import { pageLocals } from './http/page-locals.middleware';
 import { headersSetBy } from './http/recorded-headers';
 import { responseHeaders } from './http/response-headers.middleware';
 import { sendProblem } from './http/send-problem';
@@ -67,9 +68,12 @@ function configureApp(app: NestExpressApplication, config: AppConfig): void {
         ),
     }),
   );
+  app.use(pageLocals);
   app.useStaticAssets(join(root, 'public'), { prefix: '/assets/' });
   app.setBaseViewsDir(join(root, 'views'));
   app.setViewEngine('hbs');
+  // The layout's notice that the development provider stands in for Okta: one value per process.
+  app.setLocal('devIdentityProvider', config.usesDevIdentityProvider);
   // Express caches compiled views only when NODE_ENV=production; only development wants edits
   // to show without a restart.
   app.set('view cache', config.nodeEnv !== 'development');
