@@ -9,6 +9,7 @@ import type { RequestHandler } from 'express';
 import type { AppConfig } from './config/app-config';
 import { packageRoot } from './config/package-root';
 import { contentSecurityPolicy } from './http/content-security-policy';
+import { ExpressPrototypeAdapter } from './http/express-prototype-adapter';
 import { pageLocals } from './http/page-locals.middleware';
 import { headersSetBy } from './http/recorded-headers';
 import { responseHeaders } from './http/response-headers.middleware';
@@ -24,9 +25,11 @@ export type CreateAppOptions = AppModuleOptions;
 
 /** Builds the app exactly as `main.ts` runs it; the end-to-end tests use this too. */
 export async function createApp(options: CreateAppOptions): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
-    bufferLogs: true,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(options),
+    new ExpressPrototypeAdapter(),
+    { bufferLogs: true },
+  );
   app.useLogger(app.get(Logger));
   configureApp(app, options.config);
   return app;
