@@ -17,7 +17,6 @@ import { HealthModule } from './health/health.module';
 import { HomeModule } from './home/home.module';
 import { AppExceptionFilter } from './http/app-exception.filter';
 import { tenantContentSecurityPolicy } from './http/content-security-policy';
-import { pageLocals } from './http/page-locals.middleware';
 import { isSessionlessPath } from './http/sessionless-paths';
 import { LoggingModule } from './logging/logging.module';
 import { authModuleOptions } from './okta-auth-options';
@@ -34,15 +33,11 @@ export interface AppModuleOptions {
   logDestination?: DestinationStream;
 }
 
-const PAGE_LOCALS = Symbol('PAGE_LOCALS');
 const TENANT_CSP = Symbol('TENANT_CSP');
 
 @Module({})
 export class AppModule implements NestModule {
-  constructor(
-    @Inject(PAGE_LOCALS) private readonly locals: ReturnType<typeof pageLocals>,
-    @Inject(TENANT_CSP) private readonly tenantCsp: RequestHandler | null,
-  ) {}
+  constructor(@Inject(TENANT_CSP) private readonly tenantCsp: RequestHandler | null) {}
 
   static forRoot({
     config,
@@ -82,7 +77,6 @@ export class AppModule implements NestModule {
       // Registered in the root module, so AuthModule's filter answers its own errors first.
       providers: [
         { provide: APP_FILTER, useClass: AppExceptionFilter },
-        { provide: PAGE_LOCALS, useValue: pageLocals(config.usesDevIdentityProvider) },
         {
           provide: TENANT_CSP,
           useValue: config.tenants
@@ -95,9 +89,9 @@ export class AppModule implements NestModule {
     };
   }
 
-  /** After AuthModule's middleware (a global module's runs first), so the user is known. */
+  /** After AuthModule's middleware (a global module's runs first), so the tenant is known. */
   configure(consumer: MiddlewareConsumer): void {
-    const steps = this.tenantCsp ? [this.locals, this.tenantCsp] : [this.locals];
-    consumer.apply(...steps).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
+    if (!this.tenantCsp) return;
+    consumer.apply(this.tenantCsp).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
   }
 }

@@ -9,7 +9,10 @@ import type { RequestHandler } from 'express';
 import type { AppConfig } from './config/app-config';
 import { packageRoot } from './config/package-root';
 import { contentSecurityPolicy } from './http/content-security-policy';
-import { noStore } from './http/no-store.middleware';
+import { ExpressPrototypeAdapter } from './http/express-prototype-adapter';
+import { pageLocals } from './http/page-locals.middleware';
+import { headersSetBy } from './http/recorded-headers';
+import { responseHeaders } from './http/response-headers.middleware';
 import { sendProblem } from './http/send-problem';
 import { isSessionlessPath } from './http/sessionless-paths';
 import { registerViews } from './http/view-helpers';
@@ -22,9 +25,11 @@ export type CreateAppOptions = AppModuleOptions;
 
 /** Builds the app exactly as `main.ts` runs it; the end-to-end tests use this too. */
 export async function createApp(options: CreateAppOptions): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
-    bufferLogs: true,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(options),
+    new ExpressPrototypeAdapter(),
+    { bufferLogs: true },
+  );
   app.useLogger(app.get(Logger));
   configureApp(app, options.config);
   return app;
@@ -34,22 +39,25 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
 function configureApp(app: NestExpressApplication, config: AppConfig): void {
   const root = packageRoot();
   app.disable('x-powered-by');
-  // Every answer but static files and probes is no-store (noStore below): no cache keeps it, so
+  // Every answer but static files and probes is no-store (responseHeaders below): no cache keeps it, so
   // none revalidates it, and an ETag (a SHA-1 of each body) would be work for nothing. Static
   // files get theirs from serve-static.
   app.set('etag', false);
   app.set('trust proxy', config.http.trustProxy);
   app.use(app.get<RequestHandler>(HTTP_LOGGER));
   app.use(
-    helmet({
-      contentSecurityPolicy: {
-        useDefaults: false,
-        // With tenants, each tenant's org is added for its own requests (AppModule).
-        directives: contentSecurityPolicy(config.tenants ? [] : [config.okta.issuer]),
-      },
-    }),
+    responseHeaders(
+      headersSetBy(
+        helmet({
+          contentSecurityPolicy: {
+            useDefaults: false,
+            // With tenants, each tenant's org is added for its own requests (AppModule).
+            directives: contentSecurityPolicy(config.tenants ? [] : [config.okta.issuer]),
+          },
+        }),
+      ),
+    ),
   );
-  app.use(noStore);
   app.use(
     sessionMiddleware(config.session, app.get(SessionStorage), {
       skip: isSessionlessPath,
@@ -63,9 +71,12 @@ function configureApp(app: NestExpressApplication, config: AppConfig): void {
         ),
     }),
   );
+  app.use(pageLocals);
   app.useStaticAssets(join(root, 'public'), { prefix: '/assets/' });
   app.setBaseViewsDir(join(root, 'views'));
   app.setViewEngine('hbs');
+  // The layout's notice that the development provider stands in for Okta: one value per process.
+  app.setLocal('devIdentityProvider', config.usesDevIdentityProvider);
   // Express caches compiled views only when NODE_ENV=production; only development wants edits
   // to show without a restart.
   app.set('view cache', config.nodeEnv !== 'development');

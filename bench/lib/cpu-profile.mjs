@@ -69,7 +69,13 @@ export const STAGES = [
       file('@nestjs/core/helpers/execution-context-host.js'),
     ),
   ],
-  ['headers (helmet, no-store)', any(pkg('helmet'), app('http/no-store'))],
+  [
+    'headers (helmet, no-store)',
+    any(
+      pkg('helmet'),
+      app('http/response-headers', 'http/recorded-headers', 'http/content-security-policy'),
+    ),
+  ],
   [
     'logging (pino-http)',
     any(

@@ -1,5 +1,5 @@
 /*
- * The Nest reference: the floor of this stack. A minimal NestJS app (Express adapter, no
+ * The Nest reference: the stack as Nest and the guide set it up. A minimal NestJS app (Express adapter, no
  * logger) with the Express reference's session and Passport setup (oidc-passport.mjs) applied
  * the way Nest's docs apply Express middleware (`app.use` in bootstrap), and `/api/me` behind a
  * guard that only asks `req.isAuthenticated()`. What it costs above the Express reference is

@@ -27,7 +27,7 @@ import { resolveAuthSettings } from './options/resolve-auth-settings';
 import { OktaStrategy } from './redirect/okta.strategy';
 import { RedirectSignInRoutes } from './redirect/redirect-sign-in.routes';
 import { serveAuthRoutes } from './routes/auth-route';
-import { authMiddleware } from './routes/auth-middleware';
+import { authMiddleware, widgetAssetsOr } from './routes/auth-middleware';
 import { CsrfTokens } from './session/csrf';
 import { SessionIndex } from './session-index/session-index';
 import { resolveTenantSettings, type TenantsSettings } from './tenants/resolve-tenant-settings';
@@ -186,11 +186,15 @@ export class AuthModule
       const byPath = this.tenants.byPath ? [stripTenantPath] : [];
       consumer
         .apply(
-          ...this.tenantsGlobalTokenRevocation(this.registry),
-          ...byPath,
-          resolveTenant(this.tenants, this.registry),
-          tenantSession,
-          tenantRoutes,
+          authMiddleware(
+            [
+              ...this.tenantsGlobalTokenRevocation(this.registry),
+              ...byPath,
+              resolveTenant(this.tenants, this.registry),
+              tenantSession,
+            ],
+            tenantRoutes,
+          ),
         )
         .forRoutes(EVERY_ROUTE);
       return;
@@ -209,18 +213,15 @@ export class AuthModule
     const { assetsPath } = settings.widget;
     consumer
       .apply(
-        authMiddleware({
-          session: authSessionMiddleware(
-            this.authenticator,
-            settings,
-            this.moduleRef.get(CsrfTokens),
-          ),
-          assets:
+        authMiddleware(
+          [authSessionMiddleware(this.authenticator, settings, this.moduleRef.get(CsrfTokens))],
+          widgetAssetsOr(
             settings.signInMode === 'widget'
               ? { path: assetsPath, handler: serveWidgetAssets(assetsPath) }
               : undefined,
-          routes: serveAuthRoutes(routes),
-        }),
+            serveAuthRoutes(routes),
+          ),
+        ),
       )
       .forRoutes(EVERY_ROUTE);
   }

@@ -1,6 +1,7 @@
 import helmet from 'helmet';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { tenantOf } from '../auth';
+import { applyHeaders, headersSetBy } from './recorded-headers';
 
 /**
  * Pages run no scripts; forms may post only here and, through redirects, to the provider
@@ -31,16 +32,18 @@ export function tenantContentSecurityPolicy(issuers: ReadonlyMap<string, string>
   const policies = new Map(
     [...issuers].map(([id, issuer]) => [
       id,
-      helmet.contentSecurityPolicy({
-        useDefaults: false,
-        directives: contentSecurityPolicy([issuer]),
-      }),
+      headersSetBy(
+        helmet.contentSecurityPolicy({
+          useDefaults: false,
+          directives: contentSecurityPolicy([issuer]),
+        }),
+      ),
     ]),
   );
   return (req: Request, res: Response, next: NextFunction): void => {
     const tenant = tenantOf(req);
     const policy = tenant === undefined ? undefined : policies.get(tenant);
-    if (policy) policy(req, res, next);
-    else next();
+    if (policy) applyHeaders(res, policy);
+    next();
   };
 }

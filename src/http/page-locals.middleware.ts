@@ -5,16 +5,19 @@ import type { OktaUser } from '../auth';
 const ADMIN_GROUP = 'admin';
 
 /**
- * What the app's layout needs beside what AuthModule provides (the sign-out form's token and
- * path): who is signed in, and whether the development provider stands in for Okta.
+ * Who is signed in, for the app's layout (beside what AuthModule provides: the sign-out form's
+ * token and paths). Mounted with the app's own middleware, ahead of AuthModule's, so it reads
+ * the user when a view renders rather than on every request: API answers never need it, and
+ * the app needs no middleware layer of its own after AuthModule's.
  */
-export function pageLocals(usesDevIdentityProvider: boolean) {
-  return (req: Request, res: Response, next: NextFunction): void => {
-    const user = req.user as OktaUser | undefined;
-    res.locals.devIdentityProvider = usesDevIdentityProvider;
-    if (user) {
-      res.locals.currentUser = { name: user.name, isAdmin: user.groups.includes(ADMIN_GROUP) };
-    }
-    next();
-  };
+export function pageLocals(req: Request, res: Response, next: NextFunction): void {
+  Object.defineProperty(res.locals, 'currentUser', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      const user = req.user as OktaUser | undefined;
+      return user && { name: user.name, isAdmin: user.groups.includes(ADMIN_GROUP) };
+    },
+  });
+  next();
 }

@@ -1,10 +1,11 @@
 import { Logger, OnApplicationShutdown } from '@nestjs/common';
 import { RedisStore } from 'connect-redis';
-import { MemoryStore, SessionData, Store } from 'express-session';
+import { MemoryStore, Store } from 'express-session';
 import { createClient } from 'redis';
 import type { SessionStoreSettings } from '../config/app-config';
 import { checkStoredSessions } from './checked-store';
 import { compactSessionJson } from './compact-session-json';
+import { withoutTouch } from './untouched-store';
 
 /** Where connect-redis keeps each session: this prefix and the session id. */
 export const SESSION_KEY_PREFIX = 'nest-okta:sess:';
@@ -34,20 +35,10 @@ export abstract class SessionStorage implements OnApplicationShutdown {
   abstract onApplicationShutdown(): Promise<void>;
 }
 
-/**
- * express-session's memory store, minus its per-request `touch` (a parse and a rewrite of the
- * whole session): sessionActivity extends sessions by saving them.
- */
-class UntouchedMemoryStore extends MemoryStore {
-  override touch(_sid: string, _session: SessionData, callback?: () => void): void {
-    callback?.();
-  }
-}
-
 /** One process's sessions, lost on restart: for development and single-instance opt-in. */
 export class MemorySessionStorage extends SessionStorage {
   readonly kind = 'memory';
-  readonly store = checkStoredSessions(new UntouchedMemoryStore());
+  readonly store = checkStoredSessions(withoutTouch(new MemoryStore()));
   readonly refreshLock = undefined;
   readonly sessionIndex = undefined;
 
@@ -67,7 +58,7 @@ export class MemorySessionStorage extends SessionStorage {
  */
 export class RedisSessionStorage extends SessionStorage {
   readonly kind = 'redis';
-  readonly store: RedisStore;
+  readonly store: Store;
   readonly refreshLock: RedisRefreshLock;
   readonly sessionIndex: RedisSessionIndex;
   private readonly logger = new Logger(RedisSessionStorage.name);
@@ -94,14 +85,14 @@ export class RedisSessionStorage extends SessionStorage {
       if (this.reportedDown) this.logger.log('Session store reachable again');
       this.reportedDown = false;
     });
-    // sessionActivity extends sessions by saving them; a TTL refresh per request would be waste.
     this.store = checkStoredSessions(
-      new RedisStore({
-        client: this.client,
-        prefix: SESSION_KEY_PREFIX,
-        disableTouch: true,
-        serializer: compactSessionJson,
-      }),
+      withoutTouch(
+        new RedisStore({
+          client: this.client,
+          prefix: SESSION_KEY_PREFIX,
+          serializer: compactSessionJson,
+        }),
+      ),
     );
     this.refreshLock = new RedisRefreshLock(this.client, 'nest-okta:lock:');
     this.sessionIndex = new RedisSessionIndex(this.client);

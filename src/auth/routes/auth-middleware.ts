@@ -5,24 +5,41 @@ type Routes = (req: Request, res: Response, next: NextFunction) => Promise<void>
 type Assets = { path: string; handler: RequestHandler };
 
 /**
- * Everything the module does per request, as one middleware: the session work first, then the
- * widget's files or the module's routes. One layer instead of three keeps Express and Nest from
- * matching and proxying every request three times; what a step throws or passes on as an error
- * reaches Nest's exception filters through its middleware proxy.
+ * Everything the module does per request, as one middleware: the steps that pass a request on
+ * (the session work; with tenants, resolving the tenant first), then the module's routes, which
+ * answer it or hand it to the app. One layer instead of one per step keeps Express and Nest from
+ * matching, tracking and proxying every request once per step. A step answers by settling the
+ * promise it returns without calling `next`; what a step throws, rejects with or passes on as
+ * an error reaches Nest's exception filters through the layer's middleware proxy.
  */
-export function authMiddleware(steps: {
-  session: RequestHandler;
-  assets?: Assets;
-  routes: Routes;
-}) {
-  const { session } = steps;
-  const assetsOrRoutes = widgetAssetsOr(steps.assets, steps.routes);
-  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    await new Promise<void>((resolve, reject) =>
-      session(req, res, (error?: unknown) => (error ? reject(toError(error)) : resolve())),
-    );
-    await assetsOrRoutes(req, res, next);
-  };
+export function authMiddleware(steps: RequestHandler[], routes: Routes) {
+  return (req: Request, res: Response, next: NextFunction): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      const fail = (error: unknown) => reject(toError(error));
+      let index = 0;
+      const proceed = (error?: unknown): void => {
+        if (error) {
+          fail(error);
+          return;
+        }
+        const step = steps[index++];
+        if (!step) {
+          routes(req, res, next).then(resolve, fail);
+          return;
+        }
+        let passedOn = false;
+        try {
+          const result: unknown = step(req, res, (stepError?: unknown) => {
+            passedOn = true;
+            proceed(stepError);
+          });
+          if (result instanceof Promise) result.then(() => passedOn || resolve(), fail);
+        } catch (thrown) {
+          fail(thrown);
+        }
+      };
+      proceed();
+    });
 }
 
 /** The widget's files under their path, when the sign-in serves them; otherwise the routes. */

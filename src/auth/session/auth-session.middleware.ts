@@ -4,7 +4,7 @@ import type { AuthSettings } from '../options/auth-settings';
 import { isStoredUser, type SessionUser } from '../user/session-user';
 import type { CsrfTokens } from './csrf';
 import { markSessionActive } from './session-activity.middleware';
-import { withinTenant } from '../tenants/tenant-path';
+import { tenantPathOf } from '../tenants/tenant-path';
 
 /**
  * What the module does on every request, after the app's `express-session`: Passport (its own
@@ -18,10 +18,14 @@ export function authSessionMiddleware(
   csrf: CsrfTokens,
   tenant?: string,
 ): RequestHandler {
-  const initialize = authenticator.initialize();
+  // Without the compatibility layer for strategies built on Passport 0.4 (none is used here):
+  // it allocates `req._passport` on every request for them.
+  const initialize = authenticator.initialize({ compat: false });
   const restoreUser = sessionUserRestorer(authenticator, tenant);
+  const { login, logout, logoutEverywhere } = settings.routes;
   return (req: Request, res: Response, next: NextFunction): void => {
-    res.locals.loginPath = withinTenant(req, settings.routes.login);
+    const prefix = tenantPathOf(req);
+    res.locals.loginPath = prefix + login;
     initialize(req, res, () => {
       if (!req.session) {
         next();
@@ -39,7 +43,7 @@ export function authSessionMiddleware(
           }
           // A session with nothing in it was never stored: leave it so anonymous visits store
           // nothing.
-          if (Object.keys(req.session).some((key) => key !== 'cookie')) markSessionActive(req);
+          if (req.user || holdsData(req.session)) markSessionActive(req);
           if (req.user) {
             // Derived only when a view (or csrfTokenFor) reads it: API answers never need it.
             Object.defineProperty(res.locals, 'csrfToken', {
@@ -47,8 +51,8 @@ export function authSessionMiddleware(
               configurable: true,
               get: () => csrf.tokenFor(req.sessionID),
             });
-            res.locals.logoutPath = withinTenant(req, settings.routes.logout);
-            res.locals.logoutEverywherePath = withinTenant(req, settings.routes.logoutEverywhere);
+            res.locals.logoutPath = prefix + logout;
+            res.locals.logoutEverywherePath = prefix + logoutEverywhere;
           }
           next();
         });
@@ -100,4 +104,10 @@ function endExpiredSignIn(req: Request, maxAgeMs: number, done: (error?: unknown
     return;
   }
   req.logout({ keepSessionInfo: false }, done);
+}
+
+/** Whether anything but the cookie is stored in the session (without listing its keys). */
+function holdsData(session: Request['session']): boolean {
+  for (const key in session) if (key !== 'cookie') return true;
+  return false;
 }
