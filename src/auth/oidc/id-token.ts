@@ -61,7 +61,11 @@ export async function validateIdToken(
   return payload as IdTokenClaims;
 }
 
-/** A failure to fetch the provider's keys is the provider's fault, not the token's. */
+/**
+ * A failure to fetch the provider's keys is the provider's fault, not the token's. The keys come
+ * from `ProviderKeys`: its fetch fails with the provider's errors, and only a key set with an
+ * unusable member fails inside jose (JWKSInvalid).
+ */
 function classifyVerificationError(error: unknown): Error {
   if (
     error instanceof IdentityProviderUnavailableError ||
@@ -69,21 +73,11 @@ function classifyVerificationError(error: unknown): Error {
   ) {
     return error;
   }
-  if (error instanceof errors.JWKSTimeout || !(error instanceof errors.JOSEError)) {
+  if (!(error instanceof errors.JOSEError)) {
     return new IdentityProviderUnavailableError('the JWKS could not be fetched', { cause: error });
   }
   if (error instanceof errors.JWKSInvalid) {
     return new IdentityProviderResponseError('the JWKS is not a valid key set', { cause: error });
-  }
-  // jose 5 reports a JWKS answer that is not 200, or not JSON, only as a generic error.
-  if (error.code === 'ERR_JOSE_GENERIC') {
-    return error.message.startsWith('Expected 200 OK')
-      ? new IdentityProviderUnavailableError('the JWKS endpoint did not answer 200', {
-          cause: error,
-        })
-      : new IdentityProviderResponseError('the JWKS endpoint sent an unusable answer', {
-          cause: error,
-        });
   }
   return new IdTokenValidationError(describeJoseError(error), { cause: error });
 }

@@ -1,14 +1,13 @@
-import { createRemoteJWKSet, JWTVerifyGetKey } from 'jose';
+import type { JWTVerifyGetKey } from 'jose';
 import { fetchJson } from '../oidc/fetch-json';
+import { ProviderKeys } from '../oidc/provider-keys';
 import { OrgKeysUnavailableError } from './revocation-errors';
-
-/** Unknown `kid`s refetch the keys at most this often: rotation works, floods do not. */
-const JWKS_COOLDOWN_MS = 30_000;
 
 /**
  * The Okta org authorization server's signing keys, found from its discovery document
  * (`{org}/.well-known/openid-configuration`, `jwks_uri` = `{org}/oauth2/v1/keys` at Okta).
- * Discovered once; a failed discovery is not cached, so the next request tries again.
+ * Discovered once; a failed discovery is not cached, so the next request tries again. The keys
+ * are kept and refetched on an unknown `kid` as the sign-in's are (`ProviderKeys`).
  */
 export class OrgSigningKeys {
   private keys?: Promise<JWTVerifyGetKey>;
@@ -47,9 +46,6 @@ export class OrgSigningKeys {
     if (typeof document.jwks_uri !== 'string' || !URL.canParse(document.jwks_uri)) {
       throw new OrgKeysUnavailableError('org discovery lacks a valid jwks_uri');
     }
-    return createRemoteJWKSet(new URL(document.jwks_uri), {
-      cooldownDuration: JWKS_COOLDOWN_MS,
-      timeoutDuration: this.timeoutMs,
-    });
+    return new ProviderKeys(document.jwks_uri, this.timeoutMs).getKey;
   }
 }

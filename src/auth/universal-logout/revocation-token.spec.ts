@@ -1,6 +1,5 @@
 import {
   createLocalJWKSet,
-  createRemoteJWKSet,
   exportJWK,
   generateKeyPair,
   JWK,
@@ -9,6 +8,7 @@ import {
   SignJWT,
   UnsecuredJWT,
 } from 'jose';
+import { ProviderKeys } from '../oidc/provider-keys';
 import { OrgKeysUnavailableError, RevocationUnauthorizedError } from './revocation-errors';
 import { verifyRevocationToken } from './revocation-token';
 
@@ -128,7 +128,7 @@ describe('verifyRevocationToken', () => {
   });
 
   it('blames the org, not the token, when its keys cannot be fetched', async () => {
-    const unreachable = createRemoteJWKSet(new URL('http://127.0.0.1:9/oauth2/v1/keys'));
+    const unreachable = new ProviderKeys('http://127.0.0.1:9/oauth2/v1/keys', 1_000).getKey;
     await expect(verifyRevocationToken(await sign(orgKey), unreachable, expected)).rejects.toThrow(
       OrgKeysUnavailableError,
     );

@@ -53,14 +53,13 @@ export async function verifyRevocationToken(
   return { jti: payload.jti, acceptableUntil: lastSecond * 1000 };
 }
 
-/** The org's keys failing to load is not the token's fault, and is answered differently. */
+/**
+ * The org's keys failing to load is not the token's fault, and is answered differently. They
+ * come from `ProviderKeys`: its fetch fails with the provider's errors, and only a key set with
+ * an unusable member fails inside jose (JWKSInvalid).
+ */
 function classify(error: unknown): Error {
-  if (
-    error instanceof errors.JWKSTimeout ||
-    error instanceof errors.JWKSInvalid ||
-    !(error instanceof errors.JOSEError) ||
-    error.code === 'ERR_JOSE_GENERIC'
-  ) {
+  if (!(error instanceof errors.JOSEError) || error instanceof errors.JWKSInvalid) {
     return new OrgKeysUnavailableError('the org keys could not be fetched', { cause: error });
   }
   return new RevocationUnauthorizedError(describe(error), { cause: error });

@@ -52,7 +52,7 @@ export class WidgetSignInRoutes {
     await new Promise<void>((resolve, reject) =>
       req.session.save((err?: Error) => (err ? reject(err) : resolve())),
     );
-    const cspNonce = randomToken(16);
+    const cspNonce = randomToken();
     const assetsPath = withinTenant(req, this.settings.widget.assetsPath);
     const options = widgetOptions(
       this.settings,
