@@ -85,7 +85,7 @@ export function authModuleOptions(
     sessionIndex,
   };
   // With tenants too: every tenant's org calls this one endpoint (see tenant-revocation-orgs).
-  if (tenants) return { ...shared, tenants: tenantsOption(tenants, baseUrl) };
+  if (tenants) return { ...shared, tenants: tenantsOption(tenants) };
   return {
     ...shared,
     issuer: okta.issuer,
@@ -99,14 +99,14 @@ export function authModuleOptions(
 }
 
 /**
- * A tenant resolved by host lives at `{tenant}.{baseDomain}`, by default under the app's host;
- * one resolved by path at `/t/{tenant}` on the app's own host.
+ * A tenant resolved by host lives at `{tenant}.{baseDomain}` (the tenants file's reader fills in
+ * the app's host when the file names none, and leaves it out under path resolution); one
+ * resolved by path at `/t/{tenant}` on the app's own host.
  */
-function tenantsOption(tenants: ResolvedTenants, baseUrl: string): AuthTenantsOptions {
-  const byHost = tenants.resolution === 'host';
+function tenantsOption(tenants: ResolvedTenants): AuthTenantsOptions {
   return {
     resolve: tenants.resolution,
-    baseDomain: byHost ? (tenants.baseDomain ?? new URL(baseUrl).host) : undefined,
+    baseDomain: tenants.baseDomain,
     byId: Object.fromEntries(
       [...tenants.tenants.values()].map((tenant) => [tenant.id, tenantAuthOptions(tenant)]),
     ),
