@@ -4,7 +4,6 @@ import {
   findAuthOptionProblems,
   type AuthTenantsOptions,
   type MultiTenantAuthModuleOptions,
-  type SessionIndexStore,
   type SharedAuthOptions,
   type TenantOptions,
 } from './auth';
@@ -58,11 +57,7 @@ export function oktaSettingProblems(settings: EnvironmentSettings): string[] {
 /** The app's configuration as AuthModule's options: one Okta org, or a tenants file's. */
 export function authModuleOptions(
   config: AppConfig,
-  {
-    globalGuard,
-    signInHint,
-    sessionIndex,
-  }: { globalGuard: boolean; signInHint?: string; sessionIndex?: SessionIndexStore },
+  { globalGuard, signInHint }: { globalGuard: boolean; signInHint?: string },
 ): AuthModuleOptions | MultiTenantAuthModuleOptions {
   const { okta, session, http, widget, baseUrl, tenants } = config;
   const shared: SharedAuthOptions = {
@@ -82,7 +77,6 @@ export function authModuleOptions(
       path: GLOBAL_TOKEN_REVOCATION_PATH,
       audience: globalTokenRevocationEndpoint(baseUrl),
     },
-    sessionIndex,
   };
   // With tenants too: every tenant's org calls this one endpoint (see tenant-revocation-orgs).
   if (tenants) return { ...shared, tenants: tenantsOption(tenants) };
