@@ -49,7 +49,7 @@ export async function loadDemoUsers(org) {
 }
 
 /** The named orgs: those with a `users.<org>.json`. */
-export async function namedOrgs() {
+async function namedOrgs() {
   const files = await readdir(new URL('.', import.meta.url));
   return files.flatMap((file) => /^users\.(.+)\.json$/.exec(file)?.[1] ?? []).sort();
 }

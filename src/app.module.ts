@@ -60,11 +60,8 @@ export class AppModule implements NestModule {
           // only once, and Universal Logout finds every session of a user.
           inject: [SessionStorage],
           useFactory: (storage: SessionStorage) => ({
-            ...authModuleOptions(config, {
-              globalGuard: globalAuthGuard,
-              signInHint,
-              sessionIndex: storage.sessionIndex,
-            }),
+            ...authModuleOptions(config, { globalGuard: globalAuthGuard, signInHint }),
+            sessionIndex: storage.sessionIndex,
             refreshLock: storage.refreshLock,
           }),
         }),

@@ -4,7 +4,6 @@ import {
   findAuthOptionProblems,
   type AuthTenantsOptions,
   type MultiTenantAuthModuleOptions,
-  type SessionIndexStore,
   type SharedAuthOptions,
   type TenantOptions,
 } from './auth';
@@ -58,11 +57,7 @@ export function oktaSettingProblems(settings: EnvironmentSettings): string[] {
 /** The app's configuration as AuthModule's options: one Okta org, or a tenants file's. */
 export function authModuleOptions(
   config: AppConfig,
-  {
-    globalGuard,
-    signInHint,
-    sessionIndex,
-  }: { globalGuard: boolean; signInHint?: string; sessionIndex?: SessionIndexStore },
+  { globalGuard, signInHint }: { globalGuard: boolean; signInHint?: string },
 ): AuthModuleOptions | MultiTenantAuthModuleOptions {
   const { okta, session, http, widget, baseUrl, tenants } = config;
   const shared: SharedAuthOptions = {
@@ -82,10 +77,9 @@ export function authModuleOptions(
       path: GLOBAL_TOKEN_REVOCATION_PATH,
       audience: globalTokenRevocationEndpoint(baseUrl),
     },
-    sessionIndex,
   };
   // With tenants too: every tenant's org calls this one endpoint (see tenant-revocation-orgs).
-  if (tenants) return { ...shared, tenants: tenantsOption(tenants, baseUrl) };
+  if (tenants) return { ...shared, tenants: tenantsOption(tenants) };
   return {
     ...shared,
     issuer: okta.issuer,
@@ -99,14 +93,14 @@ export function authModuleOptions(
 }
 
 /**
- * A tenant resolved by host lives at `{tenant}.{baseDomain}`, by default under the app's host;
- * one resolved by path at `/t/{tenant}` on the app's own host.
+ * A tenant resolved by host lives at `{tenant}.{baseDomain}` (the tenants file's reader fills in
+ * the app's host when the file names none, and leaves it out under path resolution); one
+ * resolved by path at `/t/{tenant}` on the app's own host.
  */
-function tenantsOption(tenants: ResolvedTenants, baseUrl: string): AuthTenantsOptions {
-  const byHost = tenants.resolution === 'host';
+function tenantsOption(tenants: ResolvedTenants): AuthTenantsOptions {
   return {
     resolve: tenants.resolution,
-    baseDomain: byHost ? (tenants.baseDomain ?? new URL(baseUrl).host) : undefined,
+    baseDomain: tenants.baseDomain,
     byId: Object.fromEntries(
       [...tenants.tenants.values()].map((tenant) => [tenant.id, tenantAuthOptions(tenant)]),
     ),

@@ -1,11 +1,7 @@
 import type { AppConfig, EnvironmentSettings } from '../config/app-config';
 import { devIdentityProviderHost } from './dev-identity-provider-host';
-import { globalTokenRevocationEndpoint } from './global-token-revocation';
-import {
-  launchDevIdentityProvider,
-  RunningIdentityProvider,
-} from './dev-identity-provider.launcher';
-import { grantTypesFor } from './grant-types';
+import type { RunningIdentityProvider } from './dev-identity-provider.launcher';
+import { launchDevOrg } from './launch-dev-org';
 import { resolveTenants } from './resolve-tenants';
 
 export interface ResolvedConfig {
@@ -60,26 +56,13 @@ async function resolveSingleTenant(
       },
     };
   }
-  const issuerHost = new URL(settings.baseUrl).hostname;
-  const { host, allowRemote, warning } = devIdentityProviderHost(settings.host, dev.allowRemote);
-  const provider = await launchDevIdentityProvider({
+  const { warning, ...listen } = devIdentityProviderHost(settings.host, dev.allowRemote);
+  const provider = await launchDevOrg(settings, {
     port: dev.port,
-    host,
-    allowRemote,
-    issuer: dev.port === 0 ? undefined : `http://${issuerHost}:${dev.port}/oauth2/default`,
-    accessTokenTtlSeconds: dev.accessTokenTtlSeconds,
-    // As an org lists the app as a Trusted Origin: the embedded widget calls the provider from it.
-    trustedOrigins: [new URL(settings.baseUrl).origin],
-    universalLogout: { endpoint: globalTokenRevocationEndpoint(settings.baseUrl) },
-    clients: [
-      {
-        client_id: dev.clientId,
-        client_secret: dev.clientSecret,
-        redirect_uris: [relyingParty.redirectUri],
-        post_logout_redirect_uris: [relyingParty.postLogoutRedirectUri],
-        grant_types: grantTypesFor(relyingParty.signInMode),
-      },
-    ],
+    listen,
+    appUrl: settings.baseUrl,
+    client: dev,
+    relyingParty,
   });
   return {
     config: {

@@ -6,12 +6,8 @@ import { devOrgPorts } from '../config/dev-org-ports';
 import { tenantRelyingParty, TenantSettings, TenantsConfig } from '../config/tenants-config';
 import { demoUsersFile } from './demo-users';
 import { devIdentityProviderHost } from './dev-identity-provider-host';
-import {
-  launchDevIdentityProvider,
-  RunningIdentityProvider,
-} from './dev-identity-provider.launcher';
-import { globalTokenRevocationEndpoint } from './global-token-revocation';
-import { grantTypesFor } from './grant-types';
+import type { RunningIdentityProvider } from './dev-identity-provider.launcher';
+import { launchDevOrg } from './launch-dev-org';
 
 export interface TenantsResolution extends ResolvedTenants {
   /** The development org started for each tenant without an Okta org, by tenant id. */
@@ -33,39 +29,24 @@ export async function resolveTenants(
   const { tenants, ...rest } = config;
   const devTenants = [...tenants.values()].filter((tenant) => !tenant.oktaClient);
   refuseOrgsWithoutUsers(config.file, devTenants);
-  const { host, allowRemote, warning } = devIdentityProviderHost(
+  const { warning, ...listen } = devIdentityProviderHost(
     settings.host,
     settings.devIdentityProvider.allowRemote,
   );
   const ports = devOrgPorts(config, settings.devIdentityProvider.port);
-  const issuerHost = new URL(settings.baseUrl).hostname;
 
   const started = await launchAll(
     devTenants.map(async (tenant) => {
       const port = ports.get(tenant.id) ?? 0;
       const clientId = `nest-okta-${tenant.id}`;
       const clientSecret = randomBytes(24).toString('base64url');
-      const relyingParty = tenantRelyingParty(tenant);
-      const provider = await launchDevIdentityProvider({
+      const provider = await launchDevOrg(settings, {
         org: tenant.id,
         port,
-        host,
-        allowRemote,
-        issuer: port === 0 ? undefined : `http://${issuerHost}:${port}/oauth2/default`,
-        accessTokenTtlSeconds: settings.devIdentityProvider.accessTokenTtlSeconds,
-        // The widget calls the org from the tenant's own origin, as an Okta org's Trusted Origin.
-        trustedOrigins: [new URL(tenant.baseUrl).origin],
-        // The app's one endpoint: the JWT's issuer, the org's URL, tells which tenant it is for.
-        universalLogout: { endpoint: globalTokenRevocationEndpoint(settings.baseUrl) },
-        clients: [
-          {
-            client_id: clientId,
-            client_secret: clientSecret,
-            redirect_uris: [relyingParty.redirectUri],
-            post_logout_redirect_uris: [relyingParty.postLogoutRedirectUri],
-            grant_types: grantTypesFor(tenant.signInMode),
-          },
-        ],
+        listen,
+        appUrl: tenant.baseUrl,
+        client: { clientId, clientSecret },
+        relyingParty: tenantRelyingParty(tenant),
       }).catch((error: unknown) => {
         const reason = error instanceof Error ? error.message : String(error);
         throw new Error(`Tenant "${tenant.id}" (${config.file}): ${reason}`);

@@ -5,12 +5,12 @@ import { createClient } from 'redis';
 import type { SessionStoreSettings } from '../config/app-config';
 import { checkStoredSessions } from './checked-store';
 import { compactSessionJson } from './compact-session-json';
+import { RedisRefreshLock } from './redis-refresh-lock';
+import { RedisSessionIndex } from './redis-session-index';
 import { withoutTouch } from './untouched-store';
 
 /** Where connect-redis keeps each session: this prefix and the session id. */
 export const SESSION_KEY_PREFIX = 'nest-okta:sess:';
-import { RedisRefreshLock } from './redis-refresh-lock';
-import { RedisSessionIndex } from './redis-session-index';
 
 const PING_TIMEOUT_MS = 1_000;
 const MAX_RECONNECT_DELAY_MS = 2_000;
@@ -94,7 +94,7 @@ export class RedisSessionStorage extends SessionStorage {
         }),
       ),
     );
-    this.refreshLock = new RedisRefreshLock(this.client, 'nest-okta:lock:');
+    this.refreshLock = new RedisRefreshLock(this.client);
     this.sessionIndex = new RedisSessionIndex(this.client);
   }
 
