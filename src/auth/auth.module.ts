@@ -27,7 +27,7 @@ import { resolveAuthSettings } from './options/resolve-auth-settings';
 import { OktaStrategy } from './redirect/okta.strategy';
 import { RedirectSignInRoutes } from './redirect/redirect-sign-in.routes';
 import { serveAuthRoutes } from './routes/auth-route';
-import { authMiddleware, widgetAssetsOr } from './routes/auth-middleware';
+import { authMiddleware, moduleRoutes } from './routes/auth-middleware';
 import { CsrfTokens } from './session/csrf';
 import { SessionIndex } from './session-index/session-index';
 import { resolveTenantSettings, type TenantsSettings } from './tenants/resolve-tenant-settings';
@@ -49,7 +49,6 @@ import { SignOutEverywhereRoutes } from './universal-logout/sign-out-everywhere.
 import { UserSessionRevoker } from './universal-logout/user-session-revoker';
 import { AUTH_PASSPORT, createAuthPassport, OKTA_STRATEGY } from './user/auth-passport';
 import { InteractionCodeSignIn } from './widget/interaction-code-sign-in';
-import { serveWidgetAssets } from './widget/widget-assets.middleware';
 import { WidgetSignInRoutes } from './widget/widget-sign-in.routes';
 
 const EVERY_ROUTE = { path: '{*path}', method: RequestMethod.ALL };
@@ -210,17 +209,11 @@ export class AuthModule
       ...this.moduleRef.get(SignOutEverywhereRoutes).routes(),
       ...this.moduleRef.get(GlobalTokenRevocationRoutes).routes(),
     ];
-    const { assetsPath } = settings.widget;
     consumer
       .apply(
         authMiddleware(
           [authSessionMiddleware(this.authenticator, settings, this.moduleRef.get(CsrfTokens))],
-          widgetAssetsOr(
-            settings.signInMode === 'widget'
-              ? { path: assetsPath, handler: serveWidgetAssets(assetsPath) }
-              : undefined,
-            serveAuthRoutes(routes),
-          ),
+          moduleRoutes(settings, routes),
         ),
       )
       .forRoutes(EVERY_ROUTE);

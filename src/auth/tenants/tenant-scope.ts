@@ -6,8 +6,7 @@ import type { SessionIndexStore } from '../session-index/session-index-store';
 import type { AuthSettings } from '../options/auth-settings';
 import { OktaStrategy } from '../redirect/okta.strategy';
 import { RedirectSignInRoutes } from '../redirect/redirect-sign-in.routes';
-import { widgetAssetsOr } from '../routes/auth-middleware';
-import { serveAuthRoutes } from '../routes/auth-route';
+import { moduleRoutes } from '../routes/auth-middleware';
 import { SessionIndex } from '../session-index/session-index';
 import { authSessionMiddleware } from '../session/auth-session.middleware';
 import { SignInRateLimit } from '../sign-in/sign-in-rate-limit';
@@ -21,7 +20,6 @@ import { SignOutEverywhereRoutes } from '../universal-logout/sign-out-everywhere
 import { UserSessionRevoker } from '../universal-logout/user-session-revoker';
 import { createAuthPassport, OKTA_STRATEGY } from '../user/auth-passport';
 import { InteractionCodeSignIn } from '../widget/interaction-code-sign-in';
-import { serveWidgetAssets } from '../widget/widget-assets.middleware';
 import { WidgetSignInRoutes } from '../widget/widget-sign-in.routes';
 
 /** What every tenant shares: the tokens' vault, the index's store and the rate limit's counts. */
@@ -49,7 +47,7 @@ export class TenantScope {
   /** Passport, the sign-in lifetime and the page locals, as for a single org. */
   readonly session: RequestHandler;
   /** The widget's files when this tenant signs in with it, and its login, callback and sign-out routes. */
-  readonly routes: ReturnType<typeof widgetAssetsOr>;
+  readonly routes: ReturnType<typeof moduleRoutes>;
   /** `undefined` unless the `universalLogout` option is given. */
   readonly revocation?: TenantRevocation;
   private readonly sessionIndex: SessionIndex;
@@ -96,14 +94,8 @@ export class TenantScope {
       ...signOut.routes(),
       ...new SignOutEverywhereRoutes(settings, signOut, this.revoker, sessionIndex).routes(),
     ];
-    const { assetsPath } = settings.widget;
     this.session = authSessionMiddleware(authenticator, settings, csrf, id);
-    this.routes = widgetAssetsOr(
-      settings.signInMode === 'widget'
-        ? { path: assetsPath, handler: serveWidgetAssets(assetsPath) }
-        : undefined,
-      serveAuthRoutes(routes),
-    );
+    this.routes = moduleRoutes(settings, routes);
     if (settings.universalLogout) {
       this.revocation = {
         authenticator: RevocationRequestAuthenticator.for(
