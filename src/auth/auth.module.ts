@@ -24,7 +24,7 @@ import type {
 } from './options/auth-module-options';
 import { AUTH_SETTINGS, AuthSettings } from './options/auth-settings';
 import { resolveAuthSettings } from './options/resolve-auth-settings';
-import { OktaStrategy } from './redirect/okta.strategy';
+import { oktaPassport } from './redirect/okta-passport';
 import { RedirectSignInRoutes } from './redirect/redirect-sign-in.routes';
 import { serveAuthRoutes } from './routes/auth-route';
 import { authMiddleware, moduleRoutes } from './routes/auth-middleware';
@@ -47,7 +47,7 @@ import { globalTokenRevocationRoute } from './universal-logout/revocation-endpoi
 import { RevocationRateLimit } from './universal-logout/revocation-rate-limit';
 import { SignOutEverywhereRoutes } from './universal-logout/sign-out-everywhere.routes';
 import { UserSessionRevoker } from './universal-logout/user-session-revoker';
-import { AUTH_PASSPORT, createAuthPassport, OKTA_STRATEGY } from './user/auth-passport';
+import { AUTH_PASSPORT } from './user/auth-passport';
 import { InteractionCodeSignIn } from './widget/interaction-code-sign-in';
 import { WidgetSignInRoutes } from './widget/widget-sign-in.routes';
 
@@ -124,16 +124,7 @@ function moduleSettings(options: GivenOptions, tenants: TenantsSettings | null):
     {
       provide: AUTH_PASSPORT,
       inject: [AUTH_SETTINGS, OidcClient, SignInTransactions, SessionIndex],
-      useFactory: (
-        settings: AuthSettings,
-        oidc: OidcClient,
-        transactions: SignInTransactions,
-        sessionIndex: SessionIndex,
-      ) => {
-        const authenticator = createAuthPassport(settings.groupsClaim, sessionIndex);
-        authenticator.use(OKTA_STRATEGY, new OktaStrategy(settings, oidc, transactions));
-        return authenticator;
-      },
+      useFactory: oktaPassport,
     },
     {
       provide: TokenVault,

@@ -1,10 +1,9 @@
 import type { ThrottlerStorageService } from '@nestjs/throttler';
 import type { RequestHandler } from 'express';
-import type passport from 'passport';
 import { OidcClient } from '../oidc/oidc-client';
 import type { SessionIndexStore } from '../session-index/session-index-store';
 import type { AuthSettings } from '../options/auth-settings';
-import { OktaStrategy } from '../redirect/okta.strategy';
+import { oktaPassport } from '../redirect/okta-passport';
 import { RedirectSignInRoutes } from '../redirect/redirect-sign-in.routes';
 import { moduleRoutes } from '../routes/auth-middleware';
 import { SessionIndex } from '../session-index/session-index';
@@ -18,7 +17,6 @@ import type { RevocationSessions } from '../universal-logout/revocation-endpoint
 import { RevocationRequestAuthenticator } from '../universal-logout/revocation-request-authenticator';
 import { SignOutEverywhereRoutes } from '../universal-logout/sign-out-everywhere.routes';
 import { UserSessionRevoker } from '../universal-logout/user-session-revoker';
-import { createAuthPassport, OKTA_STRATEGY } from '../user/auth-passport';
 import { InteractionCodeSignIn } from '../widget/interaction-code-sign-in';
 import { WidgetSignInRoutes } from '../widget/widget-sign-in.routes';
 
@@ -68,12 +66,7 @@ export class TenantScope {
       id,
     );
     this.sessionIndex = sessionIndex;
-    const authenticator: passport.Authenticator = createAuthPassport(
-      settings.groupsClaim,
-      sessionIndex,
-      id,
-    );
-    authenticator.use(OKTA_STRATEGY, new OktaStrategy(settings, this.oidc, transactions));
+    const authenticator = oktaPassport(settings, this.oidc, transactions, sessionIndex, id);
     const rateLimit = new SignInRateLimit(settings, shared.throttlerStorage);
     // Each tenant's forms are keyed by its own client secret.
     const csrf = new CsrfTokens(clientSecret);
