@@ -178,7 +178,7 @@ export class AuthModule
         .apply(
           authMiddleware(
             [
-              ...this.tenantsGlobalTokenRevocation(this.registry),
+              ...this.tenantsGlobalTokenRevocation(this.tenants, this.registry),
               ...byPath,
               resolveTenant(this.tenants, this.registry),
               tenantSession,
@@ -214,13 +214,13 @@ export class AuthModule
    * With tenants, the one endpoint every tenant's org calls, whatever the host: it is not a
    * tenant's route, since the request's token, not its address, says which org sent it.
    */
-  private tenantsGlobalTokenRevocation(registry: TenantRegistry) {
+  private tenantsGlobalTokenRevocation(tenants: TenantsSettings, registry: TenantRegistry) {
     const { universalLogout } = this.settings;
-    if (!universalLogout || !this.tenants) return [];
+    if (!universalLogout) return [];
     const route = globalTokenRevocationRoute(
       universalLogout.path,
       this.moduleRef.get(RevocationRateLimit),
-      tenantRevocationOrgs(this.tenants, registry),
+      tenantRevocationOrgs(tenants, registry),
     );
     return [serveAuthRoutes([route])];
   }
