@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import type { TokenVault } from '../tokens/token-vault';
 import type { VerifiedSignIn } from './okta-user';
+import { passportEntryOf } from './session-user';
 
 /**
  * Starts the user's session through Passport, the same way for both sign-in models: Passport
@@ -42,6 +43,5 @@ export async function logOut(req: Request, vault: TokenVault): Promise<void> {
 
 /** Whether the session names a signed-in user, of this tenant or any other. */
 function holdsSignIn(req: Request): boolean {
-  const entry = (req.session as { passport?: { user?: unknown } } | undefined)?.passport;
-  return entry?.user !== undefined;
+  return passportEntryOf(req.session)?.user !== undefined;
 }
