@@ -24,10 +24,10 @@ import type {
 } from './options/auth-module-options';
 import { AUTH_SETTINGS, AuthSettings } from './options/auth-settings';
 import { resolveAuthSettings } from './options/resolve-auth-settings';
-import { OktaStrategy } from './redirect/okta.strategy';
+import { oktaPassport } from './redirect/okta-passport';
 import { RedirectSignInRoutes } from './redirect/redirect-sign-in.routes';
 import { serveAuthRoutes } from './routes/auth-route';
-import { authMiddleware, widgetAssetsOr } from './routes/auth-middleware';
+import { authMiddleware, moduleRoutes } from './routes/auth-middleware';
 import { CsrfTokens } from './session/csrf';
 import { SessionIndex } from './session-index/session-index';
 import { resolveTenantSettings, type TenantsSettings } from './tenants/resolve-tenant-settings';
@@ -47,9 +47,8 @@ import { globalTokenRevocationRoute } from './universal-logout/revocation-endpoi
 import { RevocationRateLimit } from './universal-logout/revocation-rate-limit';
 import { SignOutEverywhereRoutes } from './universal-logout/sign-out-everywhere.routes';
 import { UserSessionRevoker } from './universal-logout/user-session-revoker';
-import { AUTH_PASSPORT, createAuthPassport, OKTA_STRATEGY } from './user/auth-passport';
+import { AUTH_PASSPORT } from './user/auth-passport';
 import { InteractionCodeSignIn } from './widget/interaction-code-sign-in';
-import { serveWidgetAssets } from './widget/widget-assets.middleware';
 import { WidgetSignInRoutes } from './widget/widget-sign-in.routes';
 
 const EVERY_ROUTE = { path: '{*path}', method: RequestMethod.ALL };
@@ -125,16 +124,7 @@ function moduleSettings(options: GivenOptions, tenants: TenantsSettings | null):
     {
       provide: AUTH_PASSPORT,
       inject: [AUTH_SETTINGS, OidcClient, SignInTransactions, SessionIndex],
-      useFactory: (
-        settings: AuthSettings,
-        oidc: OidcClient,
-        transactions: SignInTransactions,
-        sessionIndex: SessionIndex,
-      ) => {
-        const authenticator = createAuthPassport(settings.groupsClaim, sessionIndex);
-        authenticator.use(OKTA_STRATEGY, new OktaStrategy(settings, oidc, transactions));
-        return authenticator;
-      },
+      useFactory: oktaPassport,
     },
     {
       provide: TokenVault,
@@ -188,7 +178,7 @@ export class AuthModule
         .apply(
           authMiddleware(
             [
-              ...this.tenantsGlobalTokenRevocation(this.registry),
+              ...this.tenantsGlobalTokenRevocation(this.tenants, this.registry),
               ...byPath,
               resolveTenant(this.tenants, this.registry),
               tenantSession,
@@ -210,17 +200,11 @@ export class AuthModule
       ...this.moduleRef.get(SignOutEverywhereRoutes).routes(),
       ...this.moduleRef.get(GlobalTokenRevocationRoutes).routes(),
     ];
-    const { assetsPath } = settings.widget;
     consumer
       .apply(
         authMiddleware(
           [authSessionMiddleware(this.authenticator, settings, this.moduleRef.get(CsrfTokens))],
-          widgetAssetsOr(
-            settings.signInMode === 'widget'
-              ? { path: assetsPath, handler: serveWidgetAssets(assetsPath) }
-              : undefined,
-            serveAuthRoutes(routes),
-          ),
+          moduleRoutes(settings, routes),
         ),
       )
       .forRoutes(EVERY_ROUTE);
@@ -230,13 +214,13 @@ export class AuthModule
    * With tenants, the one endpoint every tenant's org calls, whatever the host: it is not a
    * tenant's route, since the request's token, not its address, says which org sent it.
    */
-  private tenantsGlobalTokenRevocation(registry: TenantRegistry) {
+  private tenantsGlobalTokenRevocation(tenants: TenantsSettings, registry: TenantRegistry) {
     const { universalLogout } = this.settings;
-    if (!universalLogout || !this.tenants) return [];
+    if (!universalLogout) return [];
     const route = globalTokenRevocationRoute(
       universalLogout.path,
       this.moduleRef.get(RevocationRateLimit),
-      tenantRevocationOrgs(this.tenants, registry),
+      tenantRevocationOrgs(tenants, registry),
     );
     return [serveAuthRoutes([route])];
   }

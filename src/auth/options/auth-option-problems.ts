@@ -1,11 +1,10 @@
 import { isRefreshLock } from '../tokens/refresh-lock';
 import type { WidgetCspDirective } from '../widget/widget-csp-sources';
 import type { AuthModuleOptions } from './auth-module-options';
-import { isLoopbackHost, isRateLimit, isRoutePath } from './option-rules';
+import { isLoopbackHost } from './loopback-host';
+import { isRateLimit, isRoutePath } from './option-rules';
 import { findUniversalLogoutProblems } from './universal-logout-option-problems';
 import { findWidgetOptionProblems } from './widget-option-problems';
-
-export { isLoopbackHost, isRoutePath };
 
 export type AuthOptionName =
   | keyof AuthModuleOptions

@@ -6,8 +6,6 @@ export function isRoutePath(path: unknown): path is string {
   return typeof path === 'string' && /^\/[\w\-./~%]*$/.test(path) && !path.includes('//');
 }
 
-export { isLoopbackHost };
-
 /** `{ limit, windowSeconds? }`, both whole numbers above 0. */
 export function isRateLimit(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return false;

@@ -1,5 +1,6 @@
 import type { AuthModuleOptions, SignInMode } from './auth-module-options';
-import { AuthOptionProblem, findAuthOptionProblems, isRoutePath } from './auth-option-problems';
+import { AuthOptionProblem, findAuthOptionProblems } from './auth-option-problems';
+import { isRoutePath } from './option-rules';
 import { AuthOptionsError } from './auth-options.error';
 import type { AuthSettings, UniversalLogoutSettings } from './auth-settings';
 import { DEFAULT_WIDGET_CSP_SOURCES, WidgetCspSources } from '../widget/widget-csp-sources';

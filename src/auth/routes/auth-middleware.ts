@@ -1,8 +1,9 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { AuthSettings } from '../options/auth-settings';
+import { serveWidgetAssets } from '../widget/widget-assets.middleware';
+import { type AuthRoute, serveAuthRoutes } from './auth-route';
 
 type Routes = (req: Request, res: Response, next: NextFunction) => Promise<void>;
-/** Static files under `path`, handed the request as Express would (they may answer or not). */
-type Assets = { path: string; handler: RequestHandler };
 
 /**
  * Everything the module does per request, as one middleware: the steps that pass a request on
@@ -42,15 +43,23 @@ export function authMiddleware(steps: RequestHandler[], routes: Routes) {
     });
 }
 
-/** The widget's files under their path, when the sign-in serves them; otherwise the routes. */
-export function widgetAssetsOr(assets: Assets | undefined, routes: Routes): Routes {
-  if (!assets) return routes;
+/**
+ * The module's routes for one org's settings: the widget's files under their path when it signs
+ * in with the embedded widget, otherwise (and for every other path) the login, callback and
+ * sign-out routes.
+ */
+export function moduleRoutes(settings: AuthSettings, routes: AuthRoute[]): Routes {
+  const serve = serveAuthRoutes(routes);
+  if (settings.signInMode !== 'widget') return serve;
+  const { assetsPath } = settings.widget;
+  const assets = serveWidgetAssets(assetsPath);
+  const under = `${assetsPath}/`;
   return async (req, res, next) => {
-    if (req.path.startsWith(`${assets.path}/`)) {
-      assets.handler(req, res, next);
+    if (req.path.startsWith(under)) {
+      assets(req, res, next);
       return;
     }
-    await routes(req, res, next);
+    await serve(req, res, next);
   };
 }
 

@@ -1,7 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type passport from 'passport';
 import type { AuthSettings } from '../options/auth-settings';
-import { isStoredUser, type SessionUser } from '../user/session-user';
+import { isStoredUser, passportEntryOf, type SessionUser } from '../user/session-user';
 import type { CsrfTokens } from './csrf';
 import { markSessionActive } from './session-activity.middleware';
 import { tenantPathOf } from '../tenants/tenant-path';
@@ -71,7 +71,7 @@ export function authSessionMiddleware(
  */
 function sessionUserRestorer(authenticator: passport.Authenticator, tenant: string | undefined) {
   return (req: Request, done: (error?: unknown) => void): void => {
-    const entry = (req.session as { passport?: { user?: unknown } }).passport;
+    const entry = passportEntryOf(req.session);
     const stored = entry?.user;
     // Passport's own test: any truthy entry, or the id 0.
     if (!entry || (!stored && stored !== 0)) {

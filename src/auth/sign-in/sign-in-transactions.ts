@@ -66,19 +66,20 @@ export class SignInTransactions {
   consume(req: Request, state: unknown): SignInTransaction | undefined {
     const found = this.find(req, state);
     if (!found) return undefined;
-    const rest = storedSignIns(req).filter((_, index) => index !== found.index);
+    const rest = found.stored.filter((_, index) => index !== found.index);
     if (rest.length > 0) req.session.signIns = rest;
     else delete req.session.signIns;
     return found.expiresAt > Date.now() ? found.transaction : undefined;
   }
 
-  /** The stored sign-in `state` names, expired or not. */
+  /** The stored sign-in `state` names, expired or not, with the session's list it is in. */
   private find(req: Request, state: unknown) {
     if (typeof state !== 'string') return undefined;
-    const index = storedSignIns(req).findIndex(([seed]) => this.stateOf(seed) === state);
+    const stored = storedSignIns(req);
+    const index = stored.findIndex(([seed]) => this.stateOf(seed) === state);
     if (index < 0) return undefined;
-    const [seed, returnTo, expiresAt] = storedSignIns(req)[index];
-    return { index, expiresAt, transaction: derived(seed, returnTo) };
+    const [seed, returnTo, expiresAt] = stored[index];
+    return { stored, index, expiresAt, transaction: derived(seed, returnTo) };
   }
 
   private stateOf(seed: string): string {

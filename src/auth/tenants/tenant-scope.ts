@@ -1,13 +1,11 @@
 import type { ThrottlerStorageService } from '@nestjs/throttler';
 import type { RequestHandler } from 'express';
-import type passport from 'passport';
 import { OidcClient } from '../oidc/oidc-client';
 import type { SessionIndexStore } from '../session-index/session-index-store';
 import type { AuthSettings } from '../options/auth-settings';
-import { OktaStrategy } from '../redirect/okta.strategy';
+import { oktaPassport } from '../redirect/okta-passport';
 import { RedirectSignInRoutes } from '../redirect/redirect-sign-in.routes';
-import { widgetAssetsOr } from '../routes/auth-middleware';
-import { serveAuthRoutes } from '../routes/auth-route';
+import { moduleRoutes } from '../routes/auth-middleware';
 import { SessionIndex } from '../session-index/session-index';
 import { authSessionMiddleware } from '../session/auth-session.middleware';
 import { SignInRateLimit } from '../sign-in/sign-in-rate-limit';
@@ -19,9 +17,7 @@ import type { RevocationSessions } from '../universal-logout/revocation-endpoint
 import { RevocationRequestAuthenticator } from '../universal-logout/revocation-request-authenticator';
 import { SignOutEverywhereRoutes } from '../universal-logout/sign-out-everywhere.routes';
 import { UserSessionRevoker } from '../universal-logout/user-session-revoker';
-import { createAuthPassport, OKTA_STRATEGY } from '../user/auth-passport';
 import { InteractionCodeSignIn } from '../widget/interaction-code-sign-in';
-import { serveWidgetAssets } from '../widget/widget-assets.middleware';
 import { WidgetSignInRoutes } from '../widget/widget-sign-in.routes';
 
 /** What every tenant shares: the tokens' vault, the index's store and the rate limit's counts. */
@@ -49,7 +45,7 @@ export class TenantScope {
   /** Passport, the sign-in lifetime and the page locals, as for a single org. */
   readonly session: RequestHandler;
   /** The widget's files when this tenant signs in with it, and its login, callback and sign-out routes. */
-  readonly routes: ReturnType<typeof widgetAssetsOr>;
+  readonly routes: ReturnType<typeof moduleRoutes>;
   /** `undefined` unless the `universalLogout` option is given. */
   readonly revocation?: TenantRevocation;
   private readonly sessionIndex: SessionIndex;
@@ -70,12 +66,7 @@ export class TenantScope {
       id,
     );
     this.sessionIndex = sessionIndex;
-    const authenticator: passport.Authenticator = createAuthPassport(
-      settings.groupsClaim,
-      sessionIndex,
-      id,
-    );
-    authenticator.use(OKTA_STRATEGY, new OktaStrategy(settings, this.oidc, transactions));
+    const authenticator = oktaPassport(settings, this.oidc, transactions, sessionIndex, id);
     const rateLimit = new SignInRateLimit(settings, shared.throttlerStorage);
     // Each tenant's forms are keyed by its own client secret.
     const csrf = new CsrfTokens(clientSecret);
@@ -96,14 +87,8 @@ export class TenantScope {
       ...signOut.routes(),
       ...new SignOutEverywhereRoutes(settings, signOut, this.revoker, sessionIndex).routes(),
     ];
-    const { assetsPath } = settings.widget;
     this.session = authSessionMiddleware(authenticator, settings, csrf, id);
-    this.routes = widgetAssetsOr(
-      settings.signInMode === 'widget'
-        ? { path: assetsPath, handler: serveWidgetAssets(assetsPath) }
-        : undefined,
-      serveAuthRoutes(routes),
-    );
+    this.routes = moduleRoutes(settings, routes);
     if (settings.universalLogout) {
       this.revocation = {
         authenticator: RevocationRequestAuthenticator.for(

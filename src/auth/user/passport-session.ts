@@ -1,7 +1,7 @@
 import type { Request } from 'express';
-import type { Store } from 'express-session';
 import type { TokenVault } from '../tokens/token-vault';
 import type { VerifiedSignIn } from './okta-user';
+import { passportEntryOf } from './session-user';
 
 /**
  * Starts the user's session through Passport, the same way for both sign-in models: Passport
@@ -25,7 +25,7 @@ export async function logIn(
   );
   await vault.save(req, tokens);
   if (replaced !== undefined && replaced !== req.sessionID) {
-    await vault.removeFrom(storeOf(req), replaced);
+    await vault.removeFrom(req.sessionStore, replaced);
   }
 }
 
@@ -38,15 +38,10 @@ export async function logOut(req: Request, vault: TokenVault): Promise<void> {
   await new Promise<void>((resolve, reject) =>
     req.logout({ keepSessionInfo: false }, (err) => (err ? reject(err as Error) : resolve())),
   );
-  await vault.removeFrom(storeOf(req), sessionId);
+  await vault.removeFrom(req.sessionStore, sessionId);
 }
 
 /** Whether the session names a signed-in user, of this tenant or any other. */
 function holdsSignIn(req: Request): boolean {
-  const entry = (req.session as { passport?: { user?: unknown } } | undefined)?.passport;
-  return entry?.user !== undefined;
-}
-
-function storeOf(req: Request): Store | undefined {
-  return (req as Request & { sessionStore?: Store }).sessionStore;
+  return passportEntryOf(req.session)?.user !== undefined;
 }

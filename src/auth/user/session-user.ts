@@ -33,6 +33,11 @@ export function isStoredUser(value: unknown): value is StoredUser {
   );
 }
 
+/** Passport's entry in a session (`session.passport`), as the store gave it back: unchecked. */
+export function passportEntryOf(session: unknown): { user?: unknown } | undefined {
+  return (session as { passport?: { user?: unknown } } | null | undefined)?.passport;
+}
+
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
