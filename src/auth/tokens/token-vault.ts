@@ -27,7 +27,7 @@ export class TokenVault {
   constructor(private readonly ttlMs: number) {}
 
   async save(req: Request, tokens: OktaTokens): Promise<void> {
-    const store = storeOf(req);
+    const store: Store | undefined = req.sessionStore;
     if (!store) {
       req.session.authTokens = tokens;
       return;
@@ -43,7 +43,7 @@ export class TokenVault {
   }
 
   read(req: Request): Promise<OktaTokens | undefined> {
-    const store = storeOf(req);
+    const store: Store | undefined = req.sessionStore;
     if (!store) return Promise.resolve(validTokens(req.session?.authTokens));
     return this.readFrom(store, req.sessionID);
   }
@@ -60,10 +60,6 @@ export class TokenVault {
     if (!store) return;
     await call<void>((done) => store.destroy(recordKey(sessionId), done));
   }
-}
-
-function storeOf(req: Request): Store | undefined {
-  return (req as Request & { sessionStore?: Store }).sessionStore;
 }
 
 function recordKey(sessionId: string): string {

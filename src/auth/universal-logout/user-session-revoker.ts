@@ -6,7 +6,7 @@ import { SessionIndex } from '../session-index/session-index';
 import type { UserSubject } from '../session-index/subject-key';
 import { TokenVault } from '../tokens/token-vault';
 import { oktaUserFromClaims, type OktaUser } from '../user/okta-user';
-import { isStoredUser } from '../user/session-user';
+import { isStoredUser, passportEntryOf } from '../user/session-user';
 import { SessionStoreFailureError } from './revocation-errors';
 import { destroySession, readSession, storeCall } from './session-store-calls';
 
@@ -106,6 +106,6 @@ export class UserSessionRevoker implements OnModuleDestroy {
 
 /** The signed-in user a stored session holds, if it has the shape the module writes. */
 function storedUser(session: SessionData | null, groupsClaim: string): OktaUser | undefined {
-  const user = (session as { passport?: { user?: unknown } } | null)?.passport?.user;
+  const user = passportEntryOf(session)?.user;
   return isStoredUser(user) ? oktaUserFromClaims(user.claims, groupsClaim) : undefined;
 }
