@@ -106,8 +106,7 @@ function moduleSettings(options: GivenOptions, tenants: TenantsSettings | null):
     {
       provide: OidcClient,
       inject: [AUTH_SETTINGS],
-      useFactory: ({ issuer, clientId, clientSecret, providerTimeoutMs }: AuthSettings) =>
-        new OidcClient({ issuer, clientId, clientSecret, timeoutMs: providerTimeoutMs }),
+      useFactory: (settings: AuthSettings) => OidcClient.forApp(settings),
     },
     {
       provide: SignInTransactions,

@@ -1,3 +1,4 @@
+import type { AuthSettings } from '../options/auth-settings';
 import type { JWTVerifyGetKey } from 'jose';
 import { fetchJson } from './fetch-json';
 import { IdTokenClaims, validateIdToken } from './id-token';
@@ -35,6 +36,11 @@ export class OidcClient {
   private discovered?: Promise<{ metadata: ProviderMetadata; keys: JWTVerifyGetKey }>;
 
   constructor(private readonly settings: OidcClientSettings) {}
+
+  /** The client of one Okta app integration, as the module's settings (or a tenant's) name it. */
+  static forApp({ issuer, clientId, clientSecret, providerTimeoutMs }: AuthSettings): OidcClient {
+    return new OidcClient({ issuer, clientId, clientSecret, timeoutMs: providerTimeoutMs });
+  }
 
   get issuer(): string {
     return this.settings.issuer;

@@ -56,8 +56,8 @@ export class TenantScope {
     readonly settings: AuthSettings,
     shared: SharedTenantParts,
   ) {
-    const { issuer, clientId, clientSecret, providerTimeoutMs } = settings;
-    this.oidc = new OidcClient({ issuer, clientId, clientSecret, timeoutMs: providerTimeoutMs });
+    const { issuer, clientSecret } = settings;
+    this.oidc = OidcClient.forApp(settings);
     const transactions = new SignInTransactions(settings.signInTransactionTtlMs, id);
     const sessionIndex = new SessionIndex(
       issuer,
