@@ -19,9 +19,12 @@ async function bootstrap(): Promise<void> {
   if (devIdentityProvider) {
     // Stopped after the app, so in-flight sign-ins can still reach it during shutdown.
     process.once('exit', () => void devIdentityProvider.stop());
-    logger.warn(
-      `No OKTA_ISSUER set: signing in with the development identity provider at ${config.okta.issuer}. ${demoUsersHint()}`,
-    );
+    // With tenants, each signs in at its own org, listed below once the app listens.
+    if (!config.tenants) {
+      logger.warn(
+        `No OKTA_ISSUER set: signing in with the development identity provider at ${config.okta.issuer}. ${demoUsersHint()}`,
+      );
+    }
     if (devIdentityProviderWarning) logger.warn(devIdentityProviderWarning);
   }
   // SIGTERM and SIGINT close the server (in-flight requests finish) and the session store.
