@@ -7,7 +7,7 @@ import {
 } from './support/app-instance';
 import { Browser, readForm, signOut } from './support/browser';
 import { isActive, refresh, TokenClient } from './support/provider-tokens';
-import { sessionTokensOf } from './support/session-tokens';
+import { sessionTokensOf } from './support/stored-sessions';
 import { ALICE, openSignInPage, signIn } from './support/sign-in';
 
 const CALLBACK = '/authorization-code/callback';
