@@ -1,3 +1,4 @@
+import { ADA, GUS } from '../support/tenant-visits';
 import { startTenantsStack, type TenantsStack } from '../support/tenants-stack';
 import {
   expectProviderSignInPage,
@@ -8,9 +9,6 @@ import {
 } from './support/pages';
 import { openVisitor, type Visitor } from './support/visitor';
 import { expectWidgetSignInPage, submitWidgetSignIn } from './support/widget';
-
-const ADA = { username: 'ada@acme.example', password: 'Ada-Acme-1' };
-const GUS = { username: 'gus@globex.example', password: 'Gus-Globex-1' };
 
 /**
  * Two tenants in one real browser: Chromium resolves `*.localhost` to this machine, so Acme and
