@@ -31,11 +31,7 @@ export function storeRecord(store: Store, key: string, record: SessionData): Pro
  * The tokens the app keeps for this browser's session, read from the store itself, where the
  * token vault keeps them beside the session (`<session id>:tokens`).
  */
-export async function storedTokensOf(
-  browser: Browser,
-  url: string,
-  store: Store,
-): Promise<OktaTokens> {
+async function storedTokensOf(browser: Browser, url: string, store: Store): Promise<OktaTokens> {
   const record = await storedRecord(store, `${await sessionIdOf(browser, url)}:tokens`);
   const tokens = (record as { tokens?: OktaTokens } | null | undefined)?.tokens;
   if (!tokens) throw new Error('The session holds no signed-in user');
