@@ -8,6 +8,7 @@ import {
   startSharedProvider,
 } from './support/app-instance';
 import { ALICE, signInUntilCallback } from './support/sign-in';
+import { sessionIdOf } from './support/stored-sessions';
 import { SessionStorage } from '../src/session/session-storage';
 
 const SESSION_SECRET = 'a-session-secret-that-must-never-be-logged-3c9f';
@@ -58,6 +59,7 @@ describe('Logs', () => {
     ).toBe(200);
     const refreshed = await sessionTokens(app);
     const cookie = (await browser.cookieValue(app.url('/'), 'nest-okta.sid'))!;
+    const sessionId = await sessionIdOf(browser, app.url('/'));
     const profile = await browser.request(app.url('/profile'));
     const signOut = readForm(profile.body, profile.url);
     await browser.request(signOut.action, { form: signOut.fields });
@@ -67,7 +69,7 @@ describe('Logs', () => {
       code: callbackUrl.searchParams.get('code')!,
       state: callbackUrl.searchParams.get('state')!,
       cookie,
-      sessionId: decodeURIComponent(cookie).slice(2).split('.')[0],
+      sessionId,
       clientSecret: client.clientSecret,
       sessionSecret: SESSION_SECRET,
       csrfToken: signOut.fields._csrf,

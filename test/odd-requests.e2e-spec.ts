@@ -6,6 +6,7 @@ import { rawRequest } from './support/raw-request';
 import { describeWithRedisServer, RedisServer } from './support/redis-server';
 import { ALICE, signIn } from './support/sign-in';
 import { startStack, Stack } from './support/stack';
+import { sessionIdOf, storedRecord, storeRecord } from './support/stored-sessions';
 
 const SESSION_COOKIE = 'nest-okta.sid';
 const CALLBACK = '/authorization-code/callback';
@@ -156,14 +157,6 @@ function claims(session: Record<string, unknown>): Record<string, unknown> {
   return user(session).claims as Record<string, unknown>;
 }
 
-function storeCall<T>(
-  call: (done: (error: Error | null | undefined, value?: T) => void) => void,
-): Promise<T> {
-  return new Promise<T>((resolve, reject) =>
-    call((error, value) => (error ? reject(error) : resolve(value!))),
-  );
-}
-
 function oddRequestSuite(name: string, env: () => Record<string, string>) {
   describe(name, () => {
     let stack: Stack;
@@ -190,15 +183,12 @@ function oddRequestSuite(name: string, env: () => Record<string, string>) {
     async function tamperedBrowser(tamper: (session: Record<string, unknown>) => void) {
       const browser = new Browser();
       await signIn(browser, url('/login'), ALICE, url(CALLBACK));
-      const cookie = (await browser.cookieValue(stack.baseUrl, SESSION_COOKIE))!;
-      const sid = decodeURIComponent(cookie).slice(2).split('.')[0];
+      const sid = await sessionIdOf(browser, stack.baseUrl);
       const store: Store = stack.app.get(SessionStorage).store;
-      const session = await storeCall<SessionData | null | undefined>((done) =>
-        store.get(sid, done),
-      );
+      const session = await storedRecord(store, sid);
       const copy = JSON.parse(JSON.stringify(session)) as Record<string, unknown>;
       tamper(copy);
-      await storeCall<void>((done) => store.set(sid, copy as unknown as SessionData, done));
+      await storeRecord(store, sid, copy as unknown as SessionData);
       return browser;
     }
 
@@ -245,8 +235,7 @@ describeWithRedisServer('Odd requests against a real Redis session store', () =>
       await client.connect();
       const browser = new Browser();
       await signIn(browser, `${stack.baseUrl}/login`, ALICE, `${stack.baseUrl}${CALLBACK}`);
-      const cookie = (await browser.cookieValue(stack.baseUrl, SESSION_COOKIE))!;
-      const sid = decodeURIComponent(cookie).slice(2).split('.')[0];
+      const sid = await sessionIdOf(browser, stack.baseUrl);
       await client.set(`${SESSION_KEY_PREFIX}${sid}`, 'not json {');
       const profile = await browser.request(`${stack.baseUrl}/profile`);
       expect(profile.status).toBe(302);

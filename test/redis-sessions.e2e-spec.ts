@@ -1,4 +1,4 @@
-import { Browser, readForm } from './support/browser';
+import { Browser, signOut } from './support/browser';
 import { AppInstance, freePorts, ProviderClient, startAppInstance } from './support/app-instance';
 import { InstancesOnRedis, startInstancesOnRedis } from './support/instances-on-redis';
 import { describeWithRedisServer, RedisServer } from './support/redis-server';
@@ -55,9 +55,7 @@ describeWithRedisServer('Sessions in Redis shared by two app instances', () => {
     expect(onB.status).toBe(200);
     expect(JSON.parse(onB.body)).toMatchObject({ email: ALICE.username });
 
-    const profileOnB = await browser.request(b.url('/profile'));
-    const signOut = readForm(profileOnB.body, profileOnB.url);
-    const loggedOut = await browser.request(signOut.action, { form: signOut.fields });
+    const loggedOut = await signOut(browser, b.baseUrl);
     expect(loggedOut.status).toBe(302);
 
     const onA = await browser.request(a.url('/api/me'), { accept: 'application/json' });

@@ -1,7 +1,7 @@
 import { Browser, signOut } from './support/browser';
 import { LogCollector } from './support/log-collector';
 import { ScriptedProvider } from './support/scripted-provider';
-import { sessionTokensOf } from './support/session-tokens';
+import { sessionTokensOf } from './support/stored-sessions';
 import { startStack, Stack } from './support/stack';
 
 /**

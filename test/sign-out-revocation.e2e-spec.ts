@@ -6,8 +6,8 @@ import {
   startSharedProvider,
 } from './support/app-instance';
 import { Browser, readForm, signOut } from './support/browser';
-import { isActive, refresh, TokenClient } from './support/provider-tokens';
-import { sessionTokensOf } from './support/session-tokens';
+import { isActive, refresh, TokenClient, tokenClientOf } from './support/provider-tokens';
+import { sessionTokensOf } from './support/stored-sessions';
 import { ALICE, openSignInPage, signIn } from './support/sign-in';
 
 const CALLBACK = '/authorization-code/callback';
@@ -30,12 +30,7 @@ describe('Sign-out revokes the tokens at the development identity provider', () 
       OKTA_SCOPES: 'openid profile email offline_access',
     });
     withoutRefresh = await startAppInstance(portB, client);
-    tokenClient = {
-      issuer: client.provider.issuer,
-      clientId: client.clientId,
-      clientSecret: client.clientSecret,
-      redirectUri: withRefresh.url(CALLBACK),
-    };
+    tokenClient = tokenClientOf(withRefresh.config);
   });
   afterAll(async () => {
     await withRefresh?.close();

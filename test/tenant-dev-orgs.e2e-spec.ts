@@ -22,6 +22,7 @@ import {
   signInUntilCallback,
   submitCredentials,
 } from './support/sign-in';
+import { ADA, GUS } from './support/tenant-visits';
 
 /**
  * With TENANTS_FILE and tenants without an Okta org, the development identity provider serves
@@ -30,8 +31,6 @@ import {
  * Globex, and one org going down leaves the other signing people in.
  */
 const ROOT = join(__dirname, '..');
-const ADA = { username: 'ada@acme.example', password: 'Ada-Acme-1' };
-const GUS = { username: 'gus@globex.example', password: 'Gus-Globex-1' };
 const SCOPE = 'openid profile email';
 
 let dir: string;

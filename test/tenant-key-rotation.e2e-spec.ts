@@ -38,6 +38,13 @@ describe("One tenant's org rotating its signing keys", () => {
     return JSON.parse(whoami.body) as { email: string; tenant: string };
   }
 
+  /** The `kid`s an org publishes at its key set (`{issuer}/v1/keys`). */
+  async function keyIds(tenant: string): Promise<string[]> {
+    const jwks = await fetch(`${orgOptions.get(tenant)!.issuer}/v1/keys`);
+    expect(jwks.status).toBe(200);
+    return ((await jwks.json()) as { keys: { kid: string }[] }).keys.map((key) => key.kid);
+  }
+
   beforeAll(async () => {
     port = await freePort();
     const byId: Record<string, TenantAuthOptions> = {};
@@ -82,8 +89,13 @@ describe("One tenant's org rotating its signing keys", () => {
     expect(await signedIn('acme', ADA)).toEqual({ email: ADA.username, tenant: 'acme' });
     expect(await signedIn('globex', GUS)).toEqual({ email: GUS.username, tenant: 'globex' });
 
+    const acmeKeys = await keyIds('acme');
+    const globexKeys = await keyIds('globex');
     await orgs.get('acme')!.stop();
     await startOrg('acme');
+    // A rotation indeed: Acme's org signs with keys the app has not seen; Globex's are unchanged.
+    expect((await keyIds('acme')).some((kid) => acmeKeys.includes(kid))).toBe(false);
+    expect(await keyIds('globex')).toEqual(globexKeys);
 
     expect(await signedIn('acme', ADA)).toEqual({ email: ADA.username, tenant: 'acme' });
     expect(await signedIn('globex', GUS)).toEqual({ email: GUS.username, tenant: 'globex' });

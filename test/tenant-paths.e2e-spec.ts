@@ -2,7 +2,7 @@ import { type Browser, readForm, signOut } from './support/browser';
 import { LogCollector } from './support/log-collector';
 import { rawRequest } from './support/raw-request';
 import { signIn, signInUntilCallback } from './support/sign-in';
-import { sessionIdOf } from './support/stored-sessions';
+import { sessionIdOf, storedRecord as recordIn } from './support/stored-sessions';
 import {
   ADA,
   CALLBACK,
@@ -33,10 +33,7 @@ async function signInAt(tenant: string, credentials: typeof ADA, start = '/login
 
 const me = (visitor: Browser, tenant: string) => whoAmI(visitor, stack, tenant);
 
-const storedRecord = (key: string) =>
-  new Promise<unknown>((resolve, reject) =>
-    stack.store().get(key, (error, found) => (error ? reject(error as Error) : resolve(found))),
-  );
+const storedRecord = (key: string) => recordIn(stack.store(), key);
 
 /** A request target exactly as written: `fetch` would normalise the hostile ones. */
 const raw = (path: string, accept = 'application/json') =>

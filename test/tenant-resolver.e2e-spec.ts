@@ -13,13 +13,12 @@ import { Browser } from './support/browser';
 import { freePort } from './support/free-port';
 import { loopbackFetch } from './support/loopback-fetch';
 import { signIn } from './support/sign-in';
+import { ADA, GUS } from './support/tenant-visits';
 
 /**
  * AuthModule adopted by an app that resolves tenants with its own function (a map of customer
  * domains), signing in at the development orgs of a tenants file.
  */
-const ADA = { username: 'ada@acme.example', password: 'Ada-Acme-1' };
-const GUS = { username: 'gus@globex.example', password: 'Gus-Globex-1' };
 
 describe('AuthModule with a tenant resolver function', () => {
   let dir: string;

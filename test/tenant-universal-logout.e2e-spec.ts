@@ -1,10 +1,10 @@
-import { Browser } from './support/browser';
+import type { Browser } from './support/browser';
 import { freePorts } from './support/app-instance';
-import { loopbackFetch } from './support/loopback-fetch';
 import { describeWithRedisServer, RedisServer } from './support/redis-server';
 import { universalLogoutFromProvider } from './support/provider-universal-logout';
 import { signIn } from './support/sign-in';
 import { isSignedIn, signOutEverywhere } from './support/stored-sessions';
+import { tenantBrowser } from './support/tenant-visits';
 import { startTenantsStack, type TenantsStack } from './support/tenants-stack';
 import { emailSubject, postRevocation, TestOrg } from './support/test-org';
 import { startUniversalLogoutApp, type UniversalLogoutApp } from './support/universal-logout-app';
@@ -34,7 +34,7 @@ function universalLogoutAtEachOrg(redisUrl?: () => string) {
   afterAll(() => stack?.close());
 
   async function samAtAcme(): Promise<Browser> {
-    const visitor = new Browser('text/html', loopbackFetch);
+    const visitor = tenantBrowser();
     const callback = at('acme', '/authorization-code/callback');
     await signIn(visitor, at('acme', '/login'), SAM_AT_ACME, callback);
     expect(await isSignedIn(visitor, at('acme', '/api/me'))).toBe(true);
@@ -42,7 +42,7 @@ function universalLogoutAtEachOrg(redisUrl?: () => string) {
   }
 
   async function samAtGlobex(): Promise<Browser> {
-    const visitor = new Browser('text/html', loopbackFetch);
+    const visitor = tenantBrowser();
     const { options } = await openWidgetPage(visitor, at('globex', '/login'));
     const transaction = await identify(widgetAuthClient(options), options, SAM_AT_GLOBEX);
     expect((await visitor.request(callbackUrl(options, transaction))).status).toBe(302);

@@ -1,7 +1,7 @@
 import { IdxStatus } from '@okta/okta-auth-js';
-import { Browser } from './support/browser';
-import { loopbackFetch } from './support/loopback-fetch';
+import type { Browser } from './support/browser';
 import { signIn, signInUntilCallback } from './support/sign-in';
+import { ADA, GUS, tenantBrowser as browser } from './support/tenant-visits';
 import { startTenantsStack, type TenantsStack } from './support/tenants-stack';
 import { callbackUrl, identify, openWidgetPage, widgetAuthClient } from './support/widget-client';
 
@@ -10,14 +10,11 @@ import { callbackUrl, identify, openWidgetPage, widgetAuthClient } from './suppo
  * Globex's page configures the widget for Globex's org, and its callback completes sign-ins there
  * only. The widget's steps are okta-auth-js's, as in widget-sign-in.e2e-spec.ts.
  */
-const ADA = { username: 'ada@acme.example', password: 'Ada-Acme-1' };
-const GUS = { username: 'gus@globex.example', password: 'Gus-Globex-1' };
 const SESSION_COOKIE = 'nest-okta.sid';
 const WIDGET_SCRIPT = '/assets/okta-signin-widget/js/okta-sign-in.min.js';
 
 let stack: TenantsStack;
 const at = (tenant: string, path: string) => stack.at(tenant, path);
-const browser = () => new Browser('text/html', loopbackFetch);
 
 beforeAll(async () => {
   stack = await startTenantsStack({ tenants: { acme: {}, globex: { signInMode: 'widget' } } });

@@ -7,7 +7,7 @@ import {
   startAppInstance,
   startSharedProvider,
 } from './support/app-instance';
-import { refresh, TokenClient } from './support/provider-tokens';
+import { refresh, TokenClient, tokenClientOf } from './support/provider-tokens';
 import { universalLogoutFromProvider } from './support/provider-universal-logout';
 import { describeWithRedisServer, RedisServer } from './support/redis-server';
 import { ALICE, BOB, signIn } from './support/sign-in';
@@ -64,8 +64,7 @@ describeWithRedisServer('Universal Logout across instances sharing Redis', () =>
       redisUrl: redis.url,
       universalLogout: byTestOrg,
     });
-    const { issuer, clientId, clientSecret, redirectUri } = a.config.okta;
-    tokenClient = { issuer, clientId, clientSecret, redirectUri };
+    tokenClient = tokenClientOf(a.config);
     await waitUntilRedisIsUsable();
   });
 

@@ -2,7 +2,7 @@ import { SessionStorage } from '../src/session/session-storage';
 import { LogCollector } from './support/log-collector';
 import { Browser } from './support/browser';
 import { freePorts, ProviderClient, startSharedProvider } from './support/app-instance';
-import { refresh, TokenClient } from './support/provider-tokens';
+import { refresh, TokenClient, tokenClientOf } from './support/provider-tokens';
 import { universalLogoutFromProvider } from './support/provider-universal-logout';
 import { ALICE, BOB, signIn } from './support/sign-in';
 import { startStack, Stack } from './support/stack';
@@ -28,8 +28,7 @@ describe('Universal Logout sent by the development identity provider (memory ses
       env: { OKTA_SCOPES: 'openid profile email offline_access', LOG_LEVEL: 'info' },
       logDestination: logs,
     });
-    const { issuer, clientId, clientSecret, redirectUri } = stack.config.okta;
-    tokenClient = { issuer, clientId, clientSecret, redirectUri };
+    tokenClient = tokenClientOf(stack.config);
   });
   afterAll(async () => {
     await stack?.close();

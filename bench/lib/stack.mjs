@@ -14,7 +14,7 @@ export const APP_CLIENT = {
   secret: 'bench-nest-app-secret-0123456789abcdef',
 };
 /** The two references, each a client of its own at the provider. */
-export const REFERENCES = {
+const REFERENCES = {
   express: {
     script: 'express-passport-app.mjs',
     client: { id: 'bench-express-reference', secret: 'bench-express-reference-secret-0123456789' },
@@ -77,7 +77,7 @@ export async function startProvider({ appPorts, tenantAppPorts = [], referencePo
 }
 
 /** The tenant that signs in when the app runs with a tenants file (see startApp). */
-export const SIGNED_IN_TENANT = 'acme';
+const SIGNED_IN_TENANT = 'acme';
 
 /** That tenant's address on an app with a tenants file on `port`, resolved by host. */
 function tenantBaseUrl(port) {

@@ -9,7 +9,7 @@ import { table } from './format.mjs';
  * shows them as "before" beside its own. Written by `BENCH_SAVE_PROFILE_BASELINE=1 npm run
  * bench` or `npm run bench:profile -- --save-baseline`; delete the file to drop the column.
  */
-export const BASELINE_FILE = fileURLToPath(new URL('../profile-baseline.json', import.meta.url));
+const BASELINE_FILE = fileURLToPath(new URL('../profile-baseline.json', import.meta.url));
 
 export function readBaseline() {
   return existsSync(BASELINE_FILE) ? JSON.parse(readFileSync(BASELINE_FILE, 'utf8')) : undefined;

@@ -1,6 +1,6 @@
 import { ADA, GUS } from '../support/tenant-visits';
 import { expectWidgetSignInPage, submitWidgetSignIn } from './support/widget';
-import { startTenantsStack, type TenantsStack } from '../support/tenants-stack';
+import { startTenantsStack } from '../support/tenants-stack';
 import {
   expectProviderSignInPage,
   headingText,
@@ -8,7 +8,7 @@ import {
   visit,
   waitForAppPage,
 } from './support/pages';
-import { openVisitor, type Visitor } from './support/visitor';
+import { useServedBrowser } from './support/browser-stack';
 
 /**
  * Tenants under path prefixes on one host, as `tenants.path.example.json` has them: Ada
@@ -16,25 +16,18 @@ import { openVisitor, type Visitor } from './support/visitor';
  * widget under `/t/globex/`.
  */
 describe('using the app under a tenant path prefix, in Chromium', () => {
-  let stack: TenantsStack;
-  let visitor: Visitor | undefined;
-
-  beforeAll(async () => {
-    stack = await startTenantsStack({ resolution: 'path' });
-  });
-  afterAll(() => stack?.close());
-  afterEach(() => visitor?.close());
+  const chromium = useServedBrowser(() => startTenantsStack({ resolution: 'path' }));
 
   it('signs Ada in under /t/acme/, follows its links within the prefix, and signs her out', async () => {
-    visitor = await openVisitor();
+    const visitor = await chromium.open();
     const { page } = visitor;
-    const origin = new URL(stack.at('acme', '/')).origin;
+    const origin = new URL(chromium.stack.at('acme', '/')).origin;
     const main = page.getByRole('main');
     const nav = page.getByRole('navigation');
 
     // A deep link sends her to sign in, and back to it under the prefix.
-    await visit(page, stack.at('acme', '/shop/orders'));
-    await expectProviderSignInPage(page, stack.issuerOf('acme'));
+    await visit(page, chromium.stack.at('acme', '/shop/orders'));
+    await expectProviderSignInPage(page, chromium.stack.issuerOf('acme'));
     await submitProviderSignIn(page, ADA);
     await waitForAppPage(page, origin, '/t/acme/shop/orders');
     expect(await headingText(page)).toBe('Your orders');
@@ -50,15 +43,15 @@ describe('using the app under a tenant path prefix, in Chromium', () => {
     await waitForAppPage(page, origin, '/t/acme/');
     expect(await headingText(page)).toBe('Sign in with Okta');
     await main.getByRole('link', { name: 'Sign in' }).click();
-    await expectProviderSignInPage(page, stack.issuerOf('acme'));
+    await expectProviderSignInPage(page, chromium.stack.issuerOf('acme'));
   });
 
   it("signs Gus in through Globex's widget under /t/globex/, its files loaded from the prefix", async () => {
-    visitor = await openVisitor();
+    const visitor = await chromium.open();
     const { page } = visitor;
-    const origin = new URL(stack.at('globex', '/')).origin;
+    const origin = new URL(chromium.stack.at('globex', '/')).origin;
 
-    await visit(page, stack.at('globex', '/profile'));
+    await visit(page, chromium.stack.at('globex', '/profile'));
     await expectWidgetSignInPage(page, origin, '/t/globex/login');
     await submitWidgetSignIn(page, GUS);
     await waitForAppPage(page, origin, '/t/globex/profile');

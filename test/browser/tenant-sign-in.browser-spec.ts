@@ -1,4 +1,5 @@
-import { startTenantsStack, type TenantsStack } from '../support/tenants-stack';
+import { ADA, GUS } from '../support/tenant-visits';
+import { startTenantsStack } from '../support/tenants-stack';
 import {
   expectProviderSignInPage,
   headingText,
@@ -6,11 +7,8 @@ import {
   visit,
   waitForAppPage,
 } from './support/pages';
-import { openVisitor, type Visitor } from './support/visitor';
+import { useServedBrowser } from './support/browser-stack';
 import { expectWidgetSignInPage, submitWidgetSignIn } from './support/widget';
-
-const ADA = { username: 'ada@acme.example', password: 'Ada-Acme-1' };
-const GUS = { username: 'gus@globex.example', password: 'Gus-Globex-1' };
 
 /**
  * Two tenants in one real browser: Chromium resolves `*.localhost` to this machine, so Acme and
@@ -18,28 +16,23 @@ const GUS = { username: 'gus@globex.example', password: 'Gus-Globex-1' };
  * hosted page, Globex through the real Sign-In Widget on its own host, talking to its own org.
  */
 describe('signing in on two tenant hosts, in Chromium', () => {
-  let stack: TenantsStack;
-  let visitor: Visitor | undefined;
-
-  beforeAll(async () => {
-    stack = await startTenantsStack({ tenants: { acme: {}, globex: { signInMode: 'widget' } } });
-  });
-  afterAll(() => stack?.close());
-  afterEach(() => visitor?.close());
+  const chromium = useServedBrowser(() =>
+    startTenantsStack({ tenants: { acme: {}, globex: { signInMode: 'widget' } } }),
+  );
 
   it("signs Ada in at Acme's hosted page and Gus through Globex's widget, in one browser", async () => {
-    visitor = await openVisitor();
+    const visitor = await chromium.open();
     const { page } = visitor;
 
-    const acme = stack.at('acme', '');
+    const acme = chromium.stack.at('acme', '');
     await visit(page, acme);
     await page.getByRole('main').getByRole('link', { name: 'Sign in' }).click();
-    await expectProviderSignInPage(page, stack.issuerOf('acme'));
+    await expectProviderSignInPage(page, chromium.stack.issuerOf('acme'));
     await submitProviderSignIn(page, ADA);
     await waitForAppPage(page, acme, '/');
     expect(await headingText(page)).toMatch(/^Welcome, Ada\b/);
 
-    const globex = stack.at('globex', '');
+    const globex = chromium.stack.at('globex', '');
     await visit(page, globex);
     await page.getByRole('main').getByRole('link', { name: 'Sign in' }).click();
     await expectWidgetSignInPage(page, globex);
@@ -48,7 +41,7 @@ describe('signing in on two tenant hosts, in Chromium', () => {
     expect(await headingText(page)).toMatch(/^Welcome, Gus\b/);
 
     // Both sign-ins hold, each on its own host.
-    await visit(page, stack.at('acme', '/'));
+    await visit(page, chromium.stack.at('acme', '/'));
     expect(await headingText(page)).toMatch(/^Welcome, Ada\b/);
     expect(visitor.problems.list()).toEqual([]);
   });

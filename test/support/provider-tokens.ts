@@ -10,9 +10,20 @@ export interface TokenClient {
   redirectUri: string;
 }
 
+/** The app's own client from its settings (`config.okta`), for token calls the app would make. */
+export function tokenClientOf({ okta }: { okta: TokenClient }): TokenClient {
+  const { issuer, clientId, clientSecret, redirectUri } = okta;
+  return { issuer, clientId, clientSecret, redirectUri };
+}
+
 export interface TokenResponse {
   status: number;
   body: Record<string, string>;
+}
+
+/** `client_secret_basic`, as a server-side app authenticates to the token endpoints. */
+function basicAuthorization(client: TokenClient): string {
+  return `Basic ${Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64')}`;
 }
 
 /** `POST {issuer}/v1/token` with `client_secret_basic`, as a server-side app sends it. */
@@ -20,10 +31,9 @@ export async function tokenRequest(
   client: TokenClient,
   params: Record<string, string>,
 ): Promise<TokenResponse> {
-  const basic = Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64');
   const response = await fetch(`${client.issuer}/v1/token`, {
     method: 'POST',
-    headers: { authorization: `Basic ${basic}` },
+    headers: { authorization: basicAuthorization(client) },
     body: new URLSearchParams(params),
   });
   return { status: response.status, body: (await response.json()) as Record<string, string> };
@@ -71,10 +81,9 @@ export async function signInForTokens(
 
 /** `POST {issuer}/v1/introspect` (RFC 7662): whether the provider still honours `token`. */
 export async function isActive(client: TokenClient, token: string): Promise<boolean> {
-  const basic = Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64');
   const response = await fetch(`${client.issuer}/v1/introspect`, {
     method: 'POST',
-    headers: { authorization: `Basic ${basic}` },
+    headers: { authorization: basicAuthorization(client) },
     body: new URLSearchParams({ token }),
   });
   if (response.status !== 200) throw new Error(`introspection answered ${response.status}`);

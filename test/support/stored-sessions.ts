@@ -1,4 +1,7 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { SessionData, Store } from 'express-session';
+import type { OktaTokens } from '../../src/auth';
+import { SessionStorage } from '../../src/session/session-storage';
 import { Browser, readForm } from './browser';
 
 /** The session id in a browser's signed express-session cookie (`s:<id>.<signature>`). */
@@ -10,19 +13,42 @@ export async function sessionIdOf(browser: Browser, url: string): Promise<string
   throw new Error(`No session cookie for ${url}`);
 }
 
-/**
- * The refresh token the app keeps for this browser's session, read from the store itself, where
- * the token vault keeps it beside the session (`<session id>:tokens`).
- */
-export async function refreshTokenOf(browser: Browser, url: string, store: Store): Promise<string> {
-  const id = await sessionIdOf(browser, url);
-  const record = await new Promise<SessionData | null | undefined>((resolve, reject) =>
-    store.get(`${id}:tokens`, (error: Error | null, data) =>
-      error ? reject(error) : resolve(data),
-    ),
+/** One record of an express-session store, read by its key; empty when there is none. */
+export function storedRecord(store: Store, key: string): Promise<SessionData | null | undefined> {
+  return new Promise((resolve, reject) =>
+    store.get(key, (error: Error | null, data) => (error ? reject(error) : resolve(data))),
   );
-  const token = (record as { tokens?: { refreshToken?: string } } | null | undefined)?.tokens
-    ?.refreshToken;
+}
+
+/** Writes one record of an express-session store, as the app's own session middleware would. */
+export function storeRecord(store: Store, key: string, record: SessionData): Promise<void> {
+  return new Promise((resolve, reject) =>
+    store.set(key, record, (error?: Error) => (error ? reject(error) : resolve())),
+  );
+}
+
+/**
+ * The tokens the app keeps for this browser's session, read from the store itself, where the
+ * token vault keeps them beside the session (`<session id>:tokens`).
+ */
+async function storedTokensOf(browser: Browser, url: string, store: Store): Promise<OktaTokens> {
+  const record = await storedRecord(store, `${await sessionIdOf(browser, url)}:tokens`);
+  const tokens = (record as { tokens?: OktaTokens } | null | undefined)?.tokens;
+  if (!tokens) throw new Error('The session holds no signed-in user');
+  return tokens;
+}
+
+/** `storedTokensOf` for a running app, read from the app's own session store. */
+export function sessionTokensOf(
+  app: { app: NestExpressApplication; baseUrl: string },
+  browser: Browser,
+): Promise<OktaTokens> {
+  return storedTokensOf(browser, app.baseUrl, app.app.get(SessionStorage).store);
+}
+
+/** The refresh token the app keeps for this browser's session (see `storedTokensOf`). */
+export async function refreshTokenOf(browser: Browser, url: string, store: Store): Promise<string> {
+  const token = (await storedTokensOf(browser, url, store)).refreshToken;
   if (!token) throw new Error('The session holds no refresh token (is offline_access asked?)');
   return token;
 }

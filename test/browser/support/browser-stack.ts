@@ -1,4 +1,4 @@
-import { startStack, type Stack, type StackOptions } from '../../support/stack';
+import { startStack, type StackOptions } from '../../support/stack';
 import { openVisitor, type Visitor } from './visitor';
 
 /**
@@ -6,11 +6,19 @@ import { openVisitor, type Visitor } from './visitor';
  * closed after each test even when it fails.
  */
 export function useBrowserStack(options: StackOptions = {}) {
-  let stack: Stack | undefined;
+  return useServedBrowser(() => startStack(options));
+}
+
+/**
+ * What `useBrowserStack` does, for any servers `start` brings up once per spec file (the tenants'
+ * stack, say): they stop after the file, each test's visitor after the test.
+ */
+export function useServedBrowser<S extends { close(): Promise<void> }>(start: () => Promise<S>) {
+  let stack: S | undefined;
   let visitor: Visitor | undefined;
 
   beforeAll(async () => {
-    stack = await startStack(options);
+    stack = await start();
   });
   afterEach(async () => {
     await visitor?.close();
@@ -21,7 +29,7 @@ export function useBrowserStack(options: StackOptions = {}) {
   });
 
   return {
-    get stack(): Stack {
+    get stack(): S {
       if (!stack) throw new Error('the stack has not started');
       return stack;
     },
