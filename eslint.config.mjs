@@ -8,6 +8,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/',
+      'packages/*/dist/',
       'coverage/',
       'node_modules/',
       'test-output/',
@@ -26,38 +27,41 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      // Type-only imports stay explicit, so the packages compile under isolatedModules in a
+      // consumer's build (TS1272 otherwise) and nothing but types is erased.
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
   },
-  // src/auth is a module other apps adopt: it imports nothing from the rest of src/.
+  // The module package stands alone: its files import only each other and their dependencies.
   ...[1, 2, 3].map((depth) => ({
-    files: [`src/auth/${'*/'.repeat(depth - 1)}*.ts`],
+    files: [`packages/nest-okta/src/${'*/'.repeat(depth - 1)}*.ts`],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: [`${'../'.repeat(depth)}*`],
-              message: 'src/auth stands alone: import only from inside src/auth.',
+              group: [`${'../'.repeat(depth)}*`, 'okta-dev-idp'],
+              message:
+                'nest-okta stands alone: import only from inside its src/ and its dependencies.',
             },
           ],
         },
       ],
     },
   })),
-  // The rest of the app uses the module through its one public entry, and the lower layers
-  // (configuration, sessions, logging, the development provider) never reach up.
+  // The demo app uses each package by its name and its one public entry, as an adopting app does.
   {
     files: ['src/*.ts', 'src/*/**/*.ts', 'test/**/*.ts'],
-    ignores: ['src/auth/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: ['**/auth/*', '!**/auth/index'],
-              message: "Import AuthModule's public API from 'src/auth' (its index), not its files.",
+              group: ['**/packages/**', 'nest-okta/*', 'okta-dev-idp/*'],
+              message:
+                "Import the packages by name ('nest-okta', 'okta-dev-idp'), never their files.",
             },
           ],
         },
@@ -73,7 +77,6 @@ export default tseslint.config(
           patterns: [
             {
               group: [
-                '../auth',
                 '../http/*',
                 '../{home,profile,shop,admin,health}/*',
                 '../{app.module,app.setup,main,okta-auth-options,read-app-config}',
@@ -86,7 +89,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/auth/widget/browser/*.js'],
+    files: ['packages/nest-okta/assets/*.js'],
     languageOptions: { sourceType: 'module', globals: globals.browser },
     ...tseslint.configs.disableTypeChecked,
   },

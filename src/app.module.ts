@@ -10,7 +10,7 @@ import { APP_FILTER } from '@nestjs/core';
 import type { Request, RequestHandler } from 'express';
 import type { DestinationStream } from 'pino';
 import { AdminModule } from './admin/admin.module';
-import { AuthModule, tenantOf } from './auth';
+import { AuthModule, tenantOf } from 'nest-okta';
 import type { AppConfig } from './config/app-config';
 import { demoUsersHint } from './dev-identity-provider/demo-users';
 import { HealthModule } from './health/health.module';

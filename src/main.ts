@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.setup';
-import { AuthOptionsError } from './auth';
+import { AuthOptionsError } from 'nest-okta';
 import { ConfigError } from './config/config.error';
 import { loadEnvFile } from './config/load-env-file';
 import { demoUsersHint } from './dev-identity-provider/demo-users';

@@ -6,7 +6,7 @@ import {
   type MultiTenantAuthModuleOptions,
   type SharedAuthOptions,
   type TenantOptions,
-} from './auth';
+} from 'nest-okta';
 import type {
   AppConfig,
   EnvironmentSettings,

@@ -5,7 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AuthModule, AuthOptionsError } from '../src/auth';
+import { AuthModule, AuthOptionsError } from 'nest-okta';
 // The one deep import: to show that redirect-only use never resolves the widget package.
 // eslint-disable-next-line no-restricted-imports
 import * as widgetAssets from '../src/auth/widget/widget-assets';

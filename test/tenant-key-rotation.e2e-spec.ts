@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { TenantAuthOptions } from '../src/auth';
+import type { TenantAuthOptions } from 'nest-okta';
 import {
   launchDevIdentityProvider,
   type DevIdentityProviderOptions,

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { TenantAuthOptions } from '../src/auth';
+import type { TenantAuthOptions } from 'nest-okta';
 import {
   resolveIdentityProvider,
   ResolvedConfig,

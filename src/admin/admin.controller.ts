@@ -1,5 +1,5 @@
 import { Controller, Get, Render } from '@nestjs/common';
-import { CurrentUser, Groups, type OktaUser } from '../auth';
+import { CurrentUser, Groups, type OktaUser } from 'nest-okta';
 
 /** Only for members of Okta's `admin` group. */
 @Controller()

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, HttpStatus, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { Public } from '../auth';
+import { Public } from 'nest-okta';
 import { SessionStorage } from '../session/session-storage';
 
 type DependencyState = 'up' | 'down';

@@ -1,5 +1,5 @@
 import { Controller, Get, Render } from '@nestjs/common';
-import { CurrentUser, Public, type OktaUser } from '../auth';
+import { CurrentUser, Public, type OktaUser } from 'nest-okta';
 
 @Public()
 @Controller()

@@ -1,6 +1,6 @@
 import helmet from 'helmet';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { tenantOf } from '../auth';
+import { tenantOf } from 'nest-okta';
 import { applyHeaders, headersSetBy } from './recorded-headers';
 
 /**

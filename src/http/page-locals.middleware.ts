@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import type { OktaUser } from '../auth';
+import type { OktaUser } from 'nest-okta';
 
 /** The Okta group whose members see the admin link. */
 const ADMIN_GROUP = 'admin';

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { wantsJson } from '../auth';
+import { wantsJson } from 'nest-okta';
 
 export interface Problem {
   statusCode: number;

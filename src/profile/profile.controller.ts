@@ -6,7 +6,7 @@ import {
   CurrentUser,
   type OktaUser,
   type UserInfo,
-} from '../auth';
+} from 'nest-okta';
 
 /**
  * The signed-in user's claims. Guarded here as well as globally, so the profile stays

@@ -1,5 +1,5 @@
 import { Controller, Get, Render, UseGuards } from '@nestjs/common';
-import { AuthenticatedGuard, CurrentUser, Public, type OktaUser } from '../auth';
+import { AuthenticatedGuard, CurrentUser, Public, type OktaUser } from 'nest-okta';
 import { PRODUCTS } from './products';
 
 /** Okta's three access modes on one controller. */

@@ -9,7 +9,7 @@ import {
   Groups,
   Public,
   type OktaUser,
-} from '../../src/auth';
+} from 'nest-okta';
 
 @Controller()
 export class ReportsController {

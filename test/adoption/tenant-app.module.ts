@@ -2,7 +2,7 @@ import { Controller, DynamicModule, Get, Module } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import type { Request } from 'express';
-import { AuthModule, CurrentUser, type OktaUser, type TenantAuthOptions } from '../../src/auth';
+import { AuthModule, CurrentUser, type OktaUser, type TenantAuthOptions } from 'nest-okta';
 import { startForeignApp } from './start-foreign-app';
 
 @Controller()

@@ -1,6 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { SessionData, Store } from 'express-session';
-import type { OktaTokens } from '../../src/auth';
+import type { OktaTokens } from 'nest-okta';
 import { SessionStorage } from '../../src/session/session-storage';
 import { Browser, readForm } from './browser';
 

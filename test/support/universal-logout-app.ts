@@ -8,7 +8,7 @@ import {
   type AuthTenantsOptions,
   type OktaUser,
   type UniversalLogoutOptions,
-} from '../../src/auth';
+} from 'nest-okta';
 import {
   MemorySessionStorage,
   RedisSessionStorage,

@@ -1,0 +1,163 @@
+import type { AuthSettings } from '../options/auth-settings';
+import type { JWTVerifyGetKey } from 'jose';
+import { fetchJson } from './fetch-json';
+import { type IdTokenClaims, validateIdToken } from './id-token';
+import { IdentityProviderResponseError, TokenEndpointError } from './oidc.errors';
+import { parseProviderMetadata, type ProviderMetadata } from './provider-metadata';
+import { ProviderKeys } from './provider-keys';
+import { requestRevocation, type RevocableToken } from './token-revocation';
+
+export interface OidcClientSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** How long any one request to the provider may take. */
+  timeoutMs: number;
+}
+
+/** A successful token response (RFC 6749 section 5.1) with the ID token OpenID Connect adds. */
+export interface TokenSet {
+  access_token: string;
+  token_type: string;
+  id_token?: string;
+  refresh_token?: string;
+  expires_in?: number;
+  scope?: string;
+  [key: string]: unknown;
+}
+
+export type UserInfo = Record<string, unknown> & { sub: string };
+
+/**
+ * Everything the app says to the identity provider: discovery and keys (fetched once, then
+ * cached), the token endpoint and userinfo. Both sign-in models share it.
+ */
+export class OidcClient {
+  private discovered?: Promise<{ metadata: ProviderMetadata; keys: JWTVerifyGetKey }>;
+
+  constructor(private readonly settings: OidcClientSettings) {}
+
+  /** The client of one Okta app integration, as the module's settings (or a tenant's) name it. */
+  static forApp({ issuer, clientId, clientSecret, providerTimeoutMs }: AuthSettings): OidcClient {
+    return new OidcClient({ issuer, clientId, clientSecret, timeoutMs: providerTimeoutMs });
+  }
+
+  get issuer(): string {
+    return this.settings.issuer;
+  }
+
+  get clientId(): string {
+    return this.settings.clientId;
+  }
+
+  /** The discovery document; a failed fetch is not cached, so the next call tries again. */
+  async metadata(): Promise<ProviderMetadata> {
+    return (await this.discover()).metadata;
+  }
+
+  async validateIdToken(idToken: string, nonce: string): Promise<IdTokenClaims> {
+    const { keys } = await this.discover();
+    return validateIdToken(idToken, keys, {
+      issuer: this.settings.issuer,
+      clientId: this.settings.clientId,
+      nonce,
+    });
+  }
+
+  /** POSTs a grant to the token endpoint, authenticating with `client_secret_basic`. */
+  async grant(parameters: Record<string, string>): Promise<TokenSet> {
+    const { token_endpoint } = await this.metadata();
+    const { status, body } = await fetchJson(token_endpoint, this.settings.timeoutMs, {
+      method: 'POST',
+      headers: {
+        authorization: this.basicAuthorization(),
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: new URLSearchParams(parameters),
+    });
+    if (status !== 200) {
+      throw new TokenEndpointError(
+        typeof body.error === 'string' ? body.error : `http_${status}`,
+        typeof body.error_description === 'string' ? body.error_description : undefined,
+      );
+    }
+    if (typeof body.access_token !== 'string' || typeof body.token_type !== 'string') {
+      throw new IdentityProviderResponseError('token response lacks access_token or token_type');
+    }
+    return body as TokenSet;
+  }
+
+  /**
+   * Okta's embedded model: redeems the interaction code the Sign-In Widget obtained, with the
+   * PKCE verifier of the challenge the page gave the widget.
+   */
+  exchangeInteractionCode(
+    interactionCode: string,
+    codeVerifier: string,
+    redirectUri: string,
+  ): Promise<TokenSet> {
+    return this.grant({
+      grant_type: 'interaction_code',
+      interaction_code: interactionCode,
+      code_verifier: codeVerifier,
+      redirect_uri: redirectUri,
+    });
+  }
+
+  async userInfo(accessToken: string): Promise<UserInfo> {
+    const { userinfo_endpoint } = await this.metadata();
+    const { status, body } = await fetchJson(userinfo_endpoint, this.settings.timeoutMs, {
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
+    if (status !== 200) {
+      throw new IdentityProviderResponseError(`userinfo answered HTTP ${status}`);
+    }
+    if (typeof body.sub !== 'string' || body.sub === '') {
+      throw new IdentityProviderResponseError('userinfo response lacks sub');
+    }
+    return body as UserInfo;
+  }
+
+  /**
+   * Revokes a token at the discovered revocation endpoint (RFC 7009), authenticating as for the
+   * token endpoint. Without such an endpoint there is nothing to call: that is an error too.
+   */
+  async revoke(token: string, hint: RevocableToken): Promise<void> {
+    const { revocation_endpoint } = await this.metadata();
+    if (!revocation_endpoint) {
+      throw new IdentityProviderResponseError('discovery document names no revocation_endpoint');
+    }
+    await requestRevocation(revocation_endpoint, {
+      authorization: this.basicAuthorization(),
+      token,
+      hint,
+      timeoutMs: this.settings.timeoutMs,
+    });
+  }
+
+  /** RFC 6749 section 2.3.1: both parts are form-encoded before they are joined. */
+  private basicAuthorization(): string {
+    const encode = (value: string) => encodeURIComponent(value).replace(/%20/g, '+');
+    const credentials = `${encode(this.settings.clientId)}:${encode(this.settings.clientSecret)}`;
+    return `Basic ${Buffer.from(credentials).toString('base64')}`;
+  }
+
+  private discover() {
+    this.discovered ??= this.fetchDiscovery().catch((error: unknown) => {
+      this.discovered = undefined;
+      throw error;
+    });
+    return this.discovered;
+  }
+
+  private async fetchDiscovery() {
+    const url = `${this.settings.issuer}/.well-known/openid-configuration`;
+    const { status, body } = await fetchJson(url, this.settings.timeoutMs);
+    if (status !== 200) {
+      throw new IdentityProviderResponseError(`discovery answered HTTP ${status}`);
+    }
+    const metadata = parseProviderMetadata(this.settings.issuer, body);
+    const { getKey } = new ProviderKeys(metadata.jwks_uri, this.settings.timeoutMs);
+    return { metadata, keys: getKey };
+  }
+}

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { ThrottlerStorageService } from '@nestjs/throttler';
+import type { Request } from 'express';
+import { type AuthSettings, InjectAuthSettings } from '../options/auth-settings';
+import { overBudget } from '../routes/request-budget';
+
+const THROTTLER_NAME = 'universal-logout';
+
+/**
+ * The Global Token Revocation endpoint's own budget per client address (`req.ip`), apart from
+ * sign-in's: a flood of forged requests is turned away before any signature is checked, and
+ * cannot use up the sign-in budget or the other way round. Counted in this instance's memory.
+ */
+@Injectable()
+export class RevocationRateLimit {
+  constructor(
+    @InjectAuthSettings() private readonly settings: AuthSettings,
+    private readonly storage: ThrottlerStorageService,
+  ) {}
+
+  /** Seconds to wait, when this request is over the budget; otherwise `undefined`. */
+  retryAfter(req: Request): Promise<number | undefined> {
+    const limit = this.settings.universalLogout && this.settings.universalLogout.rateLimit;
+    return limit
+      ? overBudget(this.storage, THROTTLER_NAME, req, limit)
+      : Promise.resolve(undefined);
+  }
+}

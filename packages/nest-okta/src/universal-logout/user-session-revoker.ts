@@ -1,0 +1,111 @@
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import type { SessionData, Store } from 'express-session';
+import { OidcClient } from '../oidc/oidc-client';
+import { type AuthSettings, InjectAuthSettings } from '../options/auth-settings';
+import { SessionIndex } from '../session-index/session-index';
+import type { UserSubject } from '../session-index/subject-key';
+import { TokenVault } from '../tokens/token-vault';
+import { oktaUserFromClaims, type OktaUser } from '../user/okta-user';
+import { isStoredUser, passportEntryOf } from '../user/session-user';
+import { SessionStoreFailureError } from './revocation-errors';
+import { destroySession, readSession, storeCall } from './session-store-calls';
+
+/** What ending a user's sessions did. */
+export interface SessionsEnded {
+  /** Sessions found in the store and destroyed. */
+  sessions: number;
+  refreshTokensRevoked: number;
+  /** Refresh tokens the identity provider could not be asked to revoke (it was unreachable). */
+  revocationFailures: number;
+}
+
+type SessionOutcome = { found: boolean; revoked: boolean; revocationFailed: boolean };
+
+/**
+ * Ends every session the session index knows for a user, through the session store itself
+ * (`req.sessionStore`), so every instance sharing the store sees the user signed out at once:
+ * each session is read (for its refresh token), destroyed, then its refresh token is revoked at
+ * the provider and its index entries forgotten. Access tokens live on to their expiry, as Okta's
+ * guide allows; nothing in this app hands them out once the session is gone.
+ */
+@Injectable()
+export class UserSessionRevoker implements OnModuleDestroy {
+  private readonly logger = new Logger('UniversalLogout');
+  private readonly settling = new Set<NodeJS.Timeout>();
+  private readonly settleDelayMs: number;
+  private readonly groupsClaim: string;
+
+  constructor(
+    private readonly oidc: OidcClient,
+    private readonly sessionIndex: SessionIndex,
+    private readonly vault: TokenVault,
+    @InjectAuthSettings() { providerTimeoutMs, groupsClaim }: AuthSettings,
+  ) {
+    this.groupsClaim = groupsClaim;
+    // Longer than a request can take: the slowest wait on the provider, then a second to finish.
+    this.settleDelayMs = providerTimeoutMs + 1_000;
+  }
+
+  async endSessionsOf(subject: UserSubject, store: Store | undefined): Promise<SessionsEnded> {
+    // express-session exposes no store while it considers the store disconnected.
+    if (!store) throw new SessionStoreFailureError('the session store is not available');
+    const ids = await storeCall('listing the sessions', this.sessionIndex.sessionsOf(subject));
+    const outcomes = await Promise.all(ids.map((id) => this.endSession(store, id)));
+    this.destroyAgainLater(store, ids);
+    return {
+      sessions: outcomes.filter((o) => o.found).length,
+      refreshTokensRevoked: outcomes.filter((o) => o.revoked).length,
+      revocationFailures: outcomes.filter((o) => o.revocationFailed).length,
+    };
+  }
+
+  private async endSession(store: Store, id: string): Promise<SessionOutcome> {
+    const session = await storeCall('reading a session', readSession(store, id));
+    const user = storedUser(session, this.groupsClaim);
+    const tokens = await storeCall('reading its tokens', this.vault.readFrom(store, id));
+    await storeCall('destroying a session', destroySession(store, id));
+    await storeCall('destroying its tokens', this.vault.removeFrom(store, id));
+    const refreshToken = tokens?.refreshToken;
+    let revoked = false;
+    if (refreshToken) {
+      try {
+        await this.oidc.revoke(refreshToken, 'refresh_token');
+        revoked = true;
+      } catch (error) {
+        this.logger.warn(`A refresh token could not be revoked: ${(error as Error).message}`);
+      }
+    }
+    if (user) await storeCall('updating the session index', this.sessionIndex.forget(id, user));
+    return { found: session !== null, revoked, revocationFailed: !!refreshToken && !revoked };
+  }
+
+  /**
+   * A request of the user's that was already running may save its session as it ends (the idle
+   * extension, a token refresh), writing it back after it was destroyed. Session ids are never
+   * reused, so destroying the same ids once more after any such request has finished is safe,
+   * and costs signed-in requests nothing.
+   */
+  private destroyAgainLater(store: Store, ids: string[]): void {
+    if (ids.length === 0) return;
+    const timer = setTimeout(() => {
+      this.settling.delete(timer);
+      Promise.all(ids.map((id) => destroySession(store, id))).catch((error: unknown) =>
+        this.logger.warn(
+          `Ended sessions could not be destroyed again: ${(error as Error).message}`,
+        ),
+      );
+    }, this.settleDelayMs).unref();
+    this.settling.add(timer);
+  }
+
+  onModuleDestroy(): void {
+    for (const timer of this.settling) clearTimeout(timer);
+    this.settling.clear();
+  }
+}
+
+/** The signed-in user a stored session holds, if it has the shape the module writes. */
+function storedUser(session: SessionData | null, groupsClaim: string): OktaUser | undefined {
+  const user = passportEntryOf(session)?.user;
+  return isStoredUser(user) ? oktaUserFromClaims(user.claims, groupsClaim) : undefined;
+}
