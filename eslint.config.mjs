@@ -14,6 +14,7 @@ export default tseslint.config(
       'test-output/',
       'jest.config.js',
       'jest.browser.config.js',
+      'packages/*/jest.config.js',
     ],
   },
   eslint.configs.recommended,

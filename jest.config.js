@@ -1,9 +1,14 @@
-/** Unit specs live beside the code; end-to-end specs in test/ run against real servers. */
+/**
+ * Each package's own tests (its jest.config.js), the demo app's unit specs beside its code, and
+ * its end-to-end specs in test/, which run against real servers.
+ */
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 
 module.exports = {
   testTimeout: 30000,
   projects: [
+    '<rootDir>/packages/nest-okta',
+    '<rootDir>/packages/okta-dev-idp',
     {
       displayName: 'unit',
       testEnvironment: 'node',
