@@ -12,7 +12,7 @@ import type { DestinationStream } from 'pino';
 import { AdminModule } from './admin/admin.module';
 import { AuthModule, tenantOf } from 'nest-okta';
 import type { AppConfig } from './config/app-config';
-import { demoUsersHint } from './dev-identity-provider/demo-users';
+import { demoUsersHint } from 'okta-dev-idp';
 import { HealthModule } from './health/health.module';
 import { HomeModule } from './home/home.module';
 import { AppExceptionFilter } from './http/app-exception.filter';

@@ -4,7 +4,7 @@ import { createApp } from './app.setup';
 import { AuthOptionsError } from 'nest-okta';
 import { ConfigError } from './config/config.error';
 import { loadEnvFile } from './config/load-env-file';
-import { demoUsersHint } from './dev-identity-provider/demo-users';
+import { demoUsersHint } from 'okta-dev-idp';
 import { readAppConfig } from './read-app-config';
 import { resolveIdentityProvider } from './dev-identity-provider/resolve-identity-provider';
 

@@ -1,6 +1,6 @@
 import {
-  AuthModuleOptions,
-  AuthOptionName,
+  type AuthModuleOptions,
+  type AuthOptionName,
   findAuthOptionProblems,
   type AuthTenantsOptions,
   type MultiTenantAuthModuleOptions,
@@ -14,7 +14,7 @@ import type {
   ResolvedTenants,
 } from './config/app-config';
 import { WIDGET_CSP_VARIABLES } from './config/read-widget-settings';
-import { demoUsersHint } from './dev-identity-provider/demo-users';
+import { demoUsersHint } from 'okta-dev-idp';
 import {
   GLOBAL_TOKEN_REVOCATION_PATH,
   globalTokenRevocationEndpoint,

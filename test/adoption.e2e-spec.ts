@@ -9,10 +9,7 @@ import { AuthModule, AuthOptionsError } from 'nest-okta';
 // The one deep import: to show that redirect-only use never resolves the widget package.
 // eslint-disable-next-line no-restricted-imports
 import * as widgetAssets from '../src/auth/widget/widget-assets';
-import {
-  launchDevIdentityProvider,
-  RunningIdentityProvider,
-} from '../src/dev-identity-provider/dev-identity-provider.launcher';
+import { launchDevIdentityProvider, type RunningIdentityProvider } from 'okta-dev-idp';
 import { ForeignAppModule } from './adoption/foreign-app.module';
 import { startForeignApp } from './adoption/start-foreign-app';
 import { Browser } from './support/browser';

@@ -1,10 +1,7 @@
 import { readConfig } from '../src/config/read-config';
-import {
-  launchDevIdentityProvider,
-  RunningIdentityProvider,
-} from '../src/dev-identity-provider/dev-identity-provider.launcher';
+import { launchDevIdentityProvider, type RunningIdentityProvider } from 'okta-dev-idp';
 import { resolveIdentityProvider } from '../src/dev-identity-provider/resolve-identity-provider';
-import { startStandaloneDevIdp, StandaloneStart } from './support/dev-idp-process';
+import { startStandaloneDevIdp, type StandaloneStart } from './support/dev-idp-process';
 import { freePort } from './support/free-port';
 import { acceptsConnections, listeningAddresses } from './support/reachability';
 
@@ -22,7 +19,7 @@ const CLIENT = {
   post_logout_redirect_uris: ['http://127.0.0.1:8080'],
 };
 
-describe('npm run idp (dev-idp/main.mjs on its own)', () => {
+describe('npm run idp (the okta-dev-idp command on its own)', () => {
   const started: StandaloneStart[] = [];
   const start = async (env: Record<string, string>) => {
     const result = await startStandaloneDevIdp(env);
@@ -83,7 +80,7 @@ describe('Forked by the app (launchDevIdentityProvider)', () => {
 
   it('refuses a non-loopback host unless allowRemote is set', async () => {
     await expect(launch({ host: '0.0.0.0' })).rejects.toThrow(
-      /host is "0\.0\.0\.0", which is not a loopback address.*DEV_IDP_ALLOW_REMOTE=true/,
+      /host is "0\.0\.0\.0", which is not a loopback address.*set allowRemote: true/,
     );
   });
 

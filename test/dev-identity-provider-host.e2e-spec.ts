@@ -1,7 +1,4 @@
-import {
-  launchDevIdentityProvider,
-  RunningIdentityProvider,
-} from '../src/dev-identity-provider/dev-identity-provider.launcher';
+import { launchDevIdentityProvider, type RunningIdentityProvider } from 'okta-dev-idp';
 import { rawRequest } from './support/raw-request';
 
 /**

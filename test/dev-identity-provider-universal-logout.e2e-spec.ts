@@ -1,16 +1,16 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRemoteJWKSet, decodeProtectedHeader, JWTPayload, jwtVerify } from 'jose';
+import { createRemoteJWKSet, decodeProtectedHeader, type JWTPayload, jwtVerify } from 'jose';
 import { readConfig } from '../src/config/read-config';
 import {
-  DevIdentityProviderOptions,
+  type DevIdentityProviderOptions,
   launchDevIdentityProvider,
-  RunningIdentityProvider,
-} from '../src/dev-identity-provider/dev-identity-provider.launcher';
+  readDemoUsers,
+  type RunningIdentityProvider,
+} from 'okta-dev-idp';
 import { resolveIdentityProvider } from '../src/dev-identity-provider/resolve-identity-provider';
 import { freePort } from './support/free-port';
-import { LogoutReceiver, ReceivedRequest } from './support/logout-receiver';
+import { LogoutReceiver, type ReceivedRequest } from './support/logout-receiver';
 
 /**
  * The development identity provider plays the Okta org for Universal Logout: its org
@@ -19,10 +19,7 @@ import { LogoutReceiver, ReceivedRequest } from './support/logout-receiver';
  * Okta would. A stub receiver stands in for the app's endpoint.
  */
 const ROOT = join(__dirname, '..');
-const USERS = JSON.parse(readFileSync(join(ROOT, 'dev-idp', 'users.json'), 'utf8')) as {
-  sub: string;
-  email: string;
-}[];
+const USERS = readDemoUsers();
 const BOB = USERS.find((user) => user.email === 'bob@example.com')!;
 const ENDPOINT_PATH = '/global-token-revocation';
 const PRIVATE_RSA_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi'];

@@ -1,16 +1,13 @@
-import {
-  launchDevIdentityProvider,
-  RunningIdentityProvider,
-} from '../src/dev-identity-provider/dev-identity-provider.launcher';
+import { launchDevIdentityProvider, type RunningIdentityProvider } from 'okta-dev-idp';
 import { Browser } from './support/browser';
 import {
-  AppInstance,
+  type AppInstance,
   freePorts,
-  ProviderClient,
+  type ProviderClient,
   startAppInstance,
   startSharedProvider,
 } from './support/app-instance';
-import { refresh, signInForTokens, TokenClient } from './support/provider-tokens';
+import { refresh, signInForTokens, type TokenClient } from './support/provider-tokens';
 import { ALICE, signIn } from './support/sign-in';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, Server } from 'node:net';
+import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
@@ -9,7 +9,7 @@ import type { ResolvedTenant } from '../src/config/app-config';
 import { ConfigError } from '../src/config/config.error';
 import {
   resolveIdentityProvider,
-  ResolvedConfig,
+  type ResolvedConfig,
 } from '../src/dev-identity-provider/resolve-identity-provider';
 import { readAppConfig } from '../src/read-app-config';
 import { Browser } from './support/browser';
@@ -274,7 +274,7 @@ describe('A development tenant without demo users', () => {
 
     await expect(failure).rejects.toThrow(ConfigError);
     await expect(failure).rejects.toThrow(
-      `${file}, tenant "initech": has no "issuer", so it signs in at the development identity provider's org "initech", which has no demo users: add dev-idp/users.initech.json`,
+      `${file}, tenant "initech": has no "issuer", so it signs in at the development identity provider's org "initech", which has no demo users: add packages/okta-dev-idp/users/users.initech.json (like packages/okta-dev-idp/users/users.acme.json)`,
     );
     expect(await acceptsConnections('127.0.0.1', devIdpPort)).toBe(false);
   });

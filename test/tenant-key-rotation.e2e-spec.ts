@@ -5,7 +5,7 @@ import {
   launchDevIdentityProvider,
   type DevIdentityProviderOptions,
   type RunningIdentityProvider,
-} from '../src/dev-identity-provider/dev-identity-provider.launcher';
+} from 'okta-dev-idp';
 import { startTenantApp } from './adoption/tenant-app.module';
 import { Browser } from './support/browser';
 import { freePort } from './support/free-port';

@@ -1,6 +1,6 @@
-import { launchDevIdentityProvider } from '../src/dev-identity-provider/dev-identity-provider.launcher';
+import { launchDevIdentityProvider } from 'okta-dev-idp';
 import { Browser } from './support/browser';
-import { startWidgetApp, WIDGET_CLIENT, WidgetApp } from './support/widget-app';
+import { startWidgetApp, WIDGET_CLIENT, type WidgetApp } from './support/widget-app';
 import { openWidgetPage } from './support/widget-client';
 
 /** What a browser sends before the widget's credentialed POSTs with custom headers. */

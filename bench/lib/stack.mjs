@@ -32,9 +32,7 @@ const REFERENCES = {
  * (`{ express: [...], nest: [...] }`).
  */
 export async function startProvider({ appPorts, tenantAppPorts = [], referencePorts }) {
-  const {
-    launchDevIdentityProvider,
-  } = require('../../dist/src/dev-identity-provider/dev-identity-provider.launcher.js');
+  const { launchDevIdentityProvider } = require('okta-dev-idp');
   const proxyPort = await freePort();
   const issuer = `http://${HOST}:${proxyPort}/oauth2/default`;
   const callback = (port) => `http://${HOST}:${port}/authorization-code/callback`;

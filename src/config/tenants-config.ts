@@ -13,7 +13,7 @@ export interface TenantSettings {
   id: string;
   /**
    * Absent in development only: the tenant signs in at its own org of the development identity
-   * provider (`dev-idp/users.{id}.json`), filled in when that org starts.
+   * provider (users from `okta-dev-idp`'s `users/users.{id}.json`), filled in when that org starts.
    */
   oktaClient?: OktaClientSettings;
   signInMode: SignInMode;

@@ -36,9 +36,9 @@ export function devIdentityProviderHost(
 }
 
 /**
- * Mirrors dev-idp/loopback.mjs, which this CommonJS code cannot import: `localhost`, 127.0.0.0/8,
- * `::1` and IPv4-mapped loopback. Other names are not loopback, since what they resolve to is
- * not known here.
+ * Mirrors okta-dev-idp's provider/loopback.mjs, which this CommonJS code cannot import:
+ * `localhost`, 127.0.0.0/8, `::1` and IPv4-mapped loopback. Other names are not loopback, since
+ * what they resolve to is not known here.
  */
 export function isLoopback(host: string): boolean {
   const bare = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();

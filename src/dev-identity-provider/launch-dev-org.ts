@@ -1,8 +1,5 @@
+import { launchDevIdentityProvider, type RunningIdentityProvider } from 'okta-dev-idp';
 import type { EnvironmentSettings, RelyingPartySettings } from '../config/app-config';
-import {
-  launchDevIdentityProvider,
-  RunningIdentityProvider,
-} from './dev-identity-provider.launcher';
 import { globalTokenRevocationEndpoint } from './global-token-revocation';
 import { grantTypesFor } from './grant-types';
 

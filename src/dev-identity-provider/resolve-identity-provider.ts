@@ -1,6 +1,6 @@
+import type { RunningIdentityProvider } from 'okta-dev-idp';
 import type { AppConfig, EnvironmentSettings } from '../config/app-config';
 import { devIdentityProviderHost } from './dev-identity-provider-host';
-import type { RunningIdentityProvider } from './dev-identity-provider.launcher';
 import { launchDevOrg } from './launch-dev-org';
 import { resolveTenants } from './resolve-tenants';
 

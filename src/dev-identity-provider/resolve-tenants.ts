@@ -1,12 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { relative } from 'node:path';
+import { demoUsersFile, type RunningIdentityProvider } from 'okta-dev-idp';
 import type { EnvironmentSettings, ResolvedTenant, ResolvedTenants } from '../config/app-config';
 import { ConfigError } from '../config/config.error';
 import { devOrgPorts } from '../config/dev-org-ports';
-import { tenantRelyingParty, TenantSettings, TenantsConfig } from '../config/tenants-config';
-import { demoUsersFile } from './demo-users';
+import { packageRoot } from '../config/package-root';
+import {
+  tenantRelyingParty,
+  type TenantSettings,
+  type TenantsConfig,
+} from '../config/tenants-config';
 import { devIdentityProviderHost } from './dev-identity-provider-host';
-import type { RunningIdentityProvider } from './dev-identity-provider.launcher';
 import { launchDevOrg } from './launch-dev-org';
 
 export interface TenantsResolution extends ResolvedTenants {
@@ -83,7 +88,7 @@ function refuseOrgsWithoutUsers(file: string, devTenants: TenantSettings[]): voi
     .filter((tenant) => !existsSync(demoUsersFile(tenant.id)))
     .map(
       ({ id }) =>
-        `${file}, tenant "${id}": has no "issuer", so it signs in at the development identity provider's org "${id}", which has no demo users: add dev-idp/users.${id}.json (like dev-idp/users.acme.json), or give the tenant its Okta org. Example: "issuer": "https://${id}.okta.com/oauth2/default", "clientId": "0oa1b2c3d4EXAMPLE", "clientSecret": "the client secret from the app integration page"`,
+        `${file}, tenant "${id}": has no "issuer", so it signs in at the development identity provider's org "${id}", which has no demo users: add ${usersFileName(id)} (like ${usersFileName('acme')}), or give the tenant its Okta org. Example: "issuer": "https://${id}.okta.com/oauth2/default", "clientId": "0oa1b2c3d4EXAMPLE", "clientSecret": "the client secret from the app integration page"`,
     );
   if (problems.length > 0) throw new ConfigError(problems);
 }
@@ -102,4 +107,9 @@ async function launchAll<T extends { provider: RunningIdentityProvider }>(
     throw failure.reason;
   }
   return started;
+}
+
+/** Where okta-dev-idp keeps an org's users, as seen from this app's folder. */
+function usersFileName(org: string): string {
+  return relative(packageRoot(), demoUsersFile(org));
 }

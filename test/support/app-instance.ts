@@ -4,10 +4,7 @@ import { createApp } from '../../src/app.setup';
 import type { AppConfig } from '../../src/config/app-config';
 import { readAppConfig as readConfig } from '../../src/read-app-config';
 import { resolveIdentityProvider } from '../../src/dev-identity-provider/resolve-identity-provider';
-import {
-  launchDevIdentityProvider,
-  RunningIdentityProvider,
-} from '../../src/dev-identity-provider/dev-identity-provider.launcher';
+import { launchDevIdentityProvider, type RunningIdentityProvider } from 'okta-dev-idp';
 import { freePort } from './free-port';
 
 export interface ProviderClient {

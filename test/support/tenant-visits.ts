@@ -2,7 +2,7 @@ import { Browser } from './browser';
 import { loopbackFetch } from './loopback-fetch';
 import type { TenantsStack } from './tenants-stack';
 
-/** Demo users of the development orgs `acme` and `globex` (dev-idp/users.{tenant}.json). */
+/** Demo users of the development orgs `acme` and `globex` (okta-dev-idp's users/users.{tenant}.json). */
 export const ADA = { username: 'ada@acme.example', password: 'Ada-Acme-1' };
 export const GUS = { username: 'gus@globex.example', password: 'Gus-Globex-1' };
 export const CALLBACK = '/authorization-code/callback';

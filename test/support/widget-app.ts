@@ -1,8 +1,5 @@
-import {
-  launchDevIdentityProvider,
-  RunningIdentityProvider,
-} from '../../src/dev-identity-provider/dev-identity-provider.launcher';
-import { AppInstance, freePorts, startAppInstance } from './app-instance';
+import { launchDevIdentityProvider, type RunningIdentityProvider } from 'okta-dev-idp';
+import { type AppInstance, freePorts, startAppInstance } from './app-instance';
 
 export const WIDGET_CLIENT = {
   clientId: 'widget-client',

@@ -1,8 +1,7 @@
 // @ts-check
-import { readdir, readFile } from 'node:fs/promises';
-
 /**
- * A demo user: the Okta profile claims plus the credentials the sign-in page accepts.
+ * A demo user: the Okta profile claims plus the credentials the sign-in page accepts. Any other
+ * property is a claim too (oidc-provider releases those the granted scopes allow).
  * @typedef {object} DemoUser
  * @property {string} sub Okta-style user id
  * @property {string} username the login
@@ -10,57 +9,18 @@ import { readdir, readFile } from 'node:fs/promises';
  * @property {'email'} [secondFactor] what the sign-on policy asks for after the password: `email`,
  *   a one-time code sent to the development mailbox (`/dev/mailbox`)
  * @property {string} name
- * @property {string} given_name
- * @property {string} family_name
  * @property {string} email
- * @property {boolean} email_verified
- * @property {string} preferred_username
  * @property {string[]} groups
- * @property {string} locale
- * @property {string} zoneinfo
+ * @property {string} [given_name]
+ * @property {string} [family_name]
+ * @property {boolean} [email_verified]
+ * @property {string} [preferred_username]
+ * @property {string} [locale]
+ * @property {string} [zoneinfo]
  */
 
 /** What the sign-in needs but no token or userinfo answer may carry. */
 const CREDENTIALS = new Set(['username', 'password', 'secondFactor']);
-
-/** An org's name is a tenant id: a lowercase DNS label, so it is safe in a file name too. */
-const ORG_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
-
-/**
- * The demo users of one org. Without a name, the default org's `users.json`; a named org (one
- * per tenant, for multi-tenant development) has its own `users.<org>.json`, so a user of one org
- * cannot sign in at another.
- * @param {string} [org]
- * @returns {Promise<DemoUser[]>}
- */
-export async function loadDemoUsers(org) {
-  if (org === undefined) return readUsers('users.json');
-  if (!ORG_NAME.test(org)) {
-    throw new Error(`An org name must be a lowercase DNS label; got "${org}". Example: acme`);
-  }
-  try {
-    return await readUsers(`users.${org}.json`);
-  } catch (error) {
-    if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'ENOENT') throw error;
-    throw new Error(
-      `There is no development org "${org}": dev-idp/users.${org}.json does not exist (orgs with users: ${(await namedOrgs()).join(', ') || 'none'}). Add that file, like dev-idp/users.acme.json.`,
-    );
-  }
-}
-
-/** The named orgs: those with a `users.<org>.json`. */
-async function namedOrgs() {
-  const files = await readdir(new URL('.', import.meta.url));
-  return files.flatMap((file) => /^users\.(.+)\.json$/.exec(file)?.[1] ?? []).sort();
-}
-
-/**
- * @param {string} file
- * @returns {Promise<DemoUser[]>}
- */
-async function readUsers(file) {
-  return JSON.parse(await readFile(new URL(`./${file}`, import.meta.url), 'utf8'));
-}
 
 /** @param {DemoUser[]} users */
 export function createAccountStore(users) {

@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import express from 'express';
 import Provider from 'oidc-provider';
 
-import { createAccountStore, loadDemoUsers } from './accounts.mjs';
+import { createAccountStore } from './accounts.mjs';
 import { createEmailAuthenticator } from './email-authenticator.mjs';
 import { offlineAccessImpliesConsent } from './first-party-consent.mjs';
 import { identityEngineRoutes } from './identity-engine/identity-engine-routes.mjs';
@@ -24,6 +24,7 @@ import { OKTA_ROUTES, providerConfiguration } from './provider-configuration.mjs
 import { GRACE_PERIOD_RANGE, parseGracePeriod } from './refresh-token-rotation.mjs';
 import { generateSigningKeys } from './signing-keys.mjs';
 import { universalLogoutRoutes } from './universal-logout/universal-logout-routes.mjs';
+import { loadDemoUsers } from './users-files.mjs';
 import { errorPage } from './views.mjs';
 import { hostCheck } from './host-check.mjs';
 
@@ -34,7 +35,8 @@ import { hostCheck } from './host-check.mjs';
  * @typedef {object} DevIdentityProviderOptions
  * @property {number} port 0 picks a free port
  * @property {string} host the only address listened on
- * @property {boolean} [allowRemote] lets `host` be other than loopback (checked by main.mjs)
+ * @property {boolean} [allowRemote] lets `host` be other than loopback (checked by whoever starts
+ *   it: forked.mjs or the command line)
  * @property {string} [issuer] defaults to `http://{host}:{port}/oauth2/default`
  * @property {ClientRegistration[]} clients
  * @property {string} [org] names one of several orgs (one per tenant): its users default to

@@ -2,8 +2,8 @@
 import express from 'express';
 import { errors } from 'oidc-provider';
 
+import { MAILBOX_PATH } from './dev-paths.mjs';
 import { maskEmail } from './email-authenticator.mjs';
-import { MAILBOX_PATH } from './mailbox/mailbox-routes.mjs';
 import { INTERACTION_PATH } from './provider-configuration.mjs';
 import { emailCodePage, loginPage } from './views.mjs';
 

@@ -20,7 +20,7 @@ export async function createOrgAuthorizationServer(orgUrl, issuer) {
   if (issuer === orgUrl) {
     // Both would answer {org}/.well-known/openid-configuration, each with its own keys.
     throw new Error(
-      `The issuer must be a custom authorization server under the org, {org}/oauth2/{id}; got "${issuer}". Example: DEV_IDP_ISSUER=http://localhost:8081/oauth2/default`,
+      `The issuer must be a custom authorization server under the org, {org}/oauth2/{id}; got "${issuer}". Example: --issuer http://localhost:8081/oauth2/default`,
     );
   }
   const { publicKey, privateKey } = await generateKeyPair('RS256');

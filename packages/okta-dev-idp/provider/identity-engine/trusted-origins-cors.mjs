@@ -92,8 +92,8 @@ function untrustedOriginWarning() {
     warned.add(origin);
     console.warn(
       `Development identity provider: refused a CORS preflight from ${origin} (${path}): it is not a Trusted Origin. ` +
-        'Add it to DEV_IDP_TRUSTED_ORIGINS (npm run idp); the app, when it starts this provider, ' +
-        "lists APP_BASE_URL's origin, so open the app at that address.",
+        'Add it (okta-dev-idp --trusted-origin, DEV_IDP_TRUSTED_ORIGINS, or the trustedOrigins ' +
+        'option of launchDevIdentityProvider), or open the app at an origin that is listed.',
     );
   };
 }

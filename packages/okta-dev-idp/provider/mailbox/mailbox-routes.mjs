@@ -1,12 +1,10 @@
 // @ts-check
 import express from 'express';
 
+import { MAILBOX_PATH } from '../dev-paths.mjs';
 import { mailboxPage } from './mailbox-page.mjs';
 
 /** @typedef {import('./mailbox.mjs').Mailbox} Mailbox */
-
-/** Outside Okta's URL layout, under a prefix no Okta endpoint uses. */
-export const MAILBOX_PATH = '/dev/mailbox';
 
 /**
  * `GET /dev/mailbox` (a page for people) and `GET /dev/mailbox.json` (for tests and scripts),

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 /*
  * Where the development identity provider "sends" email: nothing leaves the process. A developer
  * reads the messages at `/dev/mailbox`, tests at `/dev/mailbox.json`, so a second factor by email
- * works from `npm start` with no mail server and no phone.
+ * works offline, with no mail server and no phone.
  */
 
 /**

@@ -55,8 +55,8 @@ export function universalLogoutPage({ action, endpoint, users, result }) {
             ${
               endpoint
                 ? html`<code>${endpoint}</code>`
-                : html`the app's Global Token Revocation endpoint (none is configured: set
-                    <code>DEV_IDP_UNIVERSAL_LOGOUT_ENDPOINT</code>)`
+                : html`the app's Global Token Revocation endpoint (none is configured: start the
+                    provider with <code>--universal-logout-endpoint</code>)`
             },
             with a JWT signed by the org authorization server.
           </p>

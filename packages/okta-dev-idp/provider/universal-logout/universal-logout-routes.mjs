@@ -1,6 +1,7 @@
 // @ts-check
 import express from 'express';
 
+import { UNIVERSAL_LOGOUT_PATH } from '../dev-paths.mjs';
 import { localCallersOnly, sameOriginOnly } from './admin-request-guards.mjs';
 import { sendUniversalLogout } from './send-universal-logout.mjs';
 import { isSubjectFormat, SUBJECT_FORMATS, subjectIdentifier } from './subject-identifier.mjs';
@@ -11,11 +12,9 @@ import { universalLogoutPage } from './universal-logout-page.mjs';
 /** @typedef {import('../accounts.mjs').DemoUser} DemoUser */
 /** @typedef {import('../org-authorization-server.mjs').OrgAuthorizationServer} OrgAuthorizationServer */
 
-/** Where a developer (or `npm run idp:universal-logout`) asks for a Universal Logout. */
-export const UNIVERSAL_LOGOUT_PATH = '/dev/universal-logout';
-
 const ENDPOINT_EXAMPLE =
-  'DEV_IDP_UNIVERSAL_LOGOUT_ENDPOINT=http://localhost:8080/global-token-revocation';
+  'DEV_IDP_UNIVERSAL_LOGOUT_ENDPOINT=http://localhost:8080/global-token-revocation ' +
+  '(okta-dev-idp --universal-logout-endpoint, or the universalLogout option)';
 
 /**
  * Stands in for the Okta admin's "Clear user sessions": a page with a button per demo user, and
