@@ -1,5 +1,5 @@
-import { isRefreshLock } from '../tokens/refresh-lock';
-import type { WidgetCspDirective } from '../widget/widget-csp-sources';
+import { isRefreshLock } from './refresh-lock';
+import type { WidgetCspDirective } from './widget-csp-sources';
 import type { AuthModuleOptions } from './auth-module-options';
 import { isLoopbackHost } from './loopback-host';
 import { isRateLimit, isRoutePath } from './option-rules';

@@ -1,6 +1,5 @@
-import { Inject } from '@nestjs/common';
-import type { RefreshLock } from '../tokens/refresh-lock';
-import type { WidgetCspSources } from '../widget/widget-csp-sources';
+import type { RefreshLock } from './refresh-lock';
+import type { WidgetCspSources } from './widget-csp-sources';
 import type { SignInMode } from './auth-module-options';
 
 /** AuthModule's options after validation, with every default filled in and routes derived. */
@@ -52,5 +51,3 @@ export interface UniversalLogoutSettings {
 }
 
 export const AUTH_SETTINGS = Symbol('AUTH_SETTINGS');
-
-export const InjectAuthSettings = (): ParameterDecorator => Inject(AUTH_SETTINGS);

@@ -3,7 +3,7 @@ import { type AuthOptionProblem, findAuthOptionProblems } from './auth-option-pr
 import { isRoutePath } from './option-rules';
 import { AuthOptionsError } from './auth-options.error';
 import type { AuthSettings, UniversalLogoutSettings } from './auth-settings';
-import { DEFAULT_WIDGET_CSP_SOURCES, type WidgetCspSources } from '../widget/widget-csp-sources';
+import { DEFAULT_WIDGET_CSP_SOURCES, type WidgetCspSources } from './widget-csp-sources';
 
 const DEFAULT_SCOPES = ['openid', 'profile', 'email'];
 const HOUR_S = 60 * 60;

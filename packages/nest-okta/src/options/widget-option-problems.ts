@@ -2,7 +2,7 @@ import {
   cspSourceProblem,
   WIDGET_CSP_DIRECTIVES,
   type WidgetCspDirective,
-} from '../widget/widget-csp-sources';
+} from './widget-csp-sources';
 import type { WidgetOptions } from './auth-module-options';
 import type { Report } from './auth-option-problems';
 
