@@ -1,4 +1,5 @@
-import type { EnvironmentSettings, RelyingPartySettings } from '../config/app-config';
+import type { EnvironmentSettings } from '../config/app-config';
+import type { RelyingPartySettings } from '../config/okta-settings';
 import {
   launchDevIdentityProvider,
   RunningIdentityProvider,
