@@ -1,6 +1,6 @@
 import type { RefreshLock } from './refresh-lock';
 import type { WidgetCspSources } from './widget-csp-sources';
-import type { SignInMode } from './auth-module-options';
+import type { SharedAuthOptions, SignInMode } from './auth-module-options';
 
 /** AuthModule's options after validation, with every default filled in and routes derived. */
 export interface AuthSettings {
@@ -12,11 +12,8 @@ export interface AuthSettings {
   signInMode: SignInMode;
   scopes: string[];
   globalGuard: boolean;
-  routes: {
-    login: string;
-    logout: string;
-    /** Sign-out of every session the user has in this app, then at Okta. */
-    logoutEverywhere: string;
+  /** Every route option's path, and the callback's. */
+  routes: Required<NonNullable<SharedAuthOptions['routes']>> & {
     /** The redirect URI's path: where the provider (or the widget) sends the browser back. */
     callback: string;
   };

@@ -6,6 +6,7 @@ import { resolveAuthSettings } from './resolve-auth-settings';
 import { hostTenantResolver } from './host-tenant-resolver';
 import type { TenantResolver } from './auth-module-options';
 import { underTenantPath } from './path-tenant-settings';
+import { OPTION_RULES } from './option-table';
 import { TENANT_ID } from '../request/tenant-path';
 
 export interface TenantsSettings {
@@ -103,7 +104,7 @@ function universalLogoutProblems(options: MultiTenantAuthModuleOptions): AuthOpt
       option: 'universalLogout.audience',
       message:
         "is required with tenants: the endpoint's one public URL, registered in every tenant's Okta org",
-      example: 'https://app.example.com/global-token-revocation',
+      example: OPTION_RULES['universalLogout.audience'].example,
     });
   }
   if (given.orgIssuer !== undefined) {

@@ -23,3 +23,9 @@ export interface SessionIndexStore {
    */
   recordOnce?(id: string, ttlMs: number): Promise<boolean>;
 }
+
+export function isSessionIndexStore(value: unknown): value is SessionIndexStore {
+  if (typeof value !== 'object' || value === null) return false;
+  const store = value as Record<string, unknown>;
+  return ['add', 'remove', 'sessionIds'].every((method) => typeof store[method] === 'function');
+}
