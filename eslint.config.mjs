@@ -1,8 +1,37 @@
 // @ts-check
 import eslint from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+/**
+ * The module package's floors, ground first: a folder imports only from its own floor and the
+ * ones below it, so the flows never reach the assembly that builds them.
+ */
+const MODULE_FLOORS = [
+  ['request'],
+  ['options'],
+  ['oidc', 'errors'],
+  ['session', 'user', 'tokens', 'session-index'],
+  ['sign-in', 'redirect', 'widget', 'sign-out', 'universal-logout'],
+  ['scopes'],
+  ['access', 'routes'],
+];
+const MODULE_SRC = 'packages/nest-okta/src';
+
+/** One zone per floor: nothing on it may import a folder above it (or the root's files). */
+const moduleLayerZones = MODULE_FLOORS.slice(0, -1).map((floor, level) => ({
+  target: floor.map((folder) => `./${MODULE_SRC}/${folder}/**`),
+  from: [
+    ...MODULE_FLOORS.slice(level + 1)
+      .flat()
+      .map((folder) => `./${MODULE_SRC}/${folder}/**`),
+    `./${MODULE_SRC}/*.ts`,
+  ],
+  message: `is on a higher floor of nest-okta than ${floor.join('/')}/ (see MODULE_FLOORS)`,
+}));
 
 export default tseslint.config(
   {
@@ -31,6 +60,16 @@ export default tseslint.config(
       // Type-only imports stay explicit, so the packages compile under isolatedModules in a
       // consumer's build (TS1272 otherwise) and nothing but types is erased.
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    },
+  },
+  // No import circles anywhere, and the module's floors stack.
+  {
+    files: ['packages/*/src/**/*.ts', 'src/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver()] },
+    rules: {
+      'import-x/no-cycle': 'error',
+      'import-x/no-restricted-paths': ['error', { zones: moduleLayerZones }],
     },
   },
   // The module package stands alone: its files import only each other and their dependencies.

@@ -236,15 +236,17 @@ describe('The Global Token Revocation endpoint', () => {
 describe('The Global Token Revocation endpoint under load or without its org', () => {
   let client: ProviderClient;
   let app: UniversalLogoutApp;
+  let orgIssuer: string;
 
   beforeAll(async () => {
     const [port, closedPort] = await freePorts(2);
+    orgIssuer = `http://127.0.0.1:${closedPort}`;
     client = await startSharedProvider([port]);
     app = await startUniversalLogoutApp({
       port,
       client,
       universalLogout: {
-        orgIssuer: `http://127.0.0.1:${closedPort}`,
+        orgIssuer,
         rateLimit: { limit: 3, windowSeconds: 60 },
       },
     });
@@ -255,7 +257,8 @@ describe('The Global Token Revocation endpoint under load or without its org', (
   });
 
   it('answers 503 while the org’s keys cannot be fetched, then 429 once over its budget', async () => {
-    const token = `${Buffer.from('{"alg":"RS256","kid":"k"}').toString('base64url')}.e30.c2ln`;
+    const claims = Buffer.from(JSON.stringify({ iss: orgIssuer })).toString('base64url');
+    const token = `${Buffer.from('{"alg":"RS256","kid":"k"}').toString('base64url')}.${claims}.c2ln`;
     for (let request = 0; request < 3; request++) {
       expect(
         (await postRevocation(app.url(ENDPOINT), emailSubject(BOB.username), token)).status,

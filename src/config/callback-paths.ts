@@ -1,4 +1,4 @@
-import type { SignInMode } from './app-config';
+import type { SignInMode } from './okta-settings';
 
 /** Okta's guides register these redirect URIs; any other path works as well. */
 export const DEFAULT_CALLBACK_PATHS: Record<SignInMode, string> = {

@@ -1,11 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import {
-  EnvironmentSettings,
-  NodeEnvironment,
-  OktaClientSettings,
-  RelyingPartySettings,
-  SignInMode,
-} from './app-config';
+import type { EnvironmentSettings, NodeEnvironment } from './app-config';
+import type { OktaClientSettings, RelyingPartySettings, SignInMode } from './okta-settings';
 import { DEFAULT_CALLBACK_PATHS } from './callback-paths';
 import { ConfigError } from './config.error';
 import { devOrgPortProblems } from './dev-org-ports';

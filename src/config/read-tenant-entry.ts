@@ -1,4 +1,4 @@
-import type { OktaClientSettings, SignInMode } from './app-config';
+import type { OktaClientSettings, SignInMode } from './okta-settings';
 import type { TenantSettings } from './tenants-config';
 
 const FIELDS = [

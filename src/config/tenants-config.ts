@@ -1,4 +1,4 @@
-import type { OktaClientSettings, RelyingPartySettings, SignInMode } from './app-config';
+import type { OktaClientSettings, RelyingPartySettings, SignInMode } from './okta-settings';
 import { DEFAULT_CALLBACK_PATHS } from './callback-paths';
 
 /** How a request names its tenant: `acme.example.com`, or `/t/acme/...` on one host. */

@@ -1,4 +1,4 @@
-import type { SignInMode } from '../config/app-config';
+import type { SignInMode } from '../config/okta-settings';
 
 /** As in an Okta app integration, the embedded widget needs the Interaction Code grant enabled. */
 export function grantTypesFor(mode: SignInMode): string[] {

@@ -1,5 +1,6 @@
 import { launchDevIdentityProvider, type RunningIdentityProvider } from 'okta-dev-idp';
-import type { EnvironmentSettings, RelyingPartySettings } from '../config/app-config';
+import type { EnvironmentSettings } from '../config/app-config';
+import type { RelyingPartySettings } from '../config/okta-settings';
 import { globalTokenRevocationEndpoint } from './global-token-revocation';
 import { grantTypesFor } from './grant-types';
 

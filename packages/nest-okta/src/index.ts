@@ -1,3 +1,4 @@
+/// <reference types="passport" preserve="true" />
 /** The one public entry of the Okta sign-in module: import from here, never from a file inside. */
 export { AuthModule } from './auth.module';
 export {
@@ -28,18 +29,18 @@ export { Groups } from './access/groups.decorator';
 export { CurrentUser } from './access/current-user.decorator';
 export { AuthenticatedGuard } from './access/authenticated.guard';
 export { GroupsGuard } from './access/groups.guard';
-export { AccessTokenService } from './tokens/access-token.service';
-export type { RefreshLock } from './tokens/refresh-lock';
+export { AccessTokenService } from './access/access-token.service';
+export type { RefreshLock } from './options/refresh-lock';
 export { OidcClient, type UserInfo } from './oidc/oidc-client';
 export type { OktaUser, OktaTokens } from './user/okta-user';
-export type { SessionIndexStore } from './session-index/session-index-store';
+export type { SessionIndexStore } from './options/session-index-store';
 export {
   MemorySessionIndexStore,
   type MemorySessionIndexStoreOptions,
 } from './session-index/memory-session-index-store';
 export { csrfTokenFor } from './session/csrf';
-export { tenantOf } from './tenants/tenant-request';
-export { wantsJson } from './errors/wants-json';
+export { tenantOf } from './request/request-context';
+export { wantsJson } from './request/wants-json';
 export {
   GroupsRequiredException,
   SignInException,

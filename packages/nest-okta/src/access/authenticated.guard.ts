@@ -3,8 +3,8 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { SignInRequiredException } from '../errors/auth.exceptions';
 import { IS_PUBLIC_KEY } from './public.decorator';
-import { signedInUser } from './signed-in-user';
-import { requestedPath } from '../tenants/tenant-path';
+import { signedInUser } from '../user/signed-in-user';
+import { requestedPath } from '../request/request-context';
 
 /**
  * Lets signed-in users through and honours `@Public()`. With `@UseGuards()` it protects one

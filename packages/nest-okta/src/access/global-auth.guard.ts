@@ -1,6 +1,6 @@
-import { ExecutionContext, Injectable } from '@nestjs/common';
+import { type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { type AuthSettings, InjectAuthSettings } from '../options/auth-settings';
+import { AUTH_SETTINGS, type AuthSettings } from '../options/auth-settings';
 import { AuthenticatedGuard } from './authenticated.guard';
 
 /**
@@ -12,7 +12,7 @@ import { AuthenticatedGuard } from './authenticated.guard';
 export class GlobalAuthGuard extends AuthenticatedGuard {
   constructor(
     reflector: Reflector,
-    @InjectAuthSettings() private readonly settings: AuthSettings,
+    @Inject(AUTH_SETTINGS) private readonly settings: AuthSettings,
   ) {
     super(reflector);
   }

@@ -2,8 +2,8 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { GroupsRequiredException, SignInRequiredException } from '../errors/auth.exceptions';
-import { signedInUser } from './signed-in-user';
-import { requestedPath } from '../tenants/tenant-path';
+import { signedInUser } from '../user/signed-in-user';
+import { requestedPath } from '../request/request-context';
 
 /** Metadata key shared with `@Groups()`; kept here so the guard has no import cycle. */
 export const REQUIRED_GROUPS_KEY = 'auth:groups';

@@ -1,7 +1,7 @@
 import type { Request } from 'express';
-import type { RefreshLock } from '../tokens/refresh-lock';
-import type { WidgetCspDirective } from '../widget/widget-csp-sources';
-import type { SessionIndexStore } from '../session-index/session-index-store';
+import type { RefreshLock } from './refresh-lock';
+import type { WidgetCspDirective } from './widget-csp-sources';
+import type { SessionIndexStore } from './session-index-store';
 
 /** Okta's two models for server-side web apps: its hosted page, or the embedded Sign-In Widget. */
 export type SignInMode = 'redirect' | 'widget';

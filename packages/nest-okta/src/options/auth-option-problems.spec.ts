@@ -81,3 +81,41 @@ describe('refreshLock', () => {
     ).toEqual(['refreshLock']);
   });
 });
+
+describe('findAuthOptionProblems', () => {
+  it('names each required option absent or empty, with its example, unless partial', () => {
+    const problems = findAuthOptionProblems({ issuer: '', clientId: 42 as never });
+    expect(problems.map(({ option, message }) => `${option}: ${message}`)).toEqual([
+      'issuer: is required',
+      'clientId: must be a string',
+      'clientSecret: is required',
+      'redirectUri: is required',
+      'postLogoutRedirectUri: is required',
+    ]);
+    expect(problems[0].example).toBe('https://dev-123456.okta.com/oauth2/default');
+    expect(problemsWith({ issuer: '' })).toEqual([]);
+  });
+
+  it('reports every problem at once, several for one option, in the order of the table', () => {
+    expect(
+      problemsWith({
+        issuer: 'http://dev-123456-admin.okta.com/',
+        scopes: ['profile'],
+        routes: { logout: 'logout' },
+      }).map(({ option, example }) => `${option} (${example})`),
+    ).toEqual([
+      'issuer (https://dev-123456.okta.com/oauth2/default)',
+      'issuer (https://dev-123456.okta.com/oauth2/default)',
+      'issuer (https://dev-123456.okta.com/oauth2/default)',
+      'scopes (openid profile email)',
+      'routes.logout (/logout)',
+    ]);
+  });
+
+  it('checks no option of a group that is absent or off, and each option of one that is given', () => {
+    expect(problemsWith({ universalLogout: false, routes: undefined })).toEqual([]);
+    expect(problemsWith({ universalLogout: { path: 'gtr' } }).map((p) => p.option)).toEqual([
+      'universalLogout.path',
+    ]);
+  });
+});

@@ -1,7 +1,6 @@
-import { Inject } from '@nestjs/common';
-import type { RefreshLock } from '../tokens/refresh-lock';
-import type { WidgetCspSources } from '../widget/widget-csp-sources';
-import type { SignInMode } from './auth-module-options';
+import type { RefreshLock } from './refresh-lock';
+import type { WidgetCspSources } from './widget-csp-sources';
+import type { SharedAuthOptions, SignInMode } from './auth-module-options';
 
 /** AuthModule's options after validation, with every default filled in and routes derived. */
 export interface AuthSettings {
@@ -13,11 +12,8 @@ export interface AuthSettings {
   signInMode: SignInMode;
   scopes: string[];
   globalGuard: boolean;
-  routes: {
-    login: string;
-    logout: string;
-    /** Sign-out of every session the user has in this app, then at Okta. */
-    logoutEverywhere: string;
+  /** Every route option's path, and the callback's. */
+  routes: Required<NonNullable<SharedAuthOptions['routes']>> & {
     /** The redirect URI's path: where the provider (or the widget) sends the browser back. */
     callback: string;
   };
@@ -52,5 +48,3 @@ export interface UniversalLogoutSettings {
 }
 
 export const AUTH_SETTINGS = Symbol('AUTH_SETTINGS');
-
-export const InjectAuthSettings = (): ParameterDecorator => Inject(AUTH_SETTINGS);

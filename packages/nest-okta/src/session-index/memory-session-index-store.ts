@@ -1,4 +1,4 @@
-import type { SessionIndexStore } from './session-index-store';
+import type { SessionIndexStore } from '../options/session-index-store';
 
 export interface MemorySessionIndexStoreOptions {
   /** How often expired entries are dropped. Default one minute. */

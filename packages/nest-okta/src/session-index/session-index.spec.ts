@@ -110,7 +110,7 @@ describe('SessionIndex', () => {
       await index.record('sid-4', user('00u-bob'), shared);
       expect(warn).toHaveBeenCalledTimes(1);
     } finally {
-      ownIndex.onModuleDestroy();
+      ownIndex.close();
       warn.mockRestore();
     }
   });

@@ -1,8 +1,8 @@
-import { Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { MemoryStore, type Store } from 'express-session';
 import type { OktaUser } from '../user/okta-user';
 import { MemorySessionIndexStore } from './memory-session-index-store';
-import type { SessionIndexStore } from './session-index-store';
+import type { SessionIndexStore } from '../options/session-index-store';
 import { subjectKey, type UserSubject } from './subject-key';
 
 /**
@@ -10,7 +10,7 @@ import { subjectKey, type UserSubject } from './subject-key';
  * subject and under their email, forgotten at sign-out, and expiring when the sign-in would.
  * Only sign-in, sign-out and "end them all" touch it; a signed-in request never does.
  */
-export class SessionIndex implements OnModuleDestroy {
+export class SessionIndex {
   private readonly logger = new Logger('SessionIndex');
   private readonly store: SessionIndexStore;
   private readonly ownsStore: boolean;
@@ -60,7 +60,7 @@ export class SessionIndex implements OnModuleDestroy {
     return { format: 'iss_sub', iss: this.issuer, sub: user.sub };
   }
 
-  onModuleDestroy(): void {
+  close(): void {
     if (this.ownsStore) (this.store as MemorySessionIndexStore).close();
   }
 

@@ -4,7 +4,7 @@ import type { AuthSettings } from '../options/auth-settings';
 import { isStoredUser, passportEntryOf, type SessionUser } from '../user/session-user';
 import type { CsrfTokens } from './csrf';
 import { markSessionActive } from './session-activity.middleware';
-import { tenantPathOf } from '../tenants/tenant-path';
+import { routeUrl } from '../request/request-context';
 
 /**
  * What the module does on every request, after the app's `express-session`: Passport (its own
@@ -24,8 +24,7 @@ export function authSessionMiddleware(
   const restoreUser = sessionUserRestorer(authenticator, tenant);
   const { login, logout, logoutEverywhere } = settings.routes;
   return (req: Request, res: Response, next: NextFunction): void => {
-    const prefix = tenantPathOf(req);
-    res.locals.loginPath = prefix + login;
+    res.locals.loginPath = routeUrl(req, login);
     initialize(req, res, () => {
       if (!req.session) {
         next();
@@ -51,8 +50,8 @@ export function authSessionMiddleware(
               configurable: true,
               get: () => csrf.tokenFor(req.sessionID),
             });
-            res.locals.logoutPath = prefix + logout;
-            res.locals.logoutEverywherePath = prefix + logoutEverywhere;
+            res.locals.logoutPath = routeUrl(req, logout, 'POST');
+            res.locals.logoutEverywherePath = routeUrl(req, logoutEverywhere, 'POST');
           }
           next();
         });

@@ -1,10 +1,10 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
-import { ThrottlerStorageService } from '@nestjs/throttler';
+import { HttpStatus } from '@nestjs/common';
+import type { ThrottlerStorageService } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { SignInException } from '../errors/auth.exceptions';
-import { type AuthSettings, InjectAuthSettings } from '../options/auth-settings';
-import { overBudget } from '../routes/request-budget';
-import { tenantOf } from '../tenants/tenant-request';
+import type { AuthSettings } from '../options/auth-settings';
+import { overBudget } from '../request/request-budget';
+import { tenantOf } from '../request/request-context';
 
 const THROTTLER_NAME = 'sign-in';
 
@@ -15,10 +15,9 @@ const THROTTLER_NAME = 'sign-in';
  * app hammer the identity provider or fill the session store with sign-in transactions. Counts
  * live in this instance's memory, through @nestjs/throttler's storage.
  */
-@Injectable()
 export class SignInRateLimit {
   constructor(
-    @InjectAuthSettings() private readonly settings: AuthSettings,
+    private readonly settings: Pick<AuthSettings, 'signInRateLimit'>,
     private readonly storage: ThrottlerStorageService,
   ) {}
 

@@ -1,6 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import type { RefreshLock } from './refresh-lock';
+import type { RefreshLock } from '../options/refresh-lock';
 import { refreshOnce, type SharedRefresh } from './refresh-once';
 
 /** A real lock for one process, as a shared store would keep it: a key with an expiry. */

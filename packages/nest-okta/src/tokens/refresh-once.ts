@@ -2,7 +2,7 @@ import { HttpStatus, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SignInException } from '../errors/auth.exceptions';
-import type { RefreshLock } from './refresh-lock';
+import type { RefreshLock } from '../options/refresh-lock';
 
 /** How often an instance waiting for another's refresh looks at the store. */
 const POLL_MS = 100;

@@ -1,6 +1,5 @@
 import { HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import type { AuthRoute } from '../routes/auth-route';
 import type { UserSubject } from '../session-index/subject-key';
 import { describeSubject, type FailureAnswer, failureAnswer } from './revocation-answers';
 import {
@@ -47,15 +46,7 @@ const logger = new Logger('UniversalLogout');
  * from the org. Okta reads only the status: 204 signed out (also when there was nothing to end),
  * 400 malformed, 401 not from the org, 422 not (fully) signed out, 429 and 503 try again later.
  */
-export function globalTokenRevocationRoute(
-  path: string,
-  rateLimit: RevocationRateLimit,
-  orgFor: RevocationOrgFor,
-): AuthRoute {
-  return { method: 'POST', path, handle: (req, res) => revoke(req, res, rateLimit, orgFor) };
-}
-
-async function revoke(
+export async function globalTokenRevocation(
   req: Request,
   res: Response,
   rateLimit: RevocationRateLimit,

@@ -1,8 +1,7 @@
-import { Injectable } from '@nestjs/common';
-import { ThrottlerStorageService } from '@nestjs/throttler';
+import type { ThrottlerStorageService } from '@nestjs/throttler';
 import type { Request } from 'express';
-import { type AuthSettings, InjectAuthSettings } from '../options/auth-settings';
-import { overBudget } from '../routes/request-budget';
+import type { AuthSettings } from '../options/auth-settings';
+import { overBudget } from '../request/request-budget';
 
 const THROTTLER_NAME = 'universal-logout';
 
@@ -11,10 +10,9 @@ const THROTTLER_NAME = 'universal-logout';
  * sign-in's: a flood of forged requests is turned away before any signature is checked, and
  * cannot use up the sign-in budget or the other way round. Counted in this instance's memory.
  */
-@Injectable()
 export class RevocationRateLimit {
   constructor(
-    @InjectAuthSettings() private readonly settings: AuthSettings,
+    private readonly settings: Pick<AuthSettings, 'universalLogout'>,
     private readonly storage: ThrottlerStorageService,
   ) {}
 

@@ -71,7 +71,7 @@ describe('UserSessionRevoker', () => {
     } as AuthSettings);
   });
   afterEach(() => {
-    revoker.onModuleDestroy();
+    revoker.close();
     indexStore.close();
   });
 

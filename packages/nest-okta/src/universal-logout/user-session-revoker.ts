@@ -1,10 +1,10 @@
-import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import type { SessionData, Store } from 'express-session';
-import { OidcClient } from '../oidc/oidc-client';
-import { type AuthSettings, InjectAuthSettings } from '../options/auth-settings';
-import { SessionIndex } from '../session-index/session-index';
+import type { OidcClient } from '../oidc/oidc-client';
+import type { AuthSettings } from '../options/auth-settings';
+import type { SessionIndex } from '../session-index/session-index';
 import type { UserSubject } from '../session-index/subject-key';
-import { TokenVault } from '../tokens/token-vault';
+import type { TokenVault } from '../tokens/token-vault';
 import { oktaUserFromClaims, type OktaUser } from '../user/okta-user';
 import { isStoredUser, passportEntryOf } from '../user/session-user';
 import { SessionStoreFailureError } from './revocation-errors';
@@ -28,8 +28,7 @@ type SessionOutcome = { found: boolean; revoked: boolean; revocationFailed: bool
  * the provider and its index entries forgotten. Access tokens live on to their expiry, as Okta's
  * guide allows; nothing in this app hands them out once the session is gone.
  */
-@Injectable()
-export class UserSessionRevoker implements OnModuleDestroy {
+export class UserSessionRevoker {
   private readonly logger = new Logger('UniversalLogout');
   private readonly settling = new Set<NodeJS.Timeout>();
   private readonly settleDelayMs: number;
@@ -39,7 +38,7 @@ export class UserSessionRevoker implements OnModuleDestroy {
     private readonly oidc: OidcClient,
     private readonly sessionIndex: SessionIndex,
     private readonly vault: TokenVault,
-    @InjectAuthSettings() { providerTimeoutMs, groupsClaim }: AuthSettings,
+    { providerTimeoutMs, groupsClaim }: AuthSettings,
   ) {
     this.groupsClaim = groupsClaim;
     // Longer than a request can take: the slowest wait on the provider, then a second to finish.
@@ -98,7 +97,7 @@ export class UserSessionRevoker implements OnModuleDestroy {
     this.settling.add(timer);
   }
 
-  onModuleDestroy(): void {
+  close(): void {
     for (const timer of this.settling) clearTimeout(timer);
     this.settling.clear();
   }

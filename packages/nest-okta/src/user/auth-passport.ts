@@ -4,9 +4,6 @@ import type { SessionIndex } from '../session-index/session-index';
 import { oktaUserFromClaims, type OktaUser } from './okta-user';
 import { isStoredUser, type SessionUser, type StoredUser } from './session-user';
 
-/** The module's Passport instance, injected by this token. */
-export const AUTH_PASSPORT = Symbol('AUTH_PASSPORT');
-
 /** The name the redirect model's strategy has on that instance. */
 export const OKTA_STRATEGY = 'okta';
 

@@ -1,6 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { OidcClient } from '../oidc/oidc-client';
-import { type AuthSettings, InjectAuthSettings } from '../options/auth-settings';
+import type { OidcClient } from '../oidc/oidc-client';
+import type { AuthSettings } from '../options/auth-settings';
 import type { SignInTransaction } from '../sign-in/sign-in-transactions';
 import { checkedIdToken, verifiedOktaUser } from '../sign-in/verified-okta-user';
 import type { VerifiedSignIn } from '../user/okta-user';
@@ -9,10 +8,9 @@ import type { VerifiedSignIn } from '../user/okta-user';
  * Completes an embedded-widget sign-in: the interaction code is exchanged with the
  * transaction's PKCE verifier, and the tokens are checked exactly as in the redirect model.
  */
-@Injectable()
 export class InteractionCodeSignIn {
   constructor(
-    @InjectAuthSettings() private readonly settings: AuthSettings,
+    private readonly settings: AuthSettings,
     private readonly oidc: OidcClient,
   ) {}
 

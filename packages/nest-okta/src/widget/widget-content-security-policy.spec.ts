@@ -1,5 +1,5 @@
 import { widgetContentSecurityPolicy } from './widget-content-security-policy';
-import { DEFAULT_WIDGET_CSP_SOURCES, type WidgetCspSources } from './widget-csp-sources';
+import { DEFAULT_WIDGET_CSP_SOURCES, type WidgetCspSources } from '../options/widget-csp-sources';
 
 const ISSUER = 'https://dev-123456.okta.com/oauth2/default';
 const NONE: WidgetCspSources = {

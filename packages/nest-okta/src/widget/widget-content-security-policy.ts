@@ -1,4 +1,4 @@
-import type { WidgetCspSources } from './widget-csp-sources';
+import type { WidgetCspSources } from '../options/widget-csp-sources';
 
 /**
  * The widget page's policy: the widget's own files and the page's script (both served here),
