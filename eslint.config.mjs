@@ -44,6 +44,8 @@ export default tseslint.config(
       'jest.config.js',
       'jest.browser.config.js',
       'packages/*/jest.config.js',
+      // The adoption proof's spec runs inside the fresh apps it makes, with their supertest.
+      'test/adoption-proof/app/test/',
     ],
   },
   eslint.configs.recommended,

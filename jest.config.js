@@ -22,6 +22,8 @@ module.exports = {
       testEnvironment: 'node',
       rootDir: 'test',
       testRegex: '\\.e2e-spec\\.ts$',
+      // The adoption proof's spec runs in the fresh apps scripts/adoption-proof.sh makes.
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/adoption-proof/'],
       moduleFileExtensions: ['js', 'json', 'ts'],
       transform,
     },
