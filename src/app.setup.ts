@@ -1,10 +1,10 @@
 import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { type NestExpressApplication } from '@nestjs/platform-express';
 import hbs from 'hbs';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { join } from 'node:path';
-import { AppModule, AppModuleOptions } from './app.module';
+import { AppModule, type AppModuleOptions } from './app.module';
 import type { RequestHandler } from 'express';
 import type { AppConfig } from './config/app-config';
 import { packageRoot } from './config/package-root';

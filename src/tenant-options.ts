@@ -1,4 +1,4 @@
-import { AuthOptionName, findAuthOptionProblems } from 'nest-okta';
+import { type AuthOptionName, findAuthOptionProblems } from 'nest-okta';
 import type { EnvironmentSettings } from './config/app-config';
 
 /**

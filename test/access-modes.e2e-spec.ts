@@ -1,6 +1,6 @@
 import { Browser } from './support/browser';
 import { ALICE, signIn } from './support/sign-in';
-import { startStack, Stack } from './support/stack';
+import { startStack, type Stack } from './support/stack';
 
 /** Okta's three access modes, with AuthModule's global guard on (the default) and off. */
 describe.each([

@@ -1,5 +1,5 @@
 import type { AppInstance } from './support/app-instance';
-import { InstancesOnRedis, startInstancesOnRedis } from './support/instances-on-redis';
+import { type InstancesOnRedis, startInstancesOnRedis } from './support/instances-on-redis';
 import { SessionStorage } from '../src/session/session-storage';
 import { Browser } from './support/browser';
 import { describeWithRedisServer } from './support/redis-server';

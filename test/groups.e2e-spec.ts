@@ -1,6 +1,6 @@
 import { Browser } from './support/browser';
 import { ALICE, BOB, signIn } from './support/sign-in';
-import { startStack, Stack } from './support/stack';
+import { startStack, type Stack } from './support/stack';
 
 describe('Group-based access with @Groups("admin")', () => {
   let stack: Stack;

@@ -1,14 +1,14 @@
 import { SessionStorage } from '../src/session/session-storage';
 import { Browser } from './support/browser';
 import {
-  AppInstance,
+  type AppInstance,
   freePorts,
-  ProviderClient,
+  type ProviderClient,
   startAppInstance,
   startSharedProvider,
 } from './support/app-instance';
 import { ALICE, signInUntilCallback } from './support/sign-in';
-import { startStack, Stack } from './support/stack';
+import { startStack, type Stack } from './support/stack';
 
 describe('Hardened HTTP', () => {
   let stack: Stack;

@@ -1,9 +1,9 @@
 import { LogCollector } from './support/log-collector';
 import { Browser, readForm } from './support/browser';
 import {
-  AppInstance,
+  type AppInstance,
   freePorts,
-  ProviderClient,
+  type ProviderClient,
   startAppInstance,
   startSharedProvider,
 } from './support/app-instance';

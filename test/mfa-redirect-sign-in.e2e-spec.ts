@@ -1,7 +1,7 @@
-import { Browser, Page, readForm } from './support/browser';
+import { Browser, type Page, readForm } from './support/browser';
 import { latestCode, mailboxUrl, mailTo, wrongCode } from './support/mailbox';
 import { DAVE, openSignInPage, submitCredentials } from './support/sign-in';
-import { startStack, Stack } from './support/stack';
+import { startStack, type Stack } from './support/stack';
 
 /**
  * A second factor on the hosted sign-in page (the redirect model): Dave's policy asks for the

@@ -2,14 +2,14 @@ import { AuthenticatorKey, IdxStatus } from '@okta/okta-auth-js';
 import { Browser } from './support/browser';
 import { latestCode, mailTo, wrongCode } from './support/mailbox';
 import { DAVE } from './support/sign-in';
-import { startStack, Stack } from './support/stack';
+import { startStack, type Stack } from './support/stack';
 import {
   callbackUrl,
   identify,
   idxOptions,
   openWidgetPage,
   widgetAuthClient,
-  WidgetPageOptions,
+  type WidgetPageOptions,
 } from './support/widget-client';
 
 const IDX_JSON = 'application/ion+json; okta-version=1.0.0';

@@ -1,6 +1,6 @@
 import { Browser } from './support/browser';
-import { Behaviour, ScriptedProvider } from './support/scripted-provider';
-import { startStack, Stack } from './support/stack';
+import { type Behaviour, ScriptedProvider } from './support/scripted-provider';
+import { startStack, type Stack } from './support/stack';
 
 /**
  * Relying-party checks against a provider that breaks the protocol on purpose. Every failure

@@ -5,7 +5,7 @@ import { Browser } from './support/browser';
 import { rawRequest } from './support/raw-request';
 import { describeWithRedisServer, RedisServer } from './support/redis-server';
 import { ALICE, signIn } from './support/sign-in';
-import { startStack, Stack } from './support/stack';
+import { startStack, type Stack } from './support/stack';
 import { sessionIdOf, storedRecord, storeRecord } from './support/stored-sessions';
 
 const SESSION_COOKIE = 'nest-okta.sid';

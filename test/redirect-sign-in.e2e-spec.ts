@@ -7,7 +7,7 @@ import {
   signInUntilCallback,
   submitCredentials,
 } from './support/sign-in';
-import { startStack, Stack } from './support/stack';
+import { startStack, type Stack } from './support/stack';
 
 const SESSION_COOKIE = 'nest-okta.sid';
 

@@ -1,7 +1,12 @@
 import { Browser, signOut } from './support/browser';
-import { AppInstance, freePorts, ProviderClient, startAppInstance } from './support/app-instance';
-import { InstancesOnRedis, startInstancesOnRedis } from './support/instances-on-redis';
-import { describeWithRedisServer, RedisServer } from './support/redis-server';
+import {
+  type AppInstance,
+  freePorts,
+  type ProviderClient,
+  startAppInstance,
+} from './support/app-instance';
+import { type InstancesOnRedis, startInstancesOnRedis } from './support/instances-on-redis';
+import { describeWithRedisServer, type RedisServer } from './support/redis-server';
 import { ALICE, signIn } from './support/sign-in';
 
 const CALLBACK = '/authorization-code/callback';

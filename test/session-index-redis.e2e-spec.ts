@@ -2,9 +2,9 @@ import { createClient } from 'redis';
 import { RedisSessionIndex } from '../src/session/redis-session-index';
 import { Browser, signOut } from './support/browser';
 import {
-  AppInstance,
+  type AppInstance,
   freePorts,
-  ProviderClient,
+  type ProviderClient,
   startAppInstance,
   startSharedProvider,
 } from './support/app-instance';

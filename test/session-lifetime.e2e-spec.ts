@@ -1,6 +1,6 @@
 import { Browser } from './support/browser';
 import { ALICE, signIn } from './support/sign-in';
-import { startStack, Stack } from './support/stack';
+import { startStack, type Stack } from './support/stack';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -2,7 +2,7 @@ import { Browser, signOut } from './support/browser';
 import { LogCollector } from './support/log-collector';
 import { ScriptedProvider } from './support/scripted-provider';
 import { sessionTokensOf } from './support/stored-sessions';
-import { startStack, Stack } from './support/stack';
+import { startStack, type Stack } from './support/stack';
 
 /**
  * Revocation is best effort: a provider that refuses or never answers it delays sign-out by the

@@ -1,12 +1,12 @@
 import {
-  AppInstance,
+  type AppInstance,
   freePorts,
-  ProviderClient,
+  type ProviderClient,
   startAppInstance,
   startSharedProvider,
 } from './support/app-instance';
 import { Browser, readForm, signOut } from './support/browser';
-import { isActive, refresh, TokenClient, tokenClientOf } from './support/provider-tokens';
+import { isActive, refresh, type TokenClient, tokenClientOf } from './support/provider-tokens';
 import { sessionTokensOf } from './support/stored-sessions';
 import { ALICE, openSignInPage, signIn } from './support/sign-in';
 

@@ -5,7 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { TenantAuthOptions } from 'nest-okta';
 import {
   resolveIdentityProvider,
-  ResolvedConfig,
+  type ResolvedConfig,
 } from '../src/dev-identity-provider/resolve-identity-provider';
 import { readAppConfig } from '../src/read-app-config';
 import { startTenantApp } from './adoption/tenant-app.module';

@@ -1,19 +1,19 @@
 import { SessionStorage } from '../src/session/session-storage';
 import { Browser } from './support/browser';
 import {
-  AppInstance,
+  type AppInstance,
   freePorts,
-  ProviderClient,
+  type ProviderClient,
   startAppInstance,
   startSharedProvider,
 } from './support/app-instance';
-import { refresh, TokenClient, tokenClientOf } from './support/provider-tokens';
+import { refresh, type TokenClient, tokenClientOf } from './support/provider-tokens';
 import { universalLogoutFromProvider } from './support/provider-universal-logout';
 import { describeWithRedisServer, RedisServer } from './support/redis-server';
 import { ALICE, BOB, signIn } from './support/sign-in';
 import { isSignedIn, refreshTokenOf, signOutEverywhere } from './support/stored-sessions';
 import { emailSubject, postRevocation, TestOrg } from './support/test-org';
-import { startUniversalLogoutApp, UniversalLogoutApp } from './support/universal-logout-app';
+import { startUniversalLogoutApp, type UniversalLogoutApp } from './support/universal-logout-app';
 
 const CALLBACK = '/authorization-code/callback';
 const ENDPOINT = '/global-token-revocation';

@@ -1,14 +1,14 @@
 import { SessionStorage } from '../src/session/session-storage';
 import { LogCollector } from './support/log-collector';
 import { Browser } from './support/browser';
-import { freePorts, ProviderClient, startSharedProvider } from './support/app-instance';
-import { refresh, TokenClient, tokenClientOf } from './support/provider-tokens';
+import { freePorts, type ProviderClient, startSharedProvider } from './support/app-instance';
+import { refresh, type TokenClient, tokenClientOf } from './support/provider-tokens';
 import { universalLogoutFromProvider } from './support/provider-universal-logout';
 import { ALICE, BOB, signIn } from './support/sign-in';
-import { startStack, Stack } from './support/stack';
+import { startStack, type Stack } from './support/stack';
 import { isSignedIn, refreshTokenOf, signOutEverywhere } from './support/stored-sessions';
 import { emailSubject, postRevocation, TestOrg } from './support/test-org';
-import { startUniversalLogoutApp, UniversalLogoutApp } from './support/universal-logout-app';
+import { startUniversalLogoutApp, type UniversalLogoutApp } from './support/universal-logout-app';
 
 const CALLBACK = '/authorization-code/callback';
 const ENDPOINT = '/global-token-revocation';

@@ -2,14 +2,14 @@ import { IdxStatus } from '@okta/okta-auth-js';
 import { decodeProtectedHeader, decodeJwt } from 'jose';
 import { Browser } from './support/browser';
 import { ALICE, BOB } from './support/sign-in';
-import { startStack, Stack } from './support/stack';
+import { startStack, type Stack } from './support/stack';
 import {
   callbackUrl,
   identify,
   idxOptions,
   openWidgetPage,
   widgetAuthClient,
-  WidgetPageOptions,
+  type WidgetPageOptions,
 } from './support/widget-client';
 
 const SESSION_COOKIE = 'nest-okta.sid';

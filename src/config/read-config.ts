@@ -11,7 +11,7 @@ import { readTenantsFile } from './read-tenants-file';
 import { readWidgetSettings } from './read-widget-settings';
 import {
   readBoolean,
-  ReadVariable,
+  type ReadVariable,
   readOptionalWholeNumber,
   readWholeNumber,
 } from './value-readers';

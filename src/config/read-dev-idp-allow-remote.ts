@@ -1,4 +1,4 @@
-import { ReadVariable, readBoolean } from './value-readers';
+import { type ReadVariable, readBoolean } from './value-readers';
 
 /**
  * DEV_IDP_ALLOW_REMOTE: whether the development identity provider may listen where the app does

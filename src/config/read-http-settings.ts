@@ -1,5 +1,5 @@
 import type { HttpSettings, LogLevel, TrustProxySetting } from './app-config';
-import { ReadVariable, readWholeNumber } from './value-readers';
+import { type ReadVariable, readWholeNumber } from './value-readers';
 
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const TRUST_PROXY_EXAMPLE = 'TRUST_PROXY=1 (one proxy in front) or TRUST_PROXY=10.0.0.0/8';

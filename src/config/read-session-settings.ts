@@ -1,5 +1,5 @@
 import type { SessionSettings, SessionStoreSettings } from './app-config';
-import { ReadVariable, readBoolean, readWholeNumber } from './value-readers';
+import { type ReadVariable, readBoolean, readWholeNumber } from './value-readers';
 
 const MIN_SECRET_LENGTH = 32;
 /**

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from './package-root';
-import { readTenantsFile, TenantsFileContext } from './read-tenants-file';
+import { readTenantsFile, type TenantsFileContext } from './read-tenants-file';
 import { tenantRelyingParty } from './tenants-config';
 
 const DEVELOPMENT: TenantsFileContext = { production: false, appBaseUrl: 'http://localhost:8080' };

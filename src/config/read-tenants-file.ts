@@ -3,9 +3,9 @@ import { resolve } from 'node:path';
 import { readTenantEntry } from './read-tenant-entry';
 import {
   TENANT_PATH_PREFIX,
-  TenantResolution,
-  TenantsConfig,
-  TenantSettings,
+  type TenantResolution,
+  type TenantsConfig,
+  type TenantSettings,
 } from './tenants-config';
 
 /** Tenant ids become host names or path segments, so they are lowercase DNS labels. */

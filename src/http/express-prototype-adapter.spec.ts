@@ -1,11 +1,12 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
 import { ExpressPrototypeAdapter } from './express-prototype-adapter';
 
 describe('ExpressPrototypeAdapter', () => {
   it("makes each request and response with the app's own prototypes", async () => {
     const adapter = new ExpressPrototypeAdapter();
-    const app = adapter.getInstance<import('express').Express>();
+    const app = adapter.getInstance<Express>();
     const seen: boolean[] = [];
     app.get('/', (_req, res) => res.send('ok'));
     adapter.initHttpServer({});

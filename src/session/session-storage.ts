@@ -1,6 +1,6 @@
-import { Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { RedisStore } from 'connect-redis';
-import { MemoryStore, Store } from 'express-session';
+import { MemoryStore, type Store } from 'express-session';
 import { createClient } from 'redis';
 import type { SessionStoreSettings } from '../config/app-config';
 import { checkStoredSessions } from './checked-store';

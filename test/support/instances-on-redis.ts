@@ -1,7 +1,7 @@
 import {
-  AppInstance,
+  type AppInstance,
   freePorts,
-  ProviderClient,
+  type ProviderClient,
   startAppInstance,
   startSharedProvider,
 } from './app-instance';

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
-import { createServer, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
+import { createServer, type Server } from 'node:http';
+import { type AddressInfo } from 'node:net';
 
 export interface ReceivedRequest {
   method: string;

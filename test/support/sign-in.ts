@@ -1,4 +1,4 @@
-import { Browser, Page, readForm } from './browser';
+import { type Browser, type Page, readForm } from './browser';
 
 export const ALICE = { username: 'alice@example.com', password: 'Alice-Demo-1' };
 export const BOB = { username: 'bob@example.com', password: 'Bob-Demo-1' };

@@ -2,7 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { SessionData, Store } from 'express-session';
 import type { OktaTokens } from 'nest-okta';
 import { SessionStorage } from '../../src/session/session-storage';
-import { Browser, readForm } from './browser';
+import { type Browser, readForm } from './browser';
 
 /** The session id in a browser's signed express-session cookie (`s:<id>.<signature>`). */
 export async function sessionIdOf(browser: Browser, url: string): Promise<string> {
