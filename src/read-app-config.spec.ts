@@ -251,6 +251,9 @@ const otherRejections: Rejection[] = [
     /addresses/,
   ],
   ['a TRUST_PROXY host name', { TRUST_PROXY: 'proxy.internal' }, 'TRUST_PROXY', /addresses/],
+  ['a TRUST_PROXY of three colons', { TRUST_PROXY: 'fe80:::1/64' }, 'TRUST_PROXY', /addresses/],
+  ['a TRUST_PROXY with a zone', { TRUST_PROXY: 'fe80::1%eth0' }, 'TRUST_PROXY', /addresses/],
+  ['a TRUST_PROXY of two prefixes', { TRUST_PROXY: '10.0.0.0/8/8' }, 'TRUST_PROXY', /addresses/],
   ['an unknown LOG_LEVEL', { LOG_LEVEL: 'verbose' }, 'LOG_LEVEL', /must be one of fatal/],
   [
     'a widget language that is not a language tag',
@@ -474,6 +477,7 @@ describe('readAppConfig', () => {
       ['false', false],
       ['loopback, 10.0.0.0/8', ['loopback', '10.0.0.0/8']],
       ['fd00::/8', ['fd00::/8']],
+      ['FD00:0:0::1, 2001:DB8::/32', ['fd00::1', '2001:db8::/32']],
     ])('reads TRUST_PROXY=%s', (value, expected) => {
       expect(readConfig({ TRUST_PROXY: value }).http.trustProxy).toEqual(expected);
     });

@@ -20,7 +20,15 @@ describe('clientKey', () => {
     expect(clientKey('::1')).toBe('0:0:0:0::/64');
   });
 
-  it('names a missing address', () => {
+  it('gives one address one key, however it is written', () => {
+    expect(clientKey('1::2:3:4:5:1.2.3.4')).toBe(clientKey('1:0:2:3:4:5:102:304'));
+    expect(clientKey('2001:DB8:1:2::1')).toBe(clientKey('2001:db8:1:2::1'));
+    expect(clientKey('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+    expect(clientKey('::ffff:cb00:7107')).toBe('203.0.113.7');
+  });
+
+  it('names a missing or unreadable address', () => {
     expect(clientKey(undefined)).toBe('unknown');
+    expect(clientKey('not an address')).toBe('unknown');
   });
 });
