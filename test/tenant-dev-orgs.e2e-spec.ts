@@ -99,16 +99,19 @@ describe("tenants.example.json: the development provider's Acme and Globex orgs"
 
   it("starts one org per tenant, beside the single-tenant provider, with the tenant's client", () => {
     expect([...resolved.devOrgs!.keys()]).toEqual(['acme', 'globex']);
+    // The example file names no port: its tenants live on whatever port the app has.
+    const { port } = new URL(resolved.config.baseUrl);
+    expect(port).not.toBe('8080');
     expect(acme).toEqual({
       id: 'acme',
-      baseUrl: 'http://acme.localhost:8080',
+      baseUrl: `http://acme.localhost:${port}`,
       issuer: resolved.devOrgs!.get('acme')!.issuer,
       clientId: 'nest-okta-acme',
       clientSecret: expect.stringMatching(/^[\w-]{32}$/) as string,
       signInMode: 'redirect',
       scopes: ['openid', 'profile', 'email'],
-      redirectUri: 'http://acme.localhost:8080/authorization-code/callback',
-      postLogoutRedirectUri: 'http://acme.localhost:8080',
+      redirectUri: `http://acme.localhost:${port}/authorization-code/callback`,
+      postLogoutRedirectUri: `http://acme.localhost:${port}`,
       universalLogout: false,
       groupsClaim: undefined,
       usesDevIdentityProvider: true,
@@ -116,7 +119,7 @@ describe("tenants.example.json: the development provider's Acme and Globex orgs"
     // Globex signs in with the embedded widget: its callback is the widget's.
     expect(globex).toMatchObject({
       signInMode: 'widget',
-      redirectUri: 'http://globex.localhost:8080/login/callback',
+      redirectUri: `http://globex.localhost:${port}/login/callback`,
     });
     expect(globex.clientSecret).not.toBe(acme.clientSecret);
     const issuers = new Set([acme.issuer, globex.issuer, resolved.config.okta.issuer]);

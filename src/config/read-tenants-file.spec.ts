@@ -56,6 +56,23 @@ describe('readTenantsFile: valid files', () => {
     expect(config!.tenants.get('globex')).toMatchObject({ signInMode: 'widget' });
   });
 
+  it("follows the app to any port: the example names none, and a port of its own must be the app's", () => {
+    const elsewhere = { production: false, appBaseUrl: 'http://localhost:9420' };
+    const problems: string[] = [];
+    const config = readTenantsFile(
+      join(packageRoot(), 'tenants.example.json'),
+      elsewhere,
+      problems,
+    );
+    expect(problems).toEqual([]);
+    expect(config).toMatchObject({ baseDomain: 'localhost:9420' });
+    expect(config!.tenants.get('acme')).toMatchObject({ baseUrl: 'http://acme.localhost:9420' });
+    const bound = read({ baseDomain: 'localhost:8080', tenants: { acme: {} } }, elsewhere);
+    expect(bound.problems).toEqual([
+      `${bound.file}, "baseDomain": its port ("8080") must be APP_BASE_URL's ("9420"), the port the app listens on; leave "baseDomain" out to follow APP_BASE_URL, or set "localhost:9420". Example: "baseDomain": "localhost:8080" (tenants at acme.localhost:8080)`,
+    ]);
+  });
+
   it('reads an Okta tenant with every setting, under path resolution', () => {
     const { config, problems } = read(
       {

@@ -138,11 +138,17 @@ function readBaseDomain(
     return appUrl.host;
   }
   const hostname = value.replace(/:\d+$/, '');
+  const port = /:(\d+)$/.exec(value)?.[1] ?? '';
   if (/^[\d.]+$/.test(hostname)) {
     report(`must be a domain name, not an IP address (acme.${hostname} names no host)`);
   } else if (appUrl.protocol === 'http:' && !/(^|\.)localhost$/.test(hostname)) {
     report(
       `APP_BASE_URL is plain http, which is allowed only for localhost, so tenants must live under localhost; got "${value}"`,
+    );
+  } else if (port !== appUrl.port) {
+    // Tenants live at {tenant}.{baseDomain} on the app's own server: another port is no host of it.
+    report(
+      `its port ("${port || 'none'}") must be APP_BASE_URL's ("${appUrl.port || 'none'}"), the port the app listens on; leave "baseDomain" out to follow APP_BASE_URL, or set "${hostname}${appUrl.port ? `:${appUrl.port}` : ''}"`,
     );
   }
   return value;
