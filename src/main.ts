@@ -16,6 +16,7 @@ async function bootstrap(): Promise<void> {
   process.once('exit', () => devOrgs?.forEach((org) => void org.stop()));
   const app = await createApp({ config });
   const logger = new Logger('Bootstrap');
+  if (config.relaxedPostureWarning) logger.warn(config.relaxedPostureWarning);
   if (devIdentityProvider) {
     // Stopped after the app, so in-flight sign-ins can still reach it during shutdown.
     process.once('exit', () => void devIdentityProvider.stop());

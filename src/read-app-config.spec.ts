@@ -528,6 +528,31 @@ describe('readAppConfig', () => {
     });
   });
 
+  it('marks the cookie secure for an https APP_BASE_URL, whatever NODE_ENV says', () => {
+    expect(readConfig({ APP_BASE_URL: 'https://app.example.com' }).session.secureCookie).toBe(true);
+  });
+
+  it('names what is relaxed when the app looks deployed without NODE_ENV=production', () => {
+    const okta = {
+      OKTA_ISSUER: 'https://dev-1.okta.com/oauth2/default',
+      OKTA_CLIENT_ID: '0oa1b2c3d4EXAMPLE',
+      OKTA_CLIENT_SECRET: 'a-client-secret',
+    };
+    expect(
+      readConfig({ ...okta, APP_BASE_URL: 'https://app.example.com' }).relaxedPostureWarning,
+    ).toBe(
+      'NODE_ENV is not "production" although OKTA_ISSUER names an Okta org: relaxed for development are sessions in memory (lost on restart, not shared between instances; REDIS_URL); a random session secret per start (SESSION_SECRET); the checks that refuse development values (weak secrets, plain http, a missing OKTA_ISSUER). Set NODE_ENV=production on a deployed app.',
+    );
+    expect(
+      readConfig({ APP_BASE_URL: 'https://app.example.com', SESSION_SECRET: 'given' })
+        .relaxedPostureWarning,
+    ).toMatch(
+      /although APP_BASE_URL is https: relaxed for development are sessions in memory .*; the checks/,
+    );
+    expect(readConfig({}).relaxedPostureWarning).toBeUndefined();
+    expect(readConfig(PRODUCTION).relaxedPostureWarning).toBeUndefined();
+  });
+
   it('uses any SESSION_SECRET as given outside production', () => {
     expect(readConfig({ SESSION_SECRET: 'short' }).session).toMatchObject({
       secret: 'short',

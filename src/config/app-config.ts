@@ -65,6 +65,8 @@ export interface EnvironmentSettings {
     /** DEV_IDP_ALLOW_REMOTE: the provider may follow a non-loopback HOST instead of 127.0.0.1. */
     allowRemote: boolean;
   };
+  /** Set when the app looks deployed but NODE_ENV is not production: printed at start-up. */
+  relaxedPostureWarning?: string;
 }
 
 /** The configuration the application runs with, once the identity provider is known. */

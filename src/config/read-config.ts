@@ -7,6 +7,7 @@ import { devOrgPortProblems } from './dev-org-ports';
 import { readDevIdpAllowRemote } from './read-dev-idp-allow-remote';
 import { readHttpSettings, readLogLevel } from './read-http-settings';
 import { readSessionSettings } from './read-session-settings';
+import { relaxedPostureWarning } from './relaxed-posture';
 import { readTenantsFile } from './read-tenants-file';
 import { readWidgetSettings } from './read-widget-settings';
 import {
@@ -100,12 +101,13 @@ export function readConfig(
     );
   }
 
+  const session = readSessionSettings(read, { production, baseUrl }, randomSecret, problems);
   const settings: EnvironmentSettings = {
     nodeEnv,
     port,
     host,
     baseUrl,
-    session: readSessionSettings(read, production, randomSecret, problems),
+    session,
     http: readHttpSettings(read, problems),
     logLevel: readLogLevel(read('LOG_LEVEL'), problems),
     oktaClient,
@@ -124,6 +126,13 @@ export function readConfig(
       ),
       allowRemote: readDevIdpAllowRemote(read, problems),
     },
+    relaxedPostureWarning: relaxedPostureWarning({
+      production,
+      realOrg: oktaClient !== undefined,
+      httpsBaseUrl: baseUrl.startsWith('https:'),
+      secretGiven: read('SESSION_SECRET') !== undefined,
+      session,
+    }),
   };
   if (moreProblems) problems.push(...moreProblems(settings));
   if (problems.length > 0) throw new ConfigError(problems);

@@ -20,7 +20,7 @@ export const DEFAULT_ABSOLUTE_TIMEOUT_SECONDS = 8 * 60 * 60;
 
 export function readSessionSettings(
   read: ReadVariable,
-  production: boolean,
+  { production, baseUrl }: { production: boolean; baseUrl: string },
   generateSecret: () => string,
   problems: string[],
 ): SessionSettings {
@@ -39,7 +39,8 @@ export function readSessionSettings(
   return {
     secret: readSessionSecret(read('SESSION_SECRET'), production, generateSecret, problems),
     cookieName: 'nest-okta.sid',
-    secureCookie: production,
+    // An https address means browsers reach the app over https, whatever NODE_ENV says.
+    secureCookie: production || baseUrl.startsWith('https:'),
     idleTimeoutMs: Math.min(idleTimeoutSeconds, absoluteTimeoutSeconds) * 1000,
     absoluteTimeoutMs: absoluteTimeoutSeconds * 1000,
     store: readSessionStore(read, production, problems),
