@@ -147,6 +147,35 @@ const TAMPERINGS: [string, (session: Record<string, unknown>) => void][] = [
   ],
   ['a cookie that is null', (s) => (s.cookie = null)],
   ['a cookie whose path is a number', (s) => ((s.cookie as Record<string, unknown>).path = 5)],
+  ['a session nested 40 levels deep', (s) => (s.deep = nested(40))],
+];
+
+/** `depth` arrays, each holding the next. */
+function nested(depth: number): unknown {
+  let value: unknown = [];
+  for (let i = 1; i < depth; i++) value = [value];
+  return value;
+}
+
+/** A stored cookie as the compact serializer writes it, expiring at `expires`. */
+const cookieTuple = (expires: number) => [86_400_000, expires, false, true, '/', 'lax'];
+
+/** Raw entries a store may hold, none of which this app wrote. */
+const RAW_ENTRIES: [string, (cookieExpiry: number) => string][] = [
+  ['an entry that is not JSON', () => 'not json {'],
+  [
+    'an entry nested 100,000 levels deep',
+    (expiry) =>
+      `{"cookie":${JSON.stringify(cookieTuple(expiry))},"x":${'['.repeat(100_000)}${']'.repeat(100_000)}}`,
+  ],
+  [
+    'a cookie that expires at 9e15, past what a Date holds',
+    () => JSON.stringify({ cookie: cookieTuple(9e15) }),
+  ],
+  [
+    'an entry over 64 KiB',
+    (expiry) => JSON.stringify({ cookie: cookieTuple(expiry), pad: 'x'.repeat(70_000) }),
+  ],
 ];
 
 function user(session: Record<string, unknown>): Record<string, unknown> {
@@ -228,21 +257,28 @@ describeWithRedisServer('Odd requests against a real Redis session store', () =>
   afterAll(() => redis?.stop());
   oddRequestSuite('with Redis', () => ({ REDIS_URL: redis.url }));
 
-  it('treats a stored entry that is not JSON as no session, not as a store outage', async () => {
-    const stack = await startStack({ env: { REDIS_URL: redis.url } });
-    const client = createClient({ url: redis.url });
-    try {
-      await client.connect();
-      const browser = new Browser();
-      await signIn(browser, `${stack.baseUrl}/login`, ALICE, `${stack.baseUrl}${CALLBACK}`);
-      const sid = await sessionIdOf(browser, stack.baseUrl);
-      await client.set(`${SESSION_KEY_PREFIX}${sid}`, 'not json {');
-      const profile = await browser.request(`${stack.baseUrl}/profile`);
-      expect(profile.status).toBe(302);
-      expect(profile.location).toMatch(/\/login\?returnTo=%2Fprofile$/);
-    } finally {
-      await client.close();
-      await stack.close();
-    }
-  });
+  it.each(RAW_ENTRIES)(
+    'treats %s as no session: never a hang, a 503 or a stack trace',
+    async (_case, entry) => {
+      const stack = await startStack({ env: { REDIS_URL: redis.url } });
+      const client = createClient({ url: redis.url });
+      try {
+        await client.connect();
+        const browser = new Browser();
+        await signIn(browser, `${stack.baseUrl}/login`, ALICE, `${stack.baseUrl}${CALLBACK}`);
+        const sid = await sessionIdOf(browser, stack.baseUrl);
+        await client.set(`${SESSION_KEY_PREFIX}${sid}`, entry(Date.now() + 3_600_000));
+        const profile = await browser.request(`${stack.baseUrl}/profile`);
+        expect(profile.status).toBe(302);
+        expect(profile.location).toMatch(/\/login\?returnTo=%2Fprofile$/);
+        const api = await browser.request(`${stack.baseUrl}/api/me`, {
+          accept: 'application/json',
+        });
+        expect(api.status).toBe(401);
+      } finally {
+        await client.close();
+        await stack.close();
+      }
+    },
+  );
 });

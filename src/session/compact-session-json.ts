@@ -1,4 +1,11 @@
 import type { SessionData } from 'express-session';
+import {
+  jsonNestsDeeperThan,
+  MAX_DATE_MS,
+  MAX_SESSION_DEPTH,
+  MAX_SESSION_ENTRY_BYTES,
+  UnreadableSessionEntry,
+} from './session-entry-limits';
 
 type CookieTuple = [
   originalMaxAge: number | null,
@@ -27,8 +34,17 @@ export const compactSessionJson = {
     return JSON.stringify(tuple ? { ...session, cookie: tuple } : session);
   },
 
-  /** Unchecked, like connect-redis's own JSON: `checkStoredSessions` checks what this returns. */
+  /**
+   * Refuses what no session of this app looks like (see `session-entry-limits`), then parses;
+   * `checkStoredSessions` checks the shape of what this returns.
+   */
   parse(text: string): SessionData {
+    if (Buffer.byteLength(text) > MAX_SESSION_ENTRY_BYTES) {
+      throw new UnreadableSessionEntry('the stored session is larger than 64 KiB');
+    }
+    if (jsonNestsDeeperThan(text, MAX_SESSION_DEPTH)) {
+      throw new UnreadableSessionEntry('the stored session nests deeper than 32 levels');
+    }
     const value: unknown = JSON.parse(text);
     const session = (typeof value === 'object' && value !== null ? value : {}) as {
       cookie?: unknown;
@@ -71,6 +87,9 @@ function isCookieTuple(value: unknown): value is CookieTuple {
 /** The object express-session wrote; `null` (JSON's undefined in an array) means absent. */
 function cookieObject(tuple: CookieTuple): Record<string, unknown> {
   const [originalMaxAge, expires, ...attributes] = tuple;
+  if (typeof expires === 'number' && !(Math.abs(expires) <= MAX_DATE_MS)) {
+    throw new UnreadableSessionEntry('the stored cookie expires outside what a Date can hold');
+  }
   const cookie: Record<string, unknown> = {
     originalMaxAge,
     expires: Number.isFinite(expires) ? new Date(expires as number).toISOString() : null,
