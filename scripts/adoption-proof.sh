@@ -4,7 +4,10 @@
 # installs the tarballs with the README's install lines, adds the README's adoption code
 # (test/adoption-proof/app), builds and starts the app with its own scripts, drives it over HTTP
 # against the packaged okta-dev-idp (test/adoption-proof/check-routes.mjs), and runs the app's
-# own test runner on an e2e spec. Ends with "adoption proof: N passed, M failed".
+# own test runner on an e2e spec. The NestJS 12 CommonJS app is then rebuilt and driven again
+# under app.setGlobalPrefix('app'), and with path tenants under it (test/adoption-proof/tenants).
+# First, it checks that nest-okta's README still shows that code and those install lines
+# (test/adoption-proof/check-readme.mjs). Ends with "adoption proof: N passed, M failed".
 #
 #   bash scripts/test-on-node.sh 24 bash scripts/adoption-proof.sh
 #
@@ -14,12 +17,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 proof=$PWD/test/adoption-proof
 
-# The README's install lines, quoted from here; the packed tarballs stand in for the packages.
-README_INSTALL='npm install nest-okta express-session @nestjs/throttler @nestjs/config'
-# @nestjs/config 12 is ES modules only yet accepts Nest 11 as a peer, and the Nest 11 template's
-# Jest (without VM modules) cannot load it: a Nest 11 app takes 4.x, the last CommonJS line.
-README_INSTALL_NEST11='npm install nest-okta express-session @nestjs/throttler @nestjs/config@^4'
-README_INSTALL_DEV='npm install --save-dev okta-dev-idp'
+README=packages/nest-okta/README.md
+# The README's install lines, exactly (check_readme checks they are there); the packed tarballs
+# stand in for the versions of nest-okta and okta-dev-idp they name.
+README_INSTALL='npm install nest-okta@^0.1.0 express-session@^1.18 @nestjs/throttler@^6.4'
+# For the adoption code. @nestjs/config 12 is ES modules only yet accepts Nest 11 as a peer, and
+# the Nest 11 template's Jest (without VM modules) cannot load it: a Nest 11 app takes 4.x.
+README_INSTALL_CONFIG='npm install @nestjs/config@^12'
+README_INSTALL_CONFIG_NEST11='npm install @nestjs/config@^4'
+README_INSTALL_DEV='npm install --save-dev okta-dev-idp@^0.1.0'
 
 # Pinned, so that a new CLI or template release changes this proof only when bumped here.
 NEST12=(@nestjs/cli@12.0.15 @nestjs/schematics@12.0.17)
@@ -108,15 +114,54 @@ until_ready() {
 
 listens() { (: <"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-# install_lines <app> <line...>: runs the README's lines with the tarballs in place of the
-# packages' names.
+# tally <log> <exit code> <checker>: counts a checker's "ok …" and "FAIL …" lines as passed and
+# failed, shows its other lines, and fails the checker itself if it ended badly without a FAIL.
+tally() {
+  local log=$1 status=$2 checker=$3 line
+  while IFS= read -r line; do
+    case $line in
+      "ok "*) pass "${line#ok }" ;;
+      "FAIL "*) fail "${line#FAIL }" ;;
+      *) printf '          %s\n' "$line" ;;
+    esac
+  done <"$log"
+  if [ "$status" -ne 0 ] && ! grep -q '^FAIL ' "$log"; then
+    fail "$checker ended with exit code $status"
+  fi
+}
+
+# check_readme: the README shows the adoption code verbatim and has the install lines this proof
+# runs, naming versions the packed packages satisfy.
+check_readme() {
+  local args=() file line status=0
+  for file in "$proof"/app/src/*.ts; do args+=(--code "$file"); done
+  for line in "$README_INSTALL" "$README_INSTALL_CONFIG" "$README_INSTALL_CONFIG_NEST11" \
+    "$README_INSTALL_DEV"; do
+    args+=(--install "$line")
+  done
+  node "$proof/check-readme.mjs" "$README" "${args[@]}" \
+    --package packages/nest-okta --package packages/okta-dev-idp >"$work/logs/readme.log" 2>&1 ||
+    status=$?
+  tally "$work/logs/readme.log" "$status" check-readme.mjs
+}
+
+# install_lines <app> <line...>: runs the README's lines in the app, with the tarballs in place of
+# nest-okta@<range> and okta-dev-idp@<range>.
 install_lines() {
-  local app=$1 line
+  local app=$1 line word words args
   shift
   for line in "$@"; do
-    line=${line/nest-okta/$nest_okta_tgz}
-    # shellcheck disable=SC2086 # Unquoted on purpose: the line is split into npm's arguments.
-    in_folder "$app" ${line/okta-dev-idp/$okta_dev_idp_tgz} || return 1
+    read -ra words <<<"$line"
+    args=()
+    for word in "${words[@]}"; do
+      case $word in
+        nest-okta | nest-okta@*) word=$nest_okta_tgz ;;
+        okta-dev-idp | okta-dev-idp@*) word=$okta_dev_idp_tgz ;;
+      esac
+      args+=("$word")
+    done
+    echo "\$ ${args[*]}"
+    in_folder "$app" "${args[@]}" || return 1
   done
 }
 
@@ -137,24 +182,47 @@ adopt() {
     fs.writeFileSync(process.argv[1], JSON.stringify(config, null, 2));' "$app/test/jest-e2e.json"
 }
 
-# start_provider <app> <app origin> <log>: the packaged okta-dev-idp through npx, ready once it
-# has printed its OKTA_* lines. "--no --": only the app's own copy, never one from the registry.
-start_provider() {
-  local app=$1 origin=$2 log=$3
+# provide <app> <logs> <global prefix> [tenant...]: picks the app's port and starts the packaged
+# okta-dev-idp (through npx) for it, with one client whose redirect URIs are the app's callback
+# under the prefix, or under each tenant's prefix below it; ready once it has printed its OKTA_*
+# lines. Sets the caller's port, bases (where the app's pages are: the prefix, or each tenant's)
+# and okta_env (what the app reads). "--no --": only the app's own copy, never the registry's.
+provide() {
+  local app=$1 logs=$2 prefix=$3 tenant base uris=()
+  shift 3
+  port=$(free_port)
+  local origin=http://127.0.0.1:$port
+  bases=()
+  if [ $# -eq 0 ]; then bases=("$prefix"); fi
+  for tenant; do bases+=("$prefix/t/$tenant"); done
+  for base in "${bases[@]}"; do
+    uris+=(--redirect-uri "$origin$base/authorization-code/callback"
+      --post-logout-redirect-uri "$origin$base")
+  done
   (cd "$app" && exec setsid npx --no -- okta-dev-idp --port 0 --host 127.0.0.1 \
     --client-id adoption-proof --client-secret "adoption-proof-$RANDOM$RANDOM" \
-    --redirect-uri "$origin/authorization-code/callback" \
-    --post-logout-redirect-uri "$origin") >"$log" 2>&1 &
+    "${uris[@]}") >"$logs/provider.log" 2>&1 &
   pids+=($!)
-  until_ready $! grep -q '^OKTA_CLIENT_SECRET=' "$log"
+  if ! until_ready $! grep -q '^OKTA_CLIENT_SECRET=' "$logs/provider.log"; then
+    fail "okta-dev-idp did not start, from $logs/provider.log:"
+    tail -n 25 "$logs/provider.log" | sed 's/^/          /'
+    return 1
+  fi
+  mapfile -t okta_env < <(grep -E '^OKTA_(ISSUER|CLIENT_ID|CLIENT_SECRET)=' "$logs/provider.log")
+  if [ $# -eq 0 ]; then
+    okta_env+=("OKTA_REDIRECT_URI=$origin$prefix/authorization-code/callback"
+      "OKTA_POST_LOGOUT_REDIRECT_URI=$origin$prefix")
+  else
+    okta_env+=("APP_URL=$origin$prefix")
+  fi
 }
 
-# check_app <app> <port> <logs> <OKTA_* settings...>: starts the app with the template's
-# start:prod and runs the HTTP checks against it.
+# check_app <app> <logs>: starts the app with the template's start:prod on the caller's port
+# and okta_env, and runs the HTTP checks under the caller's bases (the first, then the others as
+# the other tenants).
 check_app() {
-  local app=$1 port=$2 logs=$3
-  shift 3
-  (cd "$app" && exec env "$@" PORT="$port" HOST=127.0.0.1 \
+  local app=$1 logs=$2
+  (cd "$app" && exec env "${okta_env[@]}" PORT="$port" HOST=127.0.0.1 \
     SESSION_SECRET="adoption-proof-session-$RANDOM$RANDOM$RANDOM" \
     setsid npm run start:prod) >"$logs/app.log" 2>&1 &
   pids+=($!)
@@ -164,25 +232,16 @@ check_app() {
     return
   fi
   pass "start: npm run start:prod on 127.0.0.1:$port"
-  local issuer status=0 line
+  local issuer status=0
   issuer=$(sed -n 's/^OKTA_ISSUER=//p' "$logs/provider.log")
-  node "$proof/check-routes.mjs" "http://127.0.0.1:$port" "$issuer" >"$logs/checks.log" 2>&1 ||
-    status=$?
-  while IFS= read -r line; do
-    case $line in
-      "ok "*) pass "${line#ok }" ;;
-      "FAIL "*) fail "${line#FAIL }" ;;
-      *) printf '          %s\n' "$line" ;;
-    esac
-  done <"$logs/checks.log"
-  if [ "$status" -ne 0 ] && ! grep -q '^FAIL ' "$logs/checks.log"; then
-    fail "check-routes.mjs ended with exit code $status"
-  fi
+  node "$proof/check-routes.mjs" "http://127.0.0.1:$port" "$issuer" "${bases[@]}" \
+    >"$logs/checks.log" 2>&1 || status=$?
+  tally "$logs/checks.log" "$status" check-routes.mjs
 }
 
-# prove <name> <install line> <cli package> <schematics package> <nest new flags...>
+# prove <name> <@nestjs/config install line> <cli package> <schematics package> <nest new flags...>
 prove() {
-  local name=$1 install=$2 cli=$3 schematics=$4
+  local name=$1 config=$2 cli=$3 schematics=$4
   shift 4
   local app=$work/$name logs=$work/logs/$name started=$SECONDS
   mkdir "$logs"
@@ -191,8 +250,8 @@ prove() {
   echo "== $name: ${new[*]}"
 
   step "scaffold" "$logs/new.log" in_folder "$work" "${new[@]}" || return 0
-  step "install: $install; $README_INSTALL_DEV" "$logs/install.log" \
-    install_lines "$app" "$install" "$README_INSTALL_DEV" || return 0
+  step "install: $README_INSTALL; $config; $README_INSTALL_DEV" "$logs/install.log" \
+    install_lines "$app" "$README_INSTALL" "$config" "$README_INSTALL_DEV" || return 0
   step "adopt: the README's code and an e2e spec in place of the template's" "$logs/adopt.log" \
     adopt "$app" || return 0
   local built=true
@@ -201,23 +260,9 @@ prove() {
   step "type-check: tsc --noEmit -p tsconfig.json" "$logs/typecheck.log" \
     in_folder "$app" npx --no -- tsc --noEmit -p tsconfig.json || true
 
-  local port origin
-  port=$(free_port)
-  origin=http://127.0.0.1:$port
-  if ! start_provider "$app" "$origin" "$logs/provider.log"; then
-    fail "okta-dev-idp did not start, from $logs/provider.log:"
-    tail -n 25 "$logs/provider.log" | sed 's/^/          /'
-    stop_servers
-    return 0
-  fi
-  local okta_env=(
-    "$(grep '^OKTA_ISSUER=' "$logs/provider.log")"
-    "$(grep '^OKTA_CLIENT_ID=' "$logs/provider.log")"
-    "$(grep '^OKTA_CLIENT_SECRET=' "$logs/provider.log")"
-    "OKTA_REDIRECT_URI=$origin/authorization-code/callback"
-    "OKTA_POST_LOGOUT_REDIRECT_URI=$origin"
-  )
-  if $built; then check_app "$app" "$port" "$logs" "${okta_env[@]}"; fi
+  local port bases okta_env
+  provide "$app" "$logs" "" || { stop_servers; return 0; }
+  if $built; then check_app "$app" "$logs"; fi
 
   local runner=Jest
   if [ -f "$app/vitest.config.e2e.ts" ]; then runner=Vitest; fi
@@ -227,17 +272,81 @@ prove() {
   echo "   $name: $((SECONDS - started)) s"
 }
 
+# with_global_prefix <app>: adds app.setGlobalPrefix('app') to src/main.ts right after the line
+# that creates the app, as the README's section on the global prefix says; fails unless there is
+# exactly one such line.
+with_global_prefix() {
+  local main=$1/src/main.ts
+  awk '{ print }
+    /= await NestFactory\.create/ {
+      match($0, /^ */)
+      print substr($0, 1, RLENGTH) "app.setGlobalPrefix(\047app\047);"
+      n++
+    }
+    END {
+      if (n == 1) exit 0
+      print "expected one NestFactory.create line, found " n + 0 >"/dev/stderr"
+      exit 1
+    }' \
+    "$main" >"$main.prefixed" || { rm -f "$main.prefixed"; return 1; }
+  diff "$main" "$main.prefixed" || true
+  mv "$main.prefixed" "$main"
+}
+
+# with_path_tenants <app>: test/adoption-proof/tenants/app.module.ts in place of the README's
+# app.module.ts, which stays as readme-app.module.ts for its controller.
+with_path_tenants() {
+  mv "$1/src/app.module.ts" "$1/src/readme-app.module.ts" &&
+    cp "$proof/tenants/app.module.ts" "$1/src/app.module.ts"
+}
+
+# rebuild_and_check <app> <logs> <label> <change> <global prefix> [tenant...]: changes the app's
+# source (the change function, given the app), rebuilds it with its own npm run build, and
+# starts and drives it again with a provider for its new URLs.
+rebuild_and_check() {
+  local app=$1 logs=$2 label=$3 change=$4 port bases okta_env
+  shift 4
+  mkdir "$logs"
+  step "change: $label" "$logs/change.log" "$change" "$app" || return 1
+  step "build: npm run build" "$logs/build.log" in_folder "$app" npm run build || return 1
+  if provide "$app" "$logs" "$@"; then check_app "$app" "$logs"; fi
+  stop_servers
+}
+
+# variants <name>: the app prove made and installed, again under app.setGlobalPrefix('app'),
+# then with path tenants acme and globex under it.
+variants() {
+  local name=$1 app=$work/$1 started=$SECONDS
+  if [ ! -f "$app/dist/main.js" ]; then
+    echo "   $name variants: skipped, the app did not build"
+    return 0
+  fi
+  echo "== $name under app.setGlobalPrefix('app')"
+  rebuild_and_check "$app" "$work/logs/$name-prefixed" \
+    "app.setGlobalPrefix('app') after NestFactory.create in src/main.ts" with_global_prefix \
+    /app || return 0
+  echo "== $name with path tenants acme and globex under app.setGlobalPrefix('app')"
+  rebuild_and_check "$app" "$work/logs/$name-tenants" \
+    "test/adoption-proof/tenants/app.module.ts as src/app.module.ts" with_path_tenants \
+    /app acme globex || true
+  echo "   $name variants: $((SECONDS - started)) s"
+}
+
 echo "Adoption proof on Node $(node --version), npm $(npm --version), in $work"
+echo "== $README"
+check_readme
+packed=true
 for package in nest-okta okta-dev-idp; do
   step "npm pack packages/$package" "$work/logs/pack-$package.log" \
-    in_folder "packages/$package" npm pack --pack-destination "$work/tarballs" || break
+    in_folder "packages/$package" npm pack --pack-destination "$work/tarballs" || packed=false
 done
-if [ "$failed" -eq 0 ]; then
+if $packed; then
   nest_okta_tgz=$(echo "$work"/tarballs/nest-okta-*.tgz)
   okta_dev_idp_tgz=$(echo "$work"/tarballs/okta-dev-idp-*.tgz)
-  prove nest12-cjs "$README_INSTALL" "${NEST12[@]}" --type cjs "${NEST12_NO_EXTRAS[@]}"
-  prove nest12-esm "$README_INSTALL" "${NEST12[@]}" --type esm "${NEST12_NO_EXTRAS[@]}"
-  prove nest11-cjs "$README_INSTALL_NEST11" "${NEST11[@]}"
+  prove nest12-cjs "$README_INSTALL_CONFIG" "${NEST12[@]}" --type cjs "${NEST12_NO_EXTRAS[@]}"
+  variants nest12-cjs
+  prove nest12-esm "$README_INSTALL_CONFIG" "${NEST12[@]}" --type esm "${NEST12_NO_EXTRAS[@]}"
+  prove nest11-cjs "$README_INSTALL_CONFIG_NEST11" "${NEST11[@]}"
 fi
 echo "adoption proof: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
