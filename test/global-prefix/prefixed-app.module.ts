@@ -1,49 +1,18 @@
-import { Controller, type DynamicModule, Get, Module, Req } from '@nestjs/common';
-import type { Request } from 'express';
-import {
-  type AuthModuleOptions,
-  AuthModule,
-  csrfTokenFor,
-  CurrentUser,
-  Groups,
-  type MultiTenantAuthModuleOptions,
-  type OktaUser,
-  Public,
-} from 'nest-okta';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { AuthModule, type AuthModuleOptions, type MultiTenantAuthModuleOptions } from 'nest-okta';
+import { ReportsController } from '../adoption-proof/app/src/app.module';
 
-/** An app's own routes, which `app.setGlobalPrefix('app')` puts under `/app` with the module's. */
-@Controller()
-class PrefixedController {
-  @Public()
-  @Get('welcome')
-  welcome() {
-    return { hello: 'anyone' };
-  }
-
-  @Get('dashboard')
-  dashboard(@CurrentUser() user: OktaUser) {
-    return `Dashboard of ${user.name}`;
-  }
-
-  @Get('api/session')
-  session(@Req() req: Request) {
-    return { csrfToken: csrfTokenFor(req) };
-  }
-
-  @Get('api/audit')
-  @Groups('admin')
-  audit(@CurrentUser() user: OktaUser) {
-    return { auditor: user.email };
-  }
-}
-
+/**
+ * The README's adoption app (its controller: `@Public()`, the global guard, `@Groups()`, the
+ * sign-out form's token) with its options given directly, for `app.setGlobalPrefix('app')`.
+ */
 @Module({})
 export class PrefixedAppModule {
   static with(options: AuthModuleOptions | MultiTenantAuthModuleOptions): DynamicModule {
     return {
       module: PrefixedAppModule,
       imports: [AuthModule.forRoot(options)],
-      controllers: [PrefixedController],
+      controllers: [ReportsController],
     };
   }
 }

@@ -1,50 +1,15 @@
-import 'reflect-metadata';
-import { Module } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
-import session from 'express-session';
 import { readFileSync } from 'node:fs';
-import { AuthModule, AuthOptionsError, type AuthModuleOptions } from '../src';
+import { AuthOptionsError, type AuthModuleOptions } from '../src';
 import * as widgetAssets from '../src/widget/widget-assets';
 import { WIDGET_BOOTSTRAP_FILE } from '../src/widget/widget-assets';
+import { bootApp, OPTIONS } from './boot-app';
 
-const OPTIONS: AuthModuleOptions = {
-  issuer: 'https://dev-1.okta.com/oauth2/default',
-  clientId: '0oa1b2c3d4EXAMPLE',
-  clientSecret: 'a-client-secret-for-start-up-tests',
-  redirectUri: 'http://localhost:3000/authorization-code/callback',
-  postLogoutRedirectUri: 'http://localhost:3000',
-};
-
-/**
- * Starts an app importing AuthModule as an adopting app's main.ts would, runs `visit` against
- * it, then stops it.
- */
-async function boot(
+/** Starts and stops an app as an adopting app's main.ts would. */
+const boot = (
   options: AuthModuleOptions,
   withSession = true,
-  visit: (baseUrl: string) => Promise<void> = async () => {},
-): Promise<void> {
-  @Module({ imports: [AuthModule.forRootAsync({ useFactory: () => options })] })
-  class BootModule {}
-  const moduleRef = await Test.createTestingModule({ imports: [BootModule] }).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
-  try {
-    if (withSession) {
-      app.use(
-        session({
-          secret: 'a-session-secret-of-enough-length',
-          resave: false,
-          saveUninitialized: false,
-        }),
-      );
-    }
-    await app.listen(0, '127.0.0.1');
-    await visit(await app.getUrl());
-  } finally {
-    await app.close();
-  }
-}
+  visit?: (baseUrl: string) => Promise<void>,
+) => bootApp(options, { withSession, visit });
 
 describe('AuthModule at start-up', () => {
   const resolveWidget = jest.spyOn(widgetAssets, 'widgetDistFolder');
