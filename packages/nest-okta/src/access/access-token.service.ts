@@ -3,12 +3,13 @@ import type { Request } from 'express';
 import { signedInUser } from '../user/signed-in-user';
 import { SignInRequiredException, UnknownTenantException } from '../errors/auth.exceptions';
 import { providerFailureToHttp } from '../errors/provider-failure';
-import type { OidcClient } from '../oidc/oidc-client';
-import { TokenEndpointError } from '../oidc/oidc.errors';
+import type { OidcClient, TokenSet } from '../oidc/oidc-client';
+import { IdTokenValidationError, TokenEndpointError } from '../oidc/oidc.errors';
 import { AUTH_SETTINGS, type AuthSettings } from '../options/auth-settings';
-import { accessTokenExpiresAt, type OktaTokens } from '../user/okta-user';
+import type { OktaTokens } from '../user/okta-user';
 import { logOut } from '../user/passport-session';
 import { refreshOnce } from '../tokens/refresh-once';
+import { refreshedTokens } from '../tokens/refreshed-tokens';
 import { TokenVault } from '../tokens/token-vault';
 import { ScopeRegistry } from '../scopes/scope-registry';
 import { requestedPath, tenantOf } from '../request/request-context';
@@ -19,7 +20,10 @@ const EXPIRY_MARGIN_MS = 10_000;
 /**
  * Hands out the signed-in user's access token for calls to downstream APIs, refreshing it first
  * when it has expired (which needs the `offline_access` scope). A refused refresh ends the
- * session: the user signs in again rather than carrying a session that can no longer act.
+ * session: the user signs in again rather than carrying a session that can no longer act. So
+ * does a refresh whose ID token fails its checks (OpenID Connect Core 12.2: it must be valid and
+ * name the session's user), and one that returns after its session ended; the tokens it brought
+ * are then never stored, and its refresh token is revoked.
  *
  * A rotated refresh token works once, so a session is refreshed once at a time: within this
  * process by sharing the refresh in flight, across instances through the `refreshLock` option.
@@ -83,12 +87,10 @@ export class AccessTokenService {
   private async refresh(req: Request, stale: OktaTokens): Promise<OktaTokens> {
     const { refreshToken } = stale;
     if (!refreshToken) return this.endSession(req, 'access token expired and no refresh token');
-    let tokens;
+    const oidc = this.oidcClientFor(req);
+    let answer: TokenSet;
     try {
-      tokens = await this.oidcClientFor(req).grant({
-        grant_type: 'refresh_token',
-        refresh_token: refreshToken,
-      });
+      answer = await oidc.grant({ grant_type: 'refresh_token', refresh_token: refreshToken });
     } catch (error) {
       // invalid_grant: the refresh token expired or was revoked (at sign-out elsewhere, say).
       if (error instanceof TokenEndpointError && error.error === 'invalid_grant') {
@@ -96,16 +98,34 @@ export class AccessTokenService {
       }
       throw providerFailureToHttp(error, 'request') ?? error;
     }
-    const refreshed: OktaTokens = {
-      ...stale,
-      accessToken: tokens.access_token,
-      // Okta rotates refresh tokens unless the app is set to reuse them.
-      refreshToken: tokens.refresh_token ?? refreshToken,
-      accessTokenExpiresAt: accessTokenExpiresAt(tokens),
-      scope: typeof tokens.scope === 'string' ? tokens.scope : stale.scope,
-    };
-    await this.vault.save(req, refreshed);
+    // Without rotation the answer has no refresh token, and the one sent stays valid.
+    const issuedRefreshToken = answer.refresh_token ?? refreshToken;
+    let refreshed: OktaTokens;
+    try {
+      // accessTokenFor let only a signed-in request this far.
+      refreshed = await refreshedTokens(oidc, stale, signedInUser(req)!.sub, answer);
+    } catch (error) {
+      if (!(error instanceof IdTokenValidationError)) {
+        throw providerFailureToHttp(error, 'request') ?? error;
+      }
+      await this.revokeUnused(oidc, issuedRefreshToken);
+      return this.endSession(req, `refresh refused: ${error.message}`);
+    }
+    if (!(await this.vault.saveWhileSessionExists(req, refreshed))) {
+      await this.revokeUnused(oidc, issuedRefreshToken);
+      return this.endSession(req, 'the session ended while its tokens were refreshed');
+    }
     return refreshed;
+  }
+
+  /**
+   * A refresh token this app will never use (its session is over) is revoked rather than left
+   * valid at the provider. Best effort: the session ends whatever the provider answers.
+   */
+  private async revokeUnused(oidc: OidcClient, refreshToken: string): Promise<void> {
+    await oidc.revoke(refreshToken, 'refresh_token').catch((error: unknown) => {
+      this.logger.warn(`An unused refresh token could not be revoked: ${(error as Error).message}`);
+    });
   }
 
   private async endSession(req: Request, reason: string): Promise<never> {

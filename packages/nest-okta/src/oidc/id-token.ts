@@ -5,16 +5,26 @@ import {
   IdTokenValidationError,
 } from './oidc.errors';
 
-export interface IdTokenExpectations {
-  issuer: string;
-  clientId: string;
-  nonce: string;
+/** What a refreshed ID token must repeat of the session's sign-in (OpenID Connect Core 12.2). */
+export interface SignedInIdentity {
+  sub: string;
+  /** The sign-in's `auth_time`, when its ID token carried one. */
+  authTime?: number;
 }
+
+/**
+ * The issuer and client every ID token must name, and then either the nonce of the sign-in the
+ * token answers, or, for a token a refresh returned, the sign-in it must match.
+ */
+export type IdTokenExpectations = { issuer: string; clientId: string } & (
+  { nonce: string } | { refreshOf: SignedInIdentity }
+);
 
 export interface IdTokenClaims extends JWTPayload {
   sub: string;
   nonce?: string;
   azp?: string;
+  auth_time?: number;
 }
 
 /** Okta signs ID tokens with RS256; accepting anything else (above all `none`) only adds risk. */
@@ -23,7 +33,9 @@ const CLOCK_TOLERANCE_S = 60;
 
 /**
  * Validates an ID token as OpenID Connect Core 1.0 section 3.1.3.7 requires: signature by a key
- * from the provider's JWKS, `iss`, `aud`, `azp`, `exp`, `iat` and `nonce`.
+ * from the provider's JWKS, `iss`, `aud`, `azp`, `exp`, `iat` and `nonce`. A token a refresh
+ * returned (section 12.2) has no nonce to match; it must name the signed-in user instead: the
+ * same `sub`, and the same `auth_time` when both tokens carry one.
  */
 export async function validateIdToken(
   idToken: string,
@@ -55,10 +67,25 @@ export async function validateIdToken(
   if ((payload.iat as number) > Date.now() / 1000 + CLOCK_TOLERANCE_S) {
     throw new IdTokenValidationError('ID token was issued in the future');
   }
-  if (payload.nonce !== expected.nonce) {
-    throw new IdTokenValidationError('ID token nonce does not match the sign-in request');
+  if ('nonce' in expected) {
+    if (payload.nonce !== expected.nonce) {
+      throw new IdTokenValidationError('ID token nonce does not match the sign-in request');
+    }
+  } else {
+    checkSameSignIn(payload, expected.refreshOf);
   }
   return payload as IdTokenClaims;
+}
+
+/** A refreshed ID token must be about the sign-in the session holds, not someone else's. */
+function checkSameSignIn(payload: JWTPayload, signedIn: SignedInIdentity): void {
+  if (payload.sub !== signedIn.sub) {
+    throw new IdTokenValidationError("ID token names another user than the session's");
+  }
+  const authTime = payload.auth_time;
+  if (authTime !== undefined && signedIn.authTime !== undefined && authTime !== signedIn.authTime) {
+    throw new IdTokenValidationError("ID token auth_time is not the sign-in's");
+  }
 }
 
 /**

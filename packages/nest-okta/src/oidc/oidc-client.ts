@@ -1,7 +1,7 @@
 import type { AuthSettings } from '../options/auth-settings';
 import type { JWTVerifyGetKey } from 'jose';
 import { fetchJson } from './fetch-json';
-import { type IdTokenClaims, validateIdToken } from './id-token';
+import { type IdTokenClaims, type SignedInIdentity, validateIdToken } from './id-token';
 import { IdentityProviderResponseError, TokenEndpointError } from './oidc.errors';
 import { parseProviderMetadata, type ProviderMetadata } from './provider-metadata';
 import { ProviderKeys } from './provider-keys';
@@ -61,6 +61,22 @@ export class OidcClient {
       issuer: this.settings.issuer,
       clientId: this.settings.clientId,
       nonce,
+    });
+  }
+
+  /**
+   * The ID token a refresh returned (OpenID Connect Core 12.2): checked as at sign-in, except
+   * that instead of a nonce it must match the session's sign-in.
+   */
+  async validateRefreshedIdToken(
+    idToken: string,
+    signedIn: SignedInIdentity,
+  ): Promise<IdTokenClaims> {
+    const { keys } = await this.discover();
+    return validateIdToken(idToken, keys, {
+      issuer: this.settings.issuer,
+      clientId: this.settings.clientId,
+      refreshOf: signedIn,
     });
   }
 

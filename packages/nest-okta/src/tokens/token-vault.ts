@@ -42,6 +42,28 @@ export class TokenVault {
     await call<void>((done) => store.set(recordKey(req.sessionID), asSession(record), done));
   }
 
+  /**
+   * Stores a refresh's tokens only while their session exists, and says whether it kept them. A
+   * refresh can outlast its session (Universal Logout or a sign-out ends it while the provider is
+   * answering); written then, the tokens would come back with nothing left to end them. No store
+   * can write one key on condition of another (in a Redis Cluster the two may sit in different
+   * slots), so the vault looks, writes, then looks again, and takes the tokens back if the
+   * session went meanwhile. Whoever ends a session destroys it before reading its tokens
+   * (`UserSessionRevoker`), so either that reader finds these tokens, or the second look finds
+   * the session gone.
+   */
+  async saveWhileSessionExists(req: Request, tokens: OktaTokens): Promise<boolean> {
+    const store: Store | undefined = req.sessionStore;
+    // Kept in the session itself, the tokens end with it.
+    if (!store) return this.save(req, tokens).then(() => true);
+    const sessionId = req.sessionID;
+    if (!(await sessionExists(store, sessionId))) return false;
+    await this.save(req, tokens);
+    if (await sessionExists(store, sessionId)) return true;
+    await this.removeFrom(store, sessionId);
+    return false;
+  }
+
   read(req: Request): Promise<OktaTokens | undefined> {
     const store: Store | undefined = req.sessionStore;
     if (!store) return Promise.resolve(validTokens(req.session?.authTokens));
@@ -60,6 +82,11 @@ export class TokenVault {
     if (!store) return;
     await call<void>((done) => store.destroy(recordKey(sessionId), done));
   }
+}
+
+async function sessionExists(store: Store, sessionId: string): Promise<boolean> {
+  const session = await call<SessionData | null | undefined>((done) => store.get(sessionId, done));
+  return !!session;
 }
 
 function recordKey(sessionId: string): string {

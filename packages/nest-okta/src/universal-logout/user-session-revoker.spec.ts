@@ -139,4 +139,42 @@ describe('UserSessionRevoker', () => {
 
     expect(await exists('bob-1')).toBe(false);
   });
+
+  it('revokes the tokens a refresh stored just before the session was destroyed', async () => {
+    await signIn('bob-1', user('bob', 'rt-before'));
+    const destroy = store.destroy.bind(store);
+    let kept: boolean | undefined;
+    store.destroy = (id, done) => {
+      if (id !== 'bob-1' || kept !== undefined) return destroy(id, done);
+      // A refresh that started earlier stores its tokens now, while the session still exists.
+      const late = { sessionID: id, sessionStore: store } as unknown as Request;
+      const tokens = { idToken: 'id', accessToken: 'at-2', refreshToken: 'rt-after' };
+      void vault.saveWhileSessionExists(late, tokens).then((saved) => {
+        kept = saved;
+        destroy(id, done);
+      });
+    };
+
+    await revoker.endSessionsOf(bob, store);
+
+    expect(kept).toBe(true);
+    expect(revoke.mock.calls).toEqual([['rt-after', 'refresh_token']]);
+    expect(await vault.readFrom(store, 'bob-1')).toBeUndefined();
+  });
+
+  it('removes and revokes, once more, tokens a refresh already running wrote back as it ended', async () => {
+    await signIn('bob-1', user('bob', 'rt-before'));
+    await revoker.endSessionsOf(bob, store);
+    // A refresh started before the sign-out stores what the provider answered it.
+    const late = { sessionID: 'bob-1', sessionStore: store } as unknown as Request;
+    await vault.save(late, { idToken: 'id', accessToken: 'at-2', refreshToken: 'rt-after' });
+
+    await pause(100 + 1_000 + 100);
+
+    expect(await vault.readFrom(store, 'bob-1')).toBeUndefined();
+    expect(revoke.mock.calls).toEqual([
+      ['rt-before', 'refresh_token'],
+      ['rt-after', 'refresh_token'],
+    ]);
+  });
 });

@@ -19,14 +19,20 @@ export interface SessionsEnded {
   revocationFailures: number;
 }
 
-type SessionOutcome = { found: boolean; revoked: boolean; revocationFailed: boolean };
+type SessionOutcome = {
+  found: boolean;
+  revoked: boolean;
+  revocationFailed: boolean;
+  /** The refresh token this pass revoked (or tried to), so a later pass need not again. */
+  refreshToken?: string;
+};
 
 /**
  * Ends every session the session index knows for a user, through the session store itself
  * (`req.sessionStore`), so every instance sharing the store sees the user signed out at once:
- * each session is read (for its refresh token), destroyed, then its refresh token is revoked at
- * the provider and its index entries forgotten. Access tokens live on to their expiry, as Okta's
- * guide allows; nothing in this app hands them out once the session is gone.
+ * each session is destroyed, then its tokens are read and removed, its refresh token is revoked
+ * at the provider and its index entries forgotten. Access tokens live on to their expiry, as
+ * Okta's guide allows; nothing in this app hands them out once the session is gone.
  */
 export class UserSessionRevoker {
   private readonly logger = new Logger('UniversalLogout');
@@ -50,7 +56,10 @@ export class UserSessionRevoker {
     if (!store) throw new SessionStoreFailureError('the session store is not available');
     const ids = await storeCall('listing the sessions', this.sessionIndex.sessionsOf(subject));
     const outcomes = await Promise.all(ids.map((id) => this.endSession(store, id)));
-    this.destroyAgainLater(store, ids);
+    this.endAgainLater(
+      store,
+      ids.map((id, i) => ({ id, revokedToken: outcomes[i].refreshToken })),
+    );
     return {
       sessions: outcomes.filter((o) => o.found).length,
       refreshTokensRevoked: outcomes.filter((o) => o.revoked).length,
@@ -61,40 +70,62 @@ export class UserSessionRevoker {
   private async endSession(store: Store, id: string): Promise<SessionOutcome> {
     const session = await storeCall('reading a session', readSession(store, id));
     const user = storedUser(session, this.groupsClaim);
-    const tokens = await storeCall('reading its tokens', this.vault.readFrom(store, id));
+    // The session goes before its tokens are read: a refresh stores its tokens only while the
+    // session exists, and looks again after writing (TokenVault.saveWhileSessionExists), so
+    // tokens it wrote before this point are read below, and it takes back any written after.
     await storeCall('destroying a session', destroySession(store, id));
+    const tokens = await storeCall('reading its tokens', this.vault.readFrom(store, id));
     await storeCall('destroying its tokens', this.vault.removeFrom(store, id));
     const refreshToken = tokens?.refreshToken;
-    let revoked = false;
-    if (refreshToken) {
-      try {
-        await this.oidc.revoke(refreshToken, 'refresh_token');
-        revoked = true;
-      } catch (error) {
-        this.logger.warn(`A refresh token could not be revoked: ${(error as Error).message}`);
-      }
-    }
+    const revoked = refreshToken ? await this.revoke(refreshToken) : false;
     if (user) await storeCall('updating the session index', this.sessionIndex.forget(id, user));
-    return { found: session !== null, revoked, revocationFailed: !!refreshToken && !revoked };
+    return {
+      found: session !== null,
+      revoked,
+      revocationFailed: !!refreshToken && !revoked,
+      refreshToken,
+    };
+  }
+
+  private async revoke(refreshToken: string): Promise<boolean> {
+    try {
+      await this.oidc.revoke(refreshToken, 'refresh_token');
+      return true;
+    } catch (error) {
+      this.logger.warn(`A refresh token could not be revoked: ${(error as Error).message}`);
+      return false;
+    }
   }
 
   /**
    * A request of the user's that was already running may save its session as it ends (the idle
-   * extension, a token refresh), writing it back after it was destroyed. Session ids are never
-   * reused, so destroying the same ids once more after any such request has finished is safe,
-   * and costs signed-in requests nothing.
+   * extension), writing it back after it was destroyed, or store the tokens of a refresh it had
+   * started. Session ids are never reused, so ending the same ids once more after any such
+   * request has finished is safe, and costs signed-in requests nothing: the session is destroyed
+   * again, and tokens found beside it are removed and their refresh token revoked.
    */
-  private destroyAgainLater(store: Store, ids: string[]): void {
-    if (ids.length === 0) return;
+  private endAgainLater(store: Store, ended: { id: string; revokedToken?: string }[]): void {
+    if (ended.length === 0) return;
     const timer = setTimeout(() => {
       this.settling.delete(timer);
-      Promise.all(ids.map((id) => destroySession(store, id))).catch((error: unknown) =>
-        this.logger.warn(
-          `Ended sessions could not be destroyed again: ${(error as Error).message}`,
-        ),
+      Promise.all(ended.map((session) => this.endAgain(store, session))).catch((error: unknown) =>
+        this.logger.warn(`Ended sessions could not be ended again: ${(error as Error).message}`),
       );
     }, this.settleDelayMs).unref();
     this.settling.add(timer);
+  }
+
+  private async endAgain(
+    store: Store,
+    { id, revokedToken }: { id: string; revokedToken?: string },
+  ): Promise<void> {
+    await destroySession(store, id);
+    const tokens = await this.vault.readFrom(store, id);
+    if (!tokens) return;
+    await this.vault.removeFrom(store, id);
+    this.logger.log('Tokens stored after their session ended were removed');
+    const { refreshToken } = tokens;
+    if (refreshToken && refreshToken !== revokedToken) await this.revoke(refreshToken);
   }
 
   close(): void {
