@@ -6,38 +6,68 @@
  * it writes its profile, and prints the stage table of docs/benchmark.md (with the saved
  * baseline as "before" when there is one), then self time by package and by function.
  * `--save-baseline` keeps this run's stages as that baseline. Uses dist/ as built (run
- * `npm run build` first).
+ * `npm run build` first). `--nest12` profiles the packaged module in a NestJS 12 template app
+ * instead, `--nest12-reference` the Nest reference on the same NestJS (set up as `npm run bench`
+ * does; the work folder is kept, and BENCH_NEST12_DIR=<it> reuses it, re-packing the module).
  */
+import { prepareNest12App } from './lib/nest12-app.mjs';
 import { freePort, killAllNow, stopAll } from './lib/processes.mjs';
 import { profileRoute, profilingFlags } from './lib/profile-route.mjs';
 import { firstSignIn } from './lib/sign-ins.mjs';
-import { startApp, startProvider } from './lib/stack.mjs';
+import { startAdopterApp, startApp, startProvider, startReference } from './lib/stack.mjs';
 import { readBaseline, saveBaseline, stageTable } from './lib/stage-table.mjs';
 
 const args = process.argv.slice(2);
 const path = args.find((arg) => arg.startsWith('/')) ?? '/api/me';
 // `--tenants=N`: the app with a tenants file of N tenants, one signed in (as `npm run bench`).
 const tenants = Number(args.find((arg) => arg.startsWith('--tenants='))?.slice(10)) || undefined;
+// `--nest12`: the packaged module in the NestJS 12 template app instead (bench/lib/nest12-app.mjs;
+// BENCH_NEST12_DIR reuses a kept work folder); `--nest12-reference`: the Nest reference on it.
+const nest12 = args.includes('--nest12') || args.includes('--nest12-reference');
+const reference = args.includes('--nest12-reference');
+const log = (message) => console.error(`[profile] ${message}`);
 process.once('exit', killAllNow);
 process.once('SIGINT', () => void stopAll().finally(() => process.exit(130)));
 
 let provider;
 try {
+  const template = nest12
+    ? await prepareNest12App({ log, reuse: process.env.BENCH_NEST12_DIR })
+    : undefined;
+  if (template && !process.env.BENCH_NEST12_DIR) log(`kept: BENCH_NEST12_DIR=${template.work}`);
   const appPort = await freePort();
   provider = await startProvider({
     appPorts: [appPort],
     tenantAppPorts: [appPort],
-    referencePorts: {},
+    referencePorts: reference ? { nest: [appPort] } : {},
   });
   const { dir, execArgv } = profilingFlags();
-  const app = await startApp({ port: appPort, issuer: provider.issuer, execArgv, tenants });
+  const { issuer } = provider;
+  const app = reference
+    ? await startReference({
+        kind: 'nest',
+        port: appPort,
+        issuer,
+        execArgv,
+        nestFrom: template.appDir,
+      })
+    : template
+      ? await startAdopterApp({ port: appPort, issuer, execArgv, appDir: template.appDir })
+      : await startApp({ port: appPort, issuer, execArgv, tenants });
   const { browser } = await firstSignIn(app, provider.proxy);
   const headers = { accept: 'application/json', cookie: browser.cookieHeader(app.baseUrl) };
   const profile = await profileRoute({ server: app, dir, path, headers });
   const baseline = readBaseline();
   console.log(`GET ${path}: ${profile.requestsPerSecond.toFixed(0)} req/s; ${profile.file}\n`);
-  console.log(stageTable({ 'this app': profile }, baseline?.path === path ? baseline : undefined));
-  if (args.includes('--save-baseline')) {
+  const heading = reference
+    ? 'Nest reference on NestJS 12'
+    : nest12
+      ? 'packaged module, NestJS 12 template app'
+      : 'this app';
+  // The baseline is the demo app's: shown beside the demo app only.
+  const before = !nest12 && baseline?.path === path ? baseline : undefined;
+  console.log(stageTable({ [heading]: profile }, before));
+  if (args.includes('--save-baseline') && !nest12) {
     saveBaseline(profile, new Date().toISOString());
     console.log('\nsaved as the baseline (bench/profile-baseline.json)');
   }

@@ -8,6 +8,13 @@
  * report to docs/benchmark.md. Not a test: it fails only when a measurement cannot be made.
  * BENCH_SKIP_BUILD=1 reuses dist/; BENCH_SAVE_PROFILE_BASELINE=1 keeps this run's stage table as
  * the "before" column of later runs.
+ *
+ * Also, set up once per run before anything is measured (bench/lib/nest12-app.mjs): a fresh
+ * NestJS 12 app made by the pinned `nest new` in a temp folder, with the packed nest-okta and an
+ * adopter's code (bench/nest12-app), its server untouched, beside the Nest reference run on that
+ * app's NestJS 12. A one-time cost of a minute or two (most of it `npm install`); the folder is
+ * removed at the end. BENCH_NEST12_DIR=<folder> keeps and reuses one (the module is packed and
+ * installed again, the app rebuilt: seconds).
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -18,6 +25,7 @@ import { LOAD } from './lib/load.mjs';
 import { loadAverage, machineDetails } from './lib/machine.mjs';
 import { freePort, killAllNow, stopAll } from './lib/processes.mjs';
 import { profileRoute, profilingFlags } from './lib/profile-route.mjs';
+import { prepareNest12App } from './lib/nest12-app.mjs';
 import { startRedis } from './lib/redis.mjs';
 import { renderReport, verdictLines } from './lib/report.mjs';
 import {
@@ -27,12 +35,15 @@ import {
   redisStoreCost,
 } from './lib/sessions-memory.mjs';
 import { firstSignIn, measureSignIns } from './lib/sign-ins.mjs';
-import { startApp, startProvider, startReference } from './lib/stack.mjs';
+import { startAdopterApp, startApp, startProvider, startReference } from './lib/stack.mjs';
 import { readBaseline, saveBaseline } from './lib/stage-table.mjs';
 import { judgeTargets } from './lib/targets.mjs';
 import { measureRoutes } from './lib/throughput.mjs';
+import { NEST12_SERVERS } from './lib/report.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+/** The NestJS 12 rows: best of three interleaved rounds, as their targets ask. */
+const NEST12_ROUNDS = 3;
 const cleanups = [];
 const startedAt = performance.now();
 const log = (message) =>
@@ -81,18 +92,22 @@ async function measure() {
     log('npm run build');
     execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
   }
+  const nest12 = await prepareNest12App({ log, reuse: process.env.BENCH_NEST12_DIR });
+  cleanups.push(async () => nest12.remove());
   const port = await freePorts(
     ...['app', 'redisApp', 'memoryApp', 'profiledApp', 'tenants2App', 'tenants100App'],
     ...['express', 'memoryExpress', 'nest', 'profiledNest'],
+    ...['nest12App', 'profiledNest12App', 'nest12Nest', 'profiledNest12Nest'],
   );
   const redis = await startRedis();
   cleanups.push(redis.stop);
   const provider = await startProvider({
     appPorts: [port.app, port.redisApp, port.memoryApp, port.profiledApp],
+    adopterAppPorts: [port.nest12App, port.profiledNest12App],
     tenantAppPorts: [port.tenants2App, port.tenants100App],
     referencePorts: {
       express: [port.express, port.memoryExpress],
-      nest: [port.nest, port.profiledNest],
+      nest: [port.nest, port.profiledNest, port.nest12Nest, port.profiledNest12Nest],
     },
   });
   cleanups.push(provider.stop);
@@ -128,6 +143,30 @@ async function measure() {
     }),
   );
 
+  // The packaged module in the NestJS 12 template app, and the Nest reference on its NestJS.
+  const nest12Flags = { app: profilingFlags(), nest: profilingFlags() };
+  const onNest12 = { issuer, appDir: nest12.appDir };
+  const nest12App = await started(startAdopterApp({ ...onNest12, port: port.nest12App }));
+  const nest12Nest = await started(
+    startReference({ kind: 'nest', port: port.nest12Nest, issuer, nestFrom: nest12.appDir }),
+  );
+  const profiledNest12App = await started(
+    startAdopterApp({
+      ...onNest12,
+      port: port.profiledNest12App,
+      execArgv: nest12Flags.app.execArgv,
+    }),
+  );
+  const profiledNest12Nest = await started(
+    startReference({
+      kind: 'nest',
+      port: port.profiledNest12Nest,
+      issuer,
+      nestFrom: nest12.appDir,
+      execArgv: nest12Flags.nest.execArgv,
+    }),
+  );
+
   log('sign-ins');
   const first = {
     app: await firstSignIn(app, proxy),
@@ -138,12 +177,16 @@ async function measure() {
   browsers.redisApp = (await firstSignIn(redisApp, proxy)).browser;
   browsers.tenants2App = (await firstSignIn(tenants2App, proxy)).browser;
   browsers.tenants100App = (await firstSignIn(tenants100App, proxy)).browser;
+  browsers.nest12App = (await firstSignIn(nest12App, proxy)).browser;
+  browsers.nest12Nest = (await firstSignIn(nest12Nest, proxy)).browser;
   const signIns = await measureSignIns({ app, nest, express }, proxy, log);
 
   const servers = { app, redisApp, nest, express, tenants2App, tenants100App };
+  servers.nest12App = nest12App;
+  servers.nest12Nest = nest12Nest;
   const routes = await measureRoutes(routePlan(servers, browsers), proxy, log);
 
-  log('profiles of guarded GET /api/me: this app, the Nest reference');
+  log('profiles of guarded GET /api/me: this app, the Nest reference, both on NestJS 12');
   const profileOf = async (server, dir) => {
     const { browser } = await firstSignIn(server, proxy);
     const headers = { accept: 'application/json', cookie: browser.cookieHeader(server.baseUrl) };
@@ -152,8 +195,11 @@ async function measure() {
   const profiles = {
     app: await profileOf(profiledApp, appProfile.dir),
     nest: await profileOf(profiledNest, nestProfile.dir),
+    nest12App: await profileOf(profiledNest12App, nest12Flags.app.dir),
+    nest12Nest: await profileOf(profiledNest12Nest, nest12Flags.nest.dir),
   };
-  log(`CPU profiles, for Chrome DevTools: ${profiles.app.file}, ${profiles.nest.file}`);
+  const files = Object.values(profiles).map((p) => p.file);
+  log(`CPU profiles, for Chrome DevTools: ${files.join(', ')}`);
   if (process.env.BENCH_SAVE_PROFILE_BASELINE === '1') saveBaseline(profiles.app, machine.date);
 
   log('memory: 10,000 sessions per store');
@@ -179,7 +225,10 @@ async function measure() {
 }
 
 /** The routes measured in rounds: what each target compares, and a few for context. */
-function routePlan({ app, redisApp, nest, express, tenants2App, tenants100App }, browsers) {
+function routePlan(
+  { app, redisApp, nest, express, tenants2App, tenants100App, nest12App, nest12Nest },
+  browsers,
+) {
   const [ours, onRedis] = ['this app', 'this app (Redis)'];
   const me = (server, serverName, browser, extra = {}) => ({
     label: 'guarded GET /api/me (signed in)',
@@ -215,6 +264,38 @@ function routePlan({ app, redisApp, nest, express, tenants2App, tenants100App },
     tenants100Me: me(tenants100App, 'this app, 100 tenants', browsers.tenants100App),
     me20: me(app, ours, browsers.app, atLatencyLoad),
     nestMe20: me(nest, 'Nest reference', browsers.nest, atLatencyLoad),
+    // NestJS 12: the packaged module in the template app, and the reference on the same NestJS.
+    // Both signed in for /health too: a signed-in user's visit to a public route, where each app
+    // does all of its per-request session work.
+    ...nest12Routes(nest12App, nest12Nest, browsers),
+  };
+}
+
+/** The rows of the packaged module in the NestJS 12 template app, and the reference's beside. */
+function nest12Routes(nest12App, nest12Nest, browsers) {
+  const [packaged, reference] = [NEST12_SERVERS.app, NEST12_SERVERS.nest];
+  const route = (server, serverName, path, label, browser) => ({
+    label,
+    server,
+    serverName,
+    path,
+    accept: 'application/json',
+    browser,
+    rounds: NEST12_ROUNDS,
+  });
+  const guarded = 'guarded GET /api/me (signed in)';
+  const publicRoute = 'public route GET /health (signed in)';
+  return {
+    nest12Me: route(nest12App, packaged, '/api/me', guarded, browsers.nest12App),
+    nest12NestMe: route(nest12Nest, reference, '/api/me', guarded, browsers.nest12Nest),
+    nest12Health: route(nest12App, packaged, '/health', publicRoute, browsers.nest12App),
+    nest12NestHealth: route(nest12Nest, reference, '/health', publicRoute, browsers.nest12Nest),
+    nest12HealthAnonymous: route(
+      nest12App,
+      packaged,
+      '/health',
+      'public route GET /health (no cookie)',
+    ),
   };
 }
 

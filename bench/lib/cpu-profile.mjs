@@ -25,6 +25,14 @@ const node =
   (...modules) =>
   ({ url }) =>
     modules.some((module) => url === `node:${module}`);
+/**
+ * The packaged module's build, wherever the server loads it from: an app's node_modules, or this
+ * repository's packages/nest-okta (the demo app's workspace link resolves there).
+ */
+const nestOkta =
+  (...dirs) =>
+  ({ url }) =>
+    /\/nest-okta\/dist\//.test(url) && dirs.some((dir) => url.includes(`/nest-okta/dist/${dir}`));
 const named = (names, where) => (frame) => names.includes(frame.functionName) && where(frame);
 const except = (names, where) => (frame) => !names.includes(frame.functionName) && where(frame);
 const any =
@@ -58,11 +66,18 @@ export const STAGES = [
     'Passport (initialize, session, deserialize)',
     any(pkg('passport', 'passport-strategy'), app('auth/user/')),
   ],
-  ["the module's session middleware (src/auth/session)", app('auth/session/')],
+  [
+    "the module's middleware (nest-okta: request context, session work)",
+    any(
+      app('auth/session/'),
+      nestOkta('routes/module.middleware', 'session/', 'request/', 'scopes/', 'user/'),
+    ),
+  ],
   [
     'guards',
     any(
       app('auth/access/'),
+      nestOkta('access/'),
       named(['canActivate'], ({ url }) => url.endsWith('/bench/reference/nest-passport-app.mjs')),
       pkg('@nestjs/core/guards'),
       file('@nestjs/core/services/reflector.service.js'),

@@ -20,8 +20,9 @@ export function freePort() {
 }
 
 /** Forks a Node script as a tracked child with an IPC channel. */
-export function forkTracked(script, { env = {}, execArgv = [] } = {}) {
+export function forkTracked(script, { env = {}, execArgv = [], cwd } = {}) {
   const child = fork(script, [], {
+    cwd,
     env: { ...process.env, ...env },
     execArgv,
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],

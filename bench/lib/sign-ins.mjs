@@ -10,7 +10,7 @@ export const ALICE = { username: 'alice@example.com', password: 'Alice-Demo-1' }
 export async function firstSignIn(server, proxy) {
   const before = proxy.snapshot();
   const browser = new Browser();
-  await signIn(browser, server.url('/login'), ALICE);
+  await signIn(browser, server.loginUrl, ALICE);
   return { browser, calls: callsBetween(before, proxy.snapshot()) };
 }
 

@@ -28,10 +28,16 @@ const REFERENCES = {
 /**
  * The development identity provider behind a counting proxy: the issuer is the proxy's URL, so
  * discovery, keys, token and userinfo calls all pass through it and are counted there.
- * `appPorts` are the app instances to register; `referencePorts` the references' by kind
+ * `appPorts` are the app instances to register (and `adopterAppPorts` the NestJS 12 template
+ * app's, as the same client); `referencePorts` the references' by kind
  * (`{ express: [...], nest: [...] }`).
  */
-export async function startProvider({ appPorts, tenantAppPorts = [], referencePorts }) {
+export async function startProvider({
+  appPorts,
+  adopterAppPorts = [],
+  tenantAppPorts = [],
+  referencePorts,
+}) {
   const { launchDevIdentityProvider } = require('okta-dev-idp');
   const proxyPort = await freePort();
   const issuer = `http://${HOST}:${proxyPort}/oauth2/default`;
@@ -45,11 +51,11 @@ export async function startProvider({ appPorts, tenantAppPorts = [], referencePo
         client_id: APP_CLIENT.id,
         client_secret: APP_CLIENT.secret,
         redirect_uris: [
-          ...appPorts.map(callback),
+          ...[...appPorts, ...adopterAppPorts].map(callback),
           ...tenantAppPorts.map((port) => `${tenantBaseUrl(port)}/authorization-code/callback`),
         ],
         post_logout_redirect_uris: [
-          ...appPorts.map((port) => `http://${HOST}:${port}`),
+          ...[...appPorts, ...adopterAppPorts].map((port) => `http://${HOST}:${port}`),
           ...tenantAppPorts.map(tenantBaseUrl),
         ],
       },
@@ -141,22 +147,59 @@ export async function startApp({ port, issuer, env = {}, execArgv = [], tenants 
   return describeServer(child, tenants ? tenantBaseUrl(port) : `http://${HOST}:${port}`);
 }
 
-/** A reference of `kind` ('express' or 'nest', from bench/reference/) on `port`. */
-export async function startReference({ kind, port, issuer, execArgv = [] }) {
+/**
+ * A reference of `kind` ('express' or 'nest', from bench/reference/) on `port`. `nestFrom`: the
+ * Nest reference takes NestJS from that app's folder (the NestJS 12 template app) instead of
+ * this repository's.
+ */
+export async function startReference({ kind, port, issuer, execArgv = [], nestFrom }) {
   const { script, client } = REFERENCES[kind];
   const child = forkTracked(`${benchDir}reference/${script}`, {
     execArgv: ['--expose-gc', ...execArgv],
-    env: { PORT: String(port), ISSUER: issuer, CLIENT_ID: client.id, CLIENT_SECRET: client.secret },
+    env: {
+      PORT: String(port),
+      ISSUER: issuer,
+      CLIENT_ID: client.id,
+      CLIENT_SECRET: client.secret,
+      ...(nestFrom ? { NEST_FROM: nestFrom } : {}),
+    },
   });
-  await waitForMessage(child, 'ready');
+  await waitForMessage(child, 'ready', 60_000);
   return describeServer(child, `http://${HOST}:${port}`);
 }
 
-function describeServer(child, baseUrl) {
+/**
+ * The adopter's app in the NestJS 12 template app at `appDir` (bench/lib/nest12-app.mjs), run
+ * by bench/adopter-app-child.mjs from that folder, as `node dist/main` with the app's settings in
+ * its environment. Its sign-in lands on `/` unless asked otherwise, and the app has no `/`: the
+ * bench's sign-ins return to `/api/me`.
+ */
+export async function startAdopterApp({ port, issuer, appDir, execArgv = [] }) {
+  const child = forkTracked(`${benchDir}adopter-app-child.mjs`, {
+    cwd: appDir,
+    execArgv: ['--expose-gc', ...execArgv],
+    env: {
+      HOST,
+      PORT: String(port),
+      OKTA_ISSUER: issuer,
+      OKTA_CLIENT_ID: APP_CLIENT.id,
+      OKTA_CLIENT_SECRET: APP_CLIENT.secret,
+      OKTA_REDIRECT_URI: `http://${HOST}:${port}/authorization-code/callback`,
+      OKTA_POST_LOGOUT_REDIRECT_URI: `http://${HOST}:${port}`,
+      SESSION_SECRET: 'bench-session-secret-0123456789abcdefghij',
+    },
+  });
+  await waitForMessage(child, 'ready', 60_000);
+  return describeServer(child, `http://${HOST}:${port}`, '/login?returnTo=%2Fapi%2Fme');
+}
+
+function describeServer(child, baseUrl, loginPath = '/login') {
   return {
     pid: child.pid,
     baseUrl,
     url: (path) => `${baseUrl}${path}`,
+    /** Where the bench's browser starts a sign-in. */
+    loginUrl: `${baseUrl}${loginPath}`,
     /** Asks the child for { rss, heapUsed } after a full GC. */
     memory: () => {
       const answer = waitForMessage(child, 'memory');

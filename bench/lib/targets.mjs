@@ -72,5 +72,17 @@ export function judgeTargets({ routes, signIns, firstSignIn, memory }) {
     },
     tenantRow('tenants2Me', 2),
     tenantRow('tenants100Me', 100),
+    {
+      target:
+        'NestJS 12 template app, server untouched: guarded GET /api/me with the packaged module ≥ 1.0× the Nest reference on NestJS 12',
+      measured: versus('nest12Me', 'nest12NestMe'),
+      met: rps('nest12Me') >= rps('nest12NestMe'),
+    },
+    {
+      target:
+        'NestJS 12 template app, server untouched: public GET /health with the packaged module ≥ 0.97× the Nest reference on NestJS 12',
+      measured: versus('nest12Health', 'nest12NestHealth'),
+      met: rps('nest12Health') >= 0.97 * rps('nest12NestHealth'),
+    },
   ];
 }

@@ -11,7 +11,8 @@ export const ROUNDS = 4;
  * work only ever slows a run down): the highest req/s, or for a route whose `best` is 'p99' the
  * lowest p99. Provider calls are counted over every round.
  *
- * A route is { label, server, serverName, path, accept?, browser?, connections?, best? }.
+ * A route is { label, server, serverName, path, accept?, browser?, connections?, best?, rounds? };
+ * one with `rounds` below ROUNDS is measured in that many rounds only, the first ones.
  */
 export async function measureRoutes(plan, proxy, log) {
   const entries = Object.entries(plan);
@@ -32,6 +33,7 @@ export async function measureRoutes(plan, proxy, log) {
   for (let round = 0; round < ROUNDS; round++) {
     log(`load, round ${round + 1}/${ROUNDS}: ${entries.length} routes, ${LOAD.seconds} s each`);
     for (const [key, route] of round % 2 ? [...entries].reverse() : entries) {
+      if (round >= (route.rounds ?? ROUNDS)) continue;
       const before = proxy.snapshot();
       const result = await measureRoute({ ...request(route), pid: route.server.pid });
       calls[key].idpCalls += callsBetween(before, proxy.snapshot()).total;

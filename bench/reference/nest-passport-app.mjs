@@ -3,23 +3,28 @@
  * logger) with the Express reference's session and Passport setup (oidc-passport.mjs) applied
  * the way Nest's docs apply Express middleware (`app.use` in bootstrap), and `/api/me` behind a
  * guard that only asks `req.isAuthenticated()`. What it costs above the Express reference is
- * NestJS's own; what this app costs above it is the app's. Plain ESM JavaScript, so the
- * decorators are applied as functions. Runs as a forked child.
+ * NestJS's own; what this app costs above it is the app's. `/health` is public (no guard).
+ * Plain ESM JavaScript, so the decorators are applied as functions. Runs as a forked child.
  */
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import 'reflect-metadata';
-import {
-  Controller,
-  Get,
-  Header,
-  Injectable,
-  Module,
-  Next,
-  Req,
-  Res,
-  UseGuards,
-} from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import * as oidc from './oidc-passport.mjs';
+
+/**
+ * NestJS as this repository has it, or, with NEST_FROM (an app's folder), from that folder's
+ * node_modules: the bench runs the same reference on NestJS 12 from its template app.
+ */
+const nest = (name) =>
+  process.env.NEST_FROM
+    ? import(
+        pathToFileURL(createRequire(join(process.env.NEST_FROM, 'noop.js')).resolve(name)).href
+      )
+    : import(name);
+const { Controller, Get, Header, Injectable, Module, Next, Req, Res, UseGuards } =
+  await nest('@nestjs/common');
+const { NestFactory } = await nest('@nestjs/core');
 
 const { middleware, startSignIn, finishSignIn } = oidc.createPassport();
 
@@ -49,6 +54,10 @@ decorate(
 Controller()(SignInController);
 
 class MeController {
+  health() {
+    return { status: 'ok' };
+  }
+
   me(req) {
     return req.user;
   }
@@ -57,6 +66,7 @@ class MeController {
     return oidc.profilePage(req.user);
   }
 }
+decorate(MeController, 'health', [Get('health')]);
 decorate(MeController, 'me', [Get('api/me'), UseGuards(AuthenticatedGuard)], [Req()]);
 decorate(
   MeController,

@@ -8,6 +8,11 @@ export interface RequestContext {
   /** `/t/acme` when the request's path named its tenant; `''` otherwise. */
   tenantSegment: string;
   routePrefix: RoutePrefix;
+  /**
+   * Passport's session manager of the request's org, once the module's middleware has found the
+   * org: what `req.logIn` and `req.logOut` use (see `passportRequestHelpers`).
+   */
+  sessionManager?: object;
 }
 
 const contexts = new WeakMap<Request, RequestContext>();

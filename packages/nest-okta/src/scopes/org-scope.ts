@@ -7,6 +7,7 @@ import { oktaPassport } from '../redirect/okta-passport';
 import { RedirectSignIn } from '../redirect/redirect-sign-in';
 import { authSessionMiddleware } from '../session/auth-session.middleware';
 import { CsrfTokens } from '../session/csrf';
+import { passportRequestHelpers } from '../session/passport-request-helpers';
 import { SessionIndex } from '../session-index/session-index';
 import { admittedSignIn, type SignInFlow } from '../sign-in/admitted-sign-in';
 import { SignInRateLimit } from '../sign-in/sign-in-rate-limit';
@@ -45,6 +46,8 @@ export class OrgScope {
   readonly oidc: OidcClient;
   /** Passport, the sign-in lifetime and the page locals, on every request for this org. */
   readonly session: RequestHandler;
+  /** This org's Passport session manager: what `req.logIn` and `req.logOut` use. */
+  readonly sessionManager: object;
   readonly signIn: SignInFlow;
   readonly signOut: SignOut;
   readonly signOutEverywhere: SignOutEverywhere;
@@ -85,7 +88,9 @@ export class OrgScope {
     this.signOut = new SignOut(settings, this.oidc, shared.vault, csrf, this.sessionIndex);
     this.revoker = new UserSessionRevoker(this.oidc, this.sessionIndex, shared.vault, settings);
     this.signOutEverywhere = new SignOutEverywhere(this.signOut, this.revoker, this.sessionIndex);
-    this.session = authSessionMiddleware(authenticator, settings, csrf, tenant);
+    const passportHelpers = passportRequestHelpers(authenticator);
+    this.sessionManager = passportHelpers.sessionManager;
+    this.session = authSessionMiddleware(authenticator, passportHelpers, settings, csrf, tenant);
     if (settings.universalLogout) {
       this.revocation = {
         authenticator: RevocationRequestAuthenticator.for(

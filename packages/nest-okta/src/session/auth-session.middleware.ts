@@ -4,27 +4,28 @@ import type { AuthSettings } from '../options/auth-settings';
 import { isStoredUser, passportEntryOf, type SessionUser } from '../user/session-user';
 import type { CsrfTokens } from './csrf';
 import { markSessionActive } from './session-activity.middleware';
-import { routeUrl } from '../request/request-context';
+import { type RequestContext, requestContextOf, routeUrl } from '../request/request-context';
+import type { PassportHelpers } from './passport-request-helpers';
 
 /**
  * What the module does on every request, after the app's `express-session`: Passport (its own
- * instance), the absolute sign-in lifetime, the idle extension and what pages need for the
- * sign-out forms. A request without a session (health checks, static files, `OPTIONS *`) gets
- * only Passport's request helpers, so guards still answer, and is otherwise left alone.
+ * instance; its request helpers through `passportRequestHelpers`), the absolute sign-in lifetime,
+ * the idle extension and what pages need for the sign-out forms. A request without a session
+ * (health checks, static files, `OPTIONS *`) gets only Passport's request helpers, so guards
+ * still answer, and is otherwise left alone.
  */
 export function authSessionMiddleware(
   authenticator: passport.Authenticator,
+  { initialize }: PassportHelpers,
   settings: AuthSettings,
   csrf: CsrfTokens,
   tenant?: string,
 ): RequestHandler {
-  // Without the compatibility layer for strategies built on Passport 0.4 (none is used here):
-  // it allocates `req._passport` on every request for them.
-  const initialize = authenticator.initialize({ compat: false });
   const restoreUser = sessionUserRestorer(authenticator, tenant);
-  const { login, logout, logoutEverywhere } = settings.routes;
+  const pagePaths = pagePathsFor(settings.routes);
   return (req: Request, res: Response, next: NextFunction): void => {
-    res.locals.loginPath = routeUrl(req, login);
+    const paths = pagePaths(req);
+    res.locals.loginPath = paths.login;
     initialize(req, res, () => {
       if (!req.session) {
         next();
@@ -50,13 +51,40 @@ export function authSessionMiddleware(
               configurable: true,
               get: () => csrf.tokenFor(req.sessionID),
             });
-            res.locals.logoutPath = routeUrl(req, logout, 'POST');
-            res.locals.logoutEverywherePath = routeUrl(req, logoutEverywhere, 'POST');
+            res.locals.logoutPath = paths.logout;
+            res.locals.logoutEverywherePath = paths.logoutEverywhere;
           }
           next();
         });
       });
     });
+  };
+}
+
+interface PagePaths {
+  login: string;
+  logout: string;
+  logoutEverywhere: string;
+}
+
+/**
+ * The module's routes as pages link to them (`routeUrl`), for the request's context. They depend
+ * on the context alone, which every request of an org shares: worked out once per context.
+ */
+function pagePathsFor(routes: AuthSettings['routes']): (req: Request) => PagePaths {
+  const byContext = new WeakMap<RequestContext, PagePaths>();
+  return (req) => {
+    const context = requestContextOf(req);
+    let paths = byContext.get(context);
+    if (!paths) {
+      paths = {
+        login: routeUrl(req, routes.login),
+        logout: routeUrl(req, routes.logout, 'POST'),
+        logoutEverywhere: routeUrl(req, routes.logoutEverywhere, 'POST'),
+      };
+      byContext.set(context, paths);
+    }
+    return paths;
   };
 }
 
