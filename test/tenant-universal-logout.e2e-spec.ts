@@ -159,3 +159,62 @@ describe("The tenants' Global Token Revocation endpoint", () => {
     expect((await post(elsewhere)).status).toBe(401);
   });
 });
+
+/**
+ * Whether an email can name a session is the org's question, not the tenant's: Acme and Initech
+ * sign in at one org (an authorization server each), Acme without the `email` scope, Initech
+ * with it; Globex at an org of its own, without it. An email from the shared org can still find
+ * Initech's sessions; one from Globex's org can find none, and the app says so rather than
+ * answering that the user is signed out.
+ */
+describe('Universal Logout by email at orgs whose tenants ask for no email', () => {
+  let sharedOrg: TestOrg;
+  let globexOrg: TestOrg;
+  let app: UniversalLogoutApp;
+  let audience: string;
+  const withoutEmail = ['openid', 'profile'];
+
+  beforeAll(async () => {
+    [sharedOrg, globexOrg] = await Promise.all([TestOrg.start(), TestOrg.start()]);
+    const [port] = await freePorts(1);
+    audience = `http://127.0.0.1:${port}${ENDPOINT}`;
+    const tenant = (org: TestOrg, id: string, scopes?: string[]) => ({
+      issuer: `${org.issuer}/oauth2/${id}`,
+      clientId: `0oa-${id}`,
+      clientSecret: `${id}-client-secret-long-enough-for-the-checks`,
+      redirectUri: `http://${id}.localhost:${port}/authorization-code/callback`,
+      postLogoutRedirectUri: `http://${id}.localhost:${port}`,
+      scopes,
+    });
+    app = await startUniversalLogoutApp({
+      port,
+      tenants: {
+        resolve: 'host',
+        baseDomain: `localhost:${port}`,
+        byId: {
+          acme: tenant(sharedOrg, 'acme', withoutEmail),
+          initech: tenant(sharedOrg, 'initech'),
+          globex: tenant(globexOrg, 'globex', withoutEmail),
+        },
+      },
+      universalLogout: { audience, rateLimit: false },
+    });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await Promise.all([sharedOrg, globexOrg].map((org) => org?.stop()));
+  });
+
+  const post = async (org: TestOrg, subject: unknown) =>
+    (await postRevocation(app.url(ENDPOINT), subject, await org.sign(audience))).status;
+
+  it('acts on an email from an org where one tenant records emails: 204', async () => {
+    expect(await post(sharedOrg, emailSubject(SAM))).toBe(204);
+  });
+
+  it('answers 422 to an email from an org where no tenant records one; iss_sub still works', async () => {
+    expect(await post(globexOrg, emailSubject(SAM))).toBe(422);
+    const bySub = { subject: { format: 'iss_sub', iss: globexOrg.issuer, sub: '00u-sam' } };
+    expect(await post(globexOrg, bySub)).toBe(204);
+  });
+});

@@ -3,6 +3,7 @@ import { LogCollector } from './support/log-collector';
 import { Browser } from './support/browser';
 import { freePorts, type ProviderClient, startSharedProvider } from './support/app-instance';
 import { refresh, type TokenClient, tokenClientOf } from './support/provider-tokens';
+import { RotatingOrg } from './support/rotating-org';
 import { universalLogoutFromProvider } from './support/provider-universal-logout';
 import { ALICE, BOB, signIn } from './support/sign-in';
 import { startStack, type Stack } from './support/stack';
@@ -12,6 +13,8 @@ import { startUniversalLogoutApp, type UniversalLogoutApp } from './support/univ
 
 const CALLBACK = '/authorization-code/callback';
 const ENDPOINT = '/global-token-revocation';
+const JSON_TYPE = 'application/json';
+const FORM_TYPE = 'application/x-www-form-urlencoded';
 
 /**
  * The app as `npm start` runs it with zero configuration (memory sessions, the development
@@ -186,9 +189,8 @@ describe('The Global Token Revocation endpoint', () => {
     expect(await isSignedIn(bob, app.url('/api/me'))).toBe(true);
   });
 
-  const JSON_TYPE = 'application/json';
   it.each<[string, unknown, string]>([
-    ['a body that is not JSON', 'subject=bob', 'application/x-www-form-urlencoded'],
+    ['a body that is not JSON', 'subject=bob', FORM_TYPE],
     ['JSON without a subject', { user: BOB.username }, JSON_TYPE],
     [
       'an unknown subject format',
@@ -215,6 +217,59 @@ describe('The Global Token Revocation endpoint', () => {
   it('answers 400 to JSON that does not parse', async () => {
     const answer = await post('{"subject": ', await org.sign(audience));
     expect(answer.status).toBe(400);
+    expect(await isSignedIn(bob, app.url('/api/me'))).toBe(true);
+  });
+
+  /**
+   * Bodies the app's parser (Nest's, ahead of every route) refuses with 400, 413 or 415 when it
+   * reads them. From a client that is not the org they must never be read: the token is checked
+   * first, at every spelling of the endpoint's path the app routes to it, so such a client learns
+   * nothing about the parser, and costs no parsing.
+   */
+  it.each<[string, string, string, Record<string, string>?]>([
+    ['JSON that does not parse', '{"subject": ', JSON_TYPE],
+    [
+      'a body over the parser’s size limit',
+      JSON.stringify({ pad: 'x'.repeat(200_000) }),
+      JSON_TYPE,
+    ],
+    ['a charset the parser cannot read', '{}', 'application/json; charset=koi8-r'],
+    ['an unknown content encoding', '{}', JSON_TYPE, { 'content-encoding': 'x-unknown' }],
+    ['a form nested deeper than the parser allows', `a${'[b]'.repeat(40)}=1`, FORM_TYPE],
+  ])(
+    'answers 401 to %s without a valid token: the token is checked before the body is read',
+    async (_case, body, contentType, headers = {}) => {
+      const forged = await org.sign(audience, {}, await forgedKey());
+      for (const path of [ENDPOINT, ENDPOINT.toUpperCase(), `${ENDPOINT}/`]) {
+        for (const token of [undefined, forged]) {
+          const authorization: Record<string, string> = token
+            ? { authorization: `Bearer ${token}` }
+            : {};
+          const answer = await fetch(app.url(path), {
+            method: 'POST',
+            headers: { 'content-type': contentType, ...authorization, ...headers },
+            body,
+          });
+          expect({ path, token: !!token, status: answer.status }).toEqual({
+            path,
+            token: !!token,
+            status: 401,
+          });
+          expect(answer.headers.get('www-authenticate')).toMatch(/^Bearer/);
+          expect(await answer.json()).toEqual({
+            error: 'invalid_token',
+            error_description: 'The request is not authenticated by the Okta org.',
+          });
+        }
+      }
+      expect(await isSignedIn(bob, app.url('/api/me'))).toBe(true);
+    },
+  );
+
+  it('reads the body once the token is proven: one over the parser’s limit is then refused', async () => {
+    const big = JSON.stringify({ ...emailSubject(BOB.username), pad: 'x'.repeat(200_000) });
+    const answer = await post(big, await org.sign(audience));
+    expect(answer.status).toBe(413);
     expect(await isSignedIn(bob, app.url('/api/me'))).toBe(true);
   });
 
@@ -267,6 +322,82 @@ describe('The Global Token Revocation endpoint under load or without its org', (
     const limited = await postRevocation(app.url(ENDPOINT), emailSubject(BOB.username), token);
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});
+
+/**
+ * Tokens forged under a new `kid` each, claiming the org the app trusts (its `iss`, the right
+ * `aud`): each names a key the app has not seen, which could send it to fetch the org's keys
+ * again. However many arrive, the org's key set is fetched about once a second, and a real
+ * rotation in the middle of the flood still gets in.
+ */
+describe('The Global Token Revocation endpoint flooded with made-up key ids', () => {
+  let org: RotatingOrg;
+  let client: ProviderClient;
+  let app: UniversalLogoutApp;
+  let audience: string;
+
+  beforeAll(async () => {
+    org = await RotatingOrg.start();
+    const [port] = await freePorts(1);
+    client = await startSharedProvider([port]);
+    audience = `http://127.0.0.1:${port}${ENDPOINT}`;
+    app = await startUniversalLogoutApp({
+      port,
+      client,
+      universalLogout: { orgIssuer: org.issuer, rateLimit: false },
+    });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await client?.provider.stop();
+    await org?.stop();
+  });
+
+  const nobody = emailSubject('carol@example.com');
+  const genuine = async () =>
+    (await postRevocation(app.url(ENDPOINT), nobody, await org.sign(audience))).status;
+
+  /** `senders` clients, each sending forgeries back to back for `ms`: the statuses they got. */
+  async function flood(senders: number, ms: number): Promise<number[]> {
+    const until = Date.now() + ms;
+    const statuses: number[] = [];
+    await Promise.all(
+      Array.from({ length: senders }, async () => {
+        while (Date.now() < until) {
+          const forged = await org.forge(audience);
+          statuses.push((await postRevocation(app.url(ENDPOINT), nobody, forged)).status);
+        }
+      }),
+    );
+    return statuses;
+  }
+
+  it('fetches the org’s keys about once a second, however many made-up kids arrive', async () => {
+    expect(await genuine()).toBe(204);
+    const before = org.keyFetches;
+    const started = Date.now();
+
+    const statuses = await flood(50, 2_000);
+
+    const seconds = (Date.now() - started) / 1000;
+    expect(statuses.length).toBeGreaterThanOrEqual(50);
+    expect(new Set(statuses)).toEqual(new Set([401]));
+    expect(org.keyFetches - before).toBeLessThanOrEqual(Math.ceil(seconds) + 1);
+  });
+
+  it('picks up a real rotation within a second, in the middle of a flood', async () => {
+    const flooding = flood(50, 2_500);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await org.rotate();
+    const token = await org.sign(audience);
+
+    const sent = Date.now();
+    const answer = await postRevocation(app.url(ENDPOINT), nobody, token);
+
+    expect(answer.status).toBe(204);
+    expect(Date.now() - sent).toBeLessThan(1_500);
+    expect(new Set(await flooding)).toEqual(new Set([401]));
   });
 });
 

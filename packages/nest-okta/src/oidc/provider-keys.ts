@@ -6,6 +6,7 @@ import {
   type JWSHeaderParameters,
   type JWTVerifyGetKey,
 } from 'jose';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fetchJson } from './fetch-json';
 import { IdentityProviderResponseError } from './oidc.errors';
 
@@ -13,18 +14,27 @@ import { IdentityProviderResponseError } from './oidc.errors';
 const UNKNOWN_KID_RETRY_MS = 30_000;
 /** Bounds the memory of unknown `kid`s, so a flood of made-up ones cannot grow it. */
 const MAX_REMEMBERED_KIDS = 100;
+/**
+ * Refetches start at most this often, whatever `kid`s the tokens carry: a new made-up `kid` per
+ * token passes the per-`kid` limit every time, and must not become a fetch per token.
+ */
+const REFETCH_SPACING_MS = 1_000;
 
 type LocalKeys = ReturnType<typeof createLocalJWKSet>;
 
 /**
  * The provider's signing keys, fetched once and kept. A token signed with a `kid` the set does
- * not hold refetches the set at once, so a rotation is picked up whenever it happens; the limit
- * is per `kid` (each unknown one triggers at most one fetch per 30 s), so tokens with made-up
- * `kid`s cannot turn into a fetch per request, and cannot delay a real rotation either.
+ * not hold refetches the set, so a rotation is picked up whenever it happens. Two limits keep
+ * tokens with made-up `kid`s from turning into fetches: each unknown `kid` triggers at most one
+ * refetch per 30 s, and refetches start at most once a second whatever the `kid`s. A token that
+ * asks within that second waits for the next refetch (one for every token asking meanwhile), so
+ * a real rotation still gets in within a second, however many forgeries arrive with it.
  */
 export class ProviderKeys {
   private current?: Promise<LocalKeys>;
-  private refetching?: Promise<LocalKeys>;
+  /** The next refetch while it waits for its turn: every token asking until then shares it. */
+  private nextRefetch?: Promise<LocalKeys>;
+  private lastRefetch = { startedAt: -Infinity, settled: Promise.resolve() };
   private readonly refetchedFor = new Map<string, number>();
 
   constructor(
@@ -55,15 +65,30 @@ export class ProviderKeys {
     return this.current;
   }
 
-  /** One refetch at a time, whichever tokens asked for it. */
+  /**
+   * A refetch that starts after the token asked (one already under way may have left before the
+   * rotation), at its turn. Each starts a second after the last one started, and once it ended.
+   */
   private refetch(): Promise<LocalKeys> {
-    this.refetching ??= this.fetchKeys().finally(() => {
-      this.refetching = undefined;
-    });
-    return this.refetching.then((keys) => {
-      this.current = Promise.resolve(keys);
-      return keys;
-    });
+    this.nextRefetch ??= this.turn()
+      .then(() => {
+        this.nextRefetch = undefined;
+        const fetched = this.fetchKeys();
+        this.lastRefetch = { startedAt: Date.now(), settled: fetched.then(noop, noop) };
+        return fetched;
+      })
+      .then((keys) => {
+        this.current = Promise.resolve(keys);
+        return keys;
+      });
+    return this.nextRefetch;
+  }
+
+  private async turn(): Promise<void> {
+    const { startedAt, settled } = this.lastRefetch;
+    const wait = startedAt + REFETCH_SPACING_MS - Date.now();
+    if (wait > 0) await sleep(wait);
+    await settled;
   }
 
   private mayRefetchFor(kid: string | undefined): boolean {
@@ -91,3 +116,5 @@ export class ProviderKeys {
     }
   }
 }
+
+function noop(): void {}

@@ -45,6 +45,12 @@ export interface UniversalLogoutSettings {
   /** The `aud` of Okta's requests: the endpoint's public URL. */
   audience: string;
   rateLimit: { limit: number; windowMs: number } | false;
+  /**
+   * Whether a request naming a user by email can find their sessions: some app integration at
+   * the org (with tenants, any tenant's at the same `orgIssuer`) asks for the `email` scope, so
+   * its sessions record emails. Without, such a request is answered 422, never 204.
+   */
+  emailSubjects: boolean;
 }
 
 export const AUTH_SETTINGS = Symbol('AUTH_SETTINGS');

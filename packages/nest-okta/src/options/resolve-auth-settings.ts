@@ -77,6 +77,7 @@ function resolveUniversalLogout(options: AuthModuleOptions): UniversalLogoutSett
     audience:
       given.audience ?? RULES['universalLogout.audience'].default(options.redirectUri, path),
     rateLimit: resolveRateLimit(given.rateLimit ?? RULES['universalLogout.rateLimit'].default),
+    emailSubjects: (options.scopes ?? RULES.scopes.default).includes('email'),
   };
 }
 

@@ -2,6 +2,7 @@ import type { MultiTenantAuthModuleOptions } from './auth-module-options';
 import type { AuthOptionProblem } from './auth-option-problems';
 import { AuthOptionsError } from './auth-options.error';
 import type { AuthSettings } from './auth-settings';
+import { emailSubjectsPerOrg } from './email-subjects';
 import { resolveAuthSettings } from './resolve-auth-settings';
 import { hostTenantResolver } from './host-tenant-resolver';
 import type { TenantResolver } from './auth-module-options';
@@ -56,7 +57,7 @@ export function resolveTenantSettings(options: MultiTenantAuthModuleOptions): Te
     }
   }
   if (problems.length > 0 || !resolve) throw new AuthOptionsError(problems);
-  return { resolve, byId };
+  return { resolve, byId: emailSubjectsPerOrg(byId) };
 }
 
 function tenantResolver(

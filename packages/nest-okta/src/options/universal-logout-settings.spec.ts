@@ -34,6 +34,7 @@ describe('Universal Logout and sign-out everywhere options', () => {
       orgIssuer: 'https://dev-123456.okta.com',
       audience: 'https://app.example.com/global-token-revocation',
       rateLimit: { limit: 600, windowMs: 60_000 },
+      emailSubjects: true,
     });
   });
 
@@ -54,6 +55,7 @@ describe('Universal Logout and sign-out everywhere options', () => {
       orgIssuer: 'https://login.example.com',
       audience: 'https://api.example.com/okta/gtr',
       rateLimit: { limit: 10, windowMs: 5_000 },
+      emailSubjects: true,
     });
     expect(
       resolveAuthSettings({ ...BASE, universalLogout: { rateLimit: false } }).universalLogout,

@@ -1,14 +1,18 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ApplicationConfig, HttpAdapterHost } from '@nestjs/core';
 import { ThrottlerStorageService } from '@nestjs/throttler';
-import type { Request, Response } from 'express';
+import type { Express, Request, Response } from 'express';
 import { UnknownTenantException } from '../errors/auth.exceptions';
 import { revocationOrgs } from '../scopes/revocation-orgs';
 import { ScopeRegistry } from '../scopes/scope-registry';
 import type { OrgScope } from '../scopes/org-scope';
 import { globalTokenRevocation } from '../universal-logout/revocation-endpoint';
+import { revocationEndpointPaths } from '../universal-logout/revocation-endpoint-paths';
+import { RevocationGate } from '../universal-logout/revocation-gate';
 import { RevocationRateLimit } from '../universal-logout/revocation-rate-limit';
 import { sendWidgetAsset } from '../widget/widget-asset';
 import { widgetDistFolder } from '../widget/widget-assets';
+import { routePrefixOf } from './nest-route-prefix';
 
 /**
  * What each of the module's routes does, for the request's org. A route serves only what its org
@@ -17,17 +21,32 @@ import { widgetDistFolder } from '../widget/widget-assets';
  */
 @Injectable()
 export class AuthRoutes {
-  private readonly revocationRateLimit: RevocationRateLimit;
-  private readonly revocationOrgFor: ReturnType<typeof revocationOrgs>;
+  private readonly revocationGate: RevocationGate;
   /** Resolved as the app starts, so a missing widget package stops it; never in redirect mode. */
   private readonly widgetFiles?: string;
 
   constructor(
     @Inject(ScopeRegistry) private readonly registry: ScopeRegistry,
     throttlerStorage: ThrottlerStorageService,
+    adapterHost: HttpAdapterHost,
+    appConfig: ApplicationConfig,
   ) {
-    this.revocationRateLimit = new RevocationRateLimit(registry.orgs.shared, throttlerStorage);
-    this.revocationOrgFor = revocationOrgs(registry);
+    this.revocationGate = new RevocationGate(
+      new RevocationRateLimit(registry.orgs.shared, throttlerStorage),
+      revocationOrgs(registry),
+    );
+    const { universalLogout } = registry.orgs.shared;
+    // Built with the app, before it starts: Nest mounts its body parser as the app starts, so
+    // the gate, mounted now, checks the token before any body is read.
+    const app = adapterHost.httpAdapter?.getInstance<Express | undefined>();
+    if (universalLogout && typeof app?.use === 'function') {
+      const isEndpoint = revocationEndpointPaths(
+        universalLogout.path,
+        () => routePrefixOf(appConfig),
+        registry.orgs.tenants?.resolve === 'path',
+      );
+      app.use(this.revocationGate.beforeBody(isEndpoint));
+    }
     if (registry.settings().some(({ signInMode }) => signInMode === 'widget')) {
       this.widgetFiles = widgetDistFolder();
     }
@@ -54,7 +73,7 @@ export class AuthRoutes {
   /** Not a tenant's route: the request's token, not its address, says which org sent it. */
   globalTokenRevocation(req: Request, res: Response): Promise<void> {
     if (!this.registry.orgs.shared.universalLogout) throw new NotFoundException();
-    return globalTokenRevocation(req, res, this.revocationRateLimit, this.revocationOrgFor);
+    return globalTokenRevocation(req, res, this.revocationGate);
   }
 
   widgetAsset(req: Request, res: Response, file: string): Promise<void> {

@@ -1,71 +1,45 @@
 import { HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { UserSubject } from '../session-index/subject-key';
-import { describeSubject, type FailureAnswer, failureAnswer } from './revocation-answers';
+import { describeSubject, sendFailure } from './revocation-answers';
 import {
+  EmailSubjectsUnavailableError,
   MalformedRevocationRequestError,
   RevocationIncompleteError,
-  RevocationUnauthorizedError,
 } from './revocation-errors';
-import type { RevocationRateLimit } from './revocation-rate-limit';
-import type { RevocationRequestAuthenticator } from './revocation-request-authenticator';
+import type { RevocationGate } from './revocation-gate';
+import type { RevocationOrg } from './revocation-org';
 import { revocationSubject } from './revocation-subject';
-import type { SessionsEnded, UserSessionRevoker } from './user-session-revoker';
+import type { SessionsEnded } from './user-session-revoker';
 
-/** Sessions signed in through one issuer, and what ends them: the module's, or a tenant's. */
-export interface RevocationSessions {
-  /** The issuer of the ID tokens these sessions were signed in with. */
-  issuer: string;
-  revoker: UserSessionRevoker;
-  /** Whose sessions they are, for the log, when the module serves tenants. */
-  tenant?: string;
-}
-
-/** An Okta org the endpoint trusts: how its requests are proven, and whose sessions they end. */
-export interface RevocationOrg {
-  /** The `iss` of its requests. */
-  orgIssuer: string;
-  authenticator: RevocationRequestAuthenticator;
-  sessions: RevocationSessions[];
-}
-
-/**
- * The org a bearer token claims to come from, or `undefined` when it names none the endpoint
- * trusts. Only a pointer to the keys to check it with: nothing is acted on until the org's
- * authenticator has verified the token.
- */
-export type RevocationOrgFor = (token: string) => RevocationOrg | undefined;
+export type { RevocationOrg, RevocationOrgFor, RevocationSessions } from './revocation-org';
 
 const logger = new Logger('UniversalLogout');
 
 /**
  * Okta's Universal Logout: the Global Token Revocation endpoint. Okta POSTs the user to sign out
  * (`{"subject": …}`) with a bearer JWT from the org authorization server; every session of that
- * user ends and their refresh tokens are revoked. Authentication is checked first, so nothing
- * about a request (not even whether its body makes sense) is acted on before it is proven to come
- * from the org. Okta reads only the status: 204 signed out (also when there was nothing to end),
- * 400 malformed, 401 not from the org, 422 not (fully) signed out, 429 and 503 try again later.
+ * user ends and their refresh tokens are revoked. The gate proves the request comes from the org
+ * before its body is read (see `RevocationGate`), so nothing about a request, not even whether
+ * its body parses, is judged before that. Okta reads only the status: 204 signed out (also when
+ * there was nothing to end), 400 malformed, 401 not from the org, 422 not (fully) signed out or
+ * a user named by an email the org's sessions do not record, 429 and 503 try again later.
  */
 export async function globalTokenRevocation(
   req: Request,
   res: Response,
-  rateLimit: RevocationRateLimit,
-  orgFor: RevocationOrgFor,
+  gate: RevocationGate,
 ): Promise<void> {
-  const retryAfter = await rateLimit.retryAfter(req);
-  if (retryAfter !== undefined) {
-    res.setHeader('Retry-After', String(retryAfter));
-    const body = { error: 'slow_down', error_description: 'Too many requests.' };
-    answer(res, { status: HttpStatus.TOO_MANY_REQUESTS, body }, 'Universal Logout: rate limit');
-    return;
-  }
+  const org = await gate.orgOf(req, res);
+  if (!org) return;
   let subject: UserSubject | undefined;
   try {
-    const token = bearerToken(req.get('authorization'));
-    const org = orgFor(token);
-    if (!org) throw new RevocationUnauthorizedError('the token names no org this endpoint trusts');
-    await org.authenticator.authenticate(token);
     subject = subjectOf(req);
+    if (subject.format === 'email' && !org.authenticator.emailSubjects) {
+      throw new EmailSubjectsUnavailableError(
+        'the sessions record no email (the scopes lack "email"); only iss_sub can name a user',
+      );
+    }
     const ended = await endSessions(req, org, subject);
     const outcome = `${ended.sessions} session(s) ended, ${ended.refreshTokensRevoked} refresh token(s) revoked`;
     if (ended.revocationFailures > 0) {
@@ -74,23 +48,8 @@ export async function globalTokenRevocation(
     logger.log(`Universal Logout (${describeSubject(subject)}${at(org)}): ${outcome}: 204`);
     res.status(HttpStatus.NO_CONTENT).end();
   } catch (error) {
-    const failure = failureAnswer(error);
-    if (!failure) throw error;
-    if (failure.status === 401) {
-      // RFC 6750: an error code only when credentials were sent.
-      const sent = req.get('authorization') !== undefined;
-      res.setHeader('WWW-Authenticate', sent ? 'Bearer error="invalid_token"' : 'Bearer');
-    }
-    const who = subject ? ` (${describeSubject(subject)})` : '';
-    const reason = (error as Error).message;
-    answer(res, failure, `Universal Logout${who} not done: ${reason}`);
+    sendFailure(req, res, error, subject);
   }
-}
-
-function bearerToken(authorization: string | undefined): string {
-  const token = /^Bearer +(\S+)$/i.exec(authorization ?? '')?.[1];
-  if (!token) throw new RevocationUnauthorizedError('no bearer token');
-  return token;
 }
 
 /** The user the JSON body names. */
@@ -138,9 +97,4 @@ function sum(all: SessionsEnded[], key: keyof SessionsEnded): number {
 function at(org: RevocationOrg): string {
   const tenants = org.sessions.flatMap(({ tenant }) => (tenant === undefined ? [] : [tenant]));
   return tenants.length > 0 ? ` at ${tenants.join(', ')}` : '';
-}
-
-function answer(res: Response, { status, body }: FailureAnswer, logLine: string): void {
-  logger.warn(`${logLine}: ${status}`);
-  res.status(status).json(body);
 }

@@ -27,3 +27,11 @@ export class SessionStoreFailureError extends Error {
 export class RevocationIncompleteError extends Error {
   override name = 'RevocationIncompleteError';
 }
+
+/**
+ * The user is named by email, but the org's sessions record none (no app of it asks for the
+ * `email` scope), so they cannot be found: 422, rather than a 204 that would say they were.
+ */
+export class EmailSubjectsUnavailableError extends Error {
+  override name = 'EmailSubjectsUnavailableError';
+}

@@ -32,6 +32,11 @@ export class RevocationRequestAuthenticator {
     return new RevocationRequestAuthenticator(universalLogout, providerTimeoutMs, replays);
   }
 
+  /** Whether the org's requests may name a user by email (`UniversalLogoutSettings`). */
+  get emailSubjects(): boolean {
+    return this.settings.emailSubjects;
+  }
+
   async authenticate(token: string): Promise<void> {
     const { jti, acceptableUntil } = await verifyRevocationToken(token, await this.keys.get(), {
       issuer: this.settings.orgIssuer,
