@@ -3,7 +3,6 @@ import { LogCollector } from './support/log-collector';
 import { Browser } from './support/browser';
 import { freePorts, type ProviderClient, startSharedProvider } from './support/app-instance';
 import { refresh, type TokenClient, tokenClientOf } from './support/provider-tokens';
-import { RotatingOrg } from './support/rotating-org';
 import { universalLogoutFromProvider } from './support/provider-universal-logout';
 import { ALICE, BOB, signIn } from './support/sign-in';
 import { startStack, type Stack } from './support/stack';
@@ -332,13 +331,13 @@ describe('The Global Token Revocation endpoint under load or without its org', (
  * rotation in the middle of the flood still gets in.
  */
 describe('The Global Token Revocation endpoint flooded with made-up key ids', () => {
-  let org: RotatingOrg;
+  let org: TestOrg;
   let client: ProviderClient;
   let app: UniversalLogoutApp;
   let audience: string;
 
   beforeAll(async () => {
-    org = await RotatingOrg.start();
+    org = await TestOrg.start();
     const [port] = await freePorts(1);
     client = await startSharedProvider([port]);
     audience = `http://127.0.0.1:${port}${ENDPOINT}`;
