@@ -25,6 +25,8 @@ export async function startSharedProvider(
     refreshTokenGracePeriodSeconds?: number;
     /** Where the provider sends Universal Logout: the instances' common Global Token Revocation URL. */
     universalLogoutEndpoint?: string;
+    /** The issuer it names, when apps reach it through something else (a `ProviderProxy`). */
+    issuer?: string;
   } = {},
 ): Promise<ProviderClient> {
   const clientId = 'shared-client';
@@ -32,6 +34,7 @@ export async function startSharedProvider(
   const provider = await launchDevIdentityProvider({
     port: options.port ?? 0,
     host: '127.0.0.1',
+    issuer: options.issuer,
     accessTokenTtlSeconds: options.accessTokenTtlSeconds,
     refreshTokenGracePeriodSeconds: options.refreshTokenGracePeriodSeconds,
     universalLogout: options.universalLogoutEndpoint

@@ -17,8 +17,7 @@ import {
   type KeyLike,
   SignJWT,
 } from 'jose';
-import { launchDevIdentityProvider } from 'okta-dev-idp';
-import type { ProviderClient } from './app-instance';
+import { type ProviderClient, startSharedProvider } from './app-instance';
 
 /**
  * What the proxy does to the ID token in the answer to a refresh. `as-issued` leaves it alone;
@@ -217,31 +216,18 @@ export async function startProviderBehindProxy(
   options: { accessTokenTtlSeconds?: number; universalLogoutEndpoint?: string } = {},
 ): Promise<{ client: ProviderClient; proxy: ProviderProxy }> {
   const proxy = await ProviderProxy.start();
-  const clientId = 'proxied-client';
-  const clientSecret = 'a-test-client-secret-that-is-long-enough';
-  const provider = await launchDevIdentityProvider({
-    port: 0,
-    host: '127.0.0.1',
-    issuer: proxy.issuer,
-    accessTokenTtlSeconds: options.accessTokenTtlSeconds,
-    universalLogout: options.universalLogoutEndpoint
-      ? { endpoint: options.universalLogoutEndpoint }
-      : undefined,
-    clients: [
-      {
-        client_id: clientId,
-        client_secret: clientSecret,
-        redirect_uris: appPorts.map((p) => `http://127.0.0.1:${p}/authorization-code/callback`),
-        post_logout_redirect_uris: appPorts.map((p) => `http://127.0.0.1:${p}`),
-      },
-    ],
-  });
-  proxy.forwardTo(`http://127.0.0.1:${provider.port}`);
-  const stop = async () => {
-    await provider.stop();
+  try {
+    const client = await startSharedProvider(appPorts, { ...options, issuer: proxy.issuer });
+    proxy.forwardTo(`http://127.0.0.1:${client.provider.port}`);
+    const stop = async () => {
+      await client.provider.stop();
+      await proxy.stop();
+    };
+    return { client: { ...client, provider: { ...client.provider, stop } }, proxy };
+  } catch (error) {
     await proxy.stop();
-  };
-  return { client: { provider: { ...provider, stop }, clientId, clientSecret }, proxy };
+    throw error;
+  }
 }
 
 function readBody(stream: IncomingMessage): Promise<Buffer> {

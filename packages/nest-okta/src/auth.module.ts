@@ -1,6 +1,7 @@
 import {
   type DynamicModule,
   Inject,
+  Logger,
   type MiddlewareConsumer,
   Module,
   type NestModule,
@@ -27,6 +28,7 @@ import type {
   MultiTenantAuthModuleOptions,
 } from './options/auth-module-options';
 import { AUTH_SETTINGS } from './options/auth-settings';
+import { emailSubjectWarnings } from './options/email-subjects';
 import { type OrgSettings, resolveOrgSettings } from './options/org-settings';
 import { AuthExceptionFilter } from './routes/auth-exception.filter';
 import { authRoutePaths, mapAuthRoutes } from './routes/auth-route-paths';
@@ -39,6 +41,7 @@ import { ScopeRegistry } from './scopes/scope-registry';
 import { hasSessionMiddleware } from './session/session-middleware-check';
 import { TokenVault } from './tokens/token-vault';
 
+const universalLogoutLog = new Logger('UniversalLogout');
 const EVERY_ROUTE = { path: '{*path}', method: RequestMethod.ALL };
 
 /** Every org's settings, validated once. */
@@ -58,8 +61,12 @@ const AUTH_CONTROLLER = Symbol('AUTH_CONTROLLER');
     {
       provide: ORG_SETTINGS,
       inject: [AUTH_MODULE_OPTIONS],
-      useFactory: (options: AuthModuleOptions | MultiTenantAuthModuleOptions) =>
-        resolveOrgSettings(options),
+      useFactory: (options: AuthModuleOptions | MultiTenantAuthModuleOptions) => {
+        const orgs = resolveOrgSettings(options);
+        // Said as the module starts: what the options leave unable to work.
+        for (const warning of emailSubjectWarnings(orgs.byTenant)) universalLogoutLog.warn(warning);
+        return orgs;
+      },
     },
     {
       provide: AUTH_SETTINGS,

@@ -1,11 +1,7 @@
-import { Logger } from '@nestjs/common';
 import type { AuthModuleOptions, MultiTenantAuthModuleOptions } from './auth-module-options';
 import type { AuthSettings } from './auth-settings';
-import { emailSubjectWarnings } from './email-subjects';
 import { resolveAuthSettings } from './resolve-auth-settings';
 import { resolveTenantSettings, type TenantsSettings } from './resolve-tenant-settings';
-
-const logger = new Logger('UniversalLogout');
 
 /**
  * Every org the module signs in at, after validation: one (`tenants` null), or one per tenant.
@@ -19,16 +15,9 @@ export interface OrgSettings {
   byTenant: ReadonlyMap<string | undefined, AuthSettings>;
 }
 
-/** Resolves the options as the module starts, and says what they leave unable to work. */
 export function resolveOrgSettings(
   options: AuthModuleOptions | MultiTenantAuthModuleOptions,
 ): OrgSettings {
-  const orgs = orgSettingsOf(options);
-  for (const warning of emailSubjectWarnings(orgs.byTenant)) logger.warn(warning);
-  return orgs;
-}
-
-function orgSettingsOf(options: AuthModuleOptions | MultiTenantAuthModuleOptions): OrgSettings {
   if (!options.tenants) {
     const settings = resolveAuthSettings(options);
     return { shared: settings, tenants: null, byTenant: new Map([[undefined, settings]]) };
