@@ -9,8 +9,10 @@
 # First, it checks that nest-okta's README still shows that code and those install lines
 # (test/adoption-proof/check-readme.mjs). Ends with "adoption proof: N passed, M failed".
 #
-#   bash scripts/test-on-node.sh 24 bash scripts/adoption-proof.sh
+#   bash scripts/test-on-node.sh 24 bash scripts/adoption-proof.sh [--no-variants] [app...]
 #
+# Apps: nest12-cjs, nest12-esm and nest11-cjs (default: all three, then nest12-cjs's variants
+# under a global prefix and path tenants; --no-variants leaves those out). nest12-cjs needs
 # Node >= 24.9: the Nest 12 CommonJS template's Jest loads ES modules through require(esm).
 # The work folder is removed when everything passed, and kept (its path printed) otherwise.
 set -euo pipefail
@@ -33,12 +35,30 @@ NEST11=(@nestjs/cli@11.0.24 @nestjs/schematics@11.1.0)
 # Leaves out what the proof has no use for (agent skills, telemetry), and never prompts.
 NEST12_NO_EXTRAS=(--no-observe --skip-skills --no-interactive)
 
-if ! node -e 'const [major, minor] = process.versions.node.split(".").map(Number);
-  process.exit(major > 24 || (major === 24 && minor >= 9) ? 0 : 1);'; then
-  echo "$0: needs Node >= 24.9, found $(node --version);" \
-    "run it as: bash scripts/test-on-node.sh 24 bash $0" >&2
-  exit 2
+with_variants=true
+if [ "${1:-}" = --no-variants ]; then
+  with_variants=false
+  shift
 fi
+apps=("$@")
+if [ ${#apps[@]} -eq 0 ]; then apps=(nest12-cjs nest12-esm nest11-cjs); fi
+for app in "${apps[@]}"; do
+  case $app in
+    nest12-cjs)
+      if ! node -e 'const [major, minor] = process.versions.node.split(".").map(Number);
+        process.exit(major > 24 || (major === 24 && minor >= 9) ? 0 : 1);'; then
+        echo "$0: nest12-cjs needs Node >= 24.9, found $(node --version);" \
+          "run it as: bash scripts/test-on-node.sh 24 bash $0" >&2
+        exit 2
+      fi
+      ;;
+    nest12-esm | nest11-cjs) ;;
+    *)
+      echo "usage: $0 [--no-variants] [nest12-cjs|nest12-esm|nest11-cjs...]" >&2
+      exit 2
+      ;;
+  esac
+done
 
 # Quieter, faster installs without changing what gets installed.
 export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
@@ -343,10 +363,18 @@ done
 if $packed; then
   nest_okta_tgz=$(echo "$work"/tarballs/nest-okta-*.tgz)
   okta_dev_idp_tgz=$(echo "$work"/tarballs/okta-dev-idp-*.tgz)
-  prove nest12-cjs "$README_INSTALL_CONFIG" "${NEST12[@]}" --type cjs "${NEST12_NO_EXTRAS[@]}"
-  variants nest12-cjs
-  prove nest12-esm "$README_INSTALL_CONFIG" "${NEST12[@]}" --type esm "${NEST12_NO_EXTRAS[@]}"
-  prove nest11-cjs "$README_INSTALL_CONFIG_NEST11" "${NEST11[@]}"
+  for app in "${apps[@]}"; do
+    case $app in
+      nest12-cjs)
+        prove nest12-cjs "$README_INSTALL_CONFIG" "${NEST12[@]}" --type cjs "${NEST12_NO_EXTRAS[@]}"
+        if $with_variants; then variants nest12-cjs; fi
+        ;;
+      nest12-esm)
+        prove nest12-esm "$README_INSTALL_CONFIG" "${NEST12[@]}" --type esm "${NEST12_NO_EXTRAS[@]}"
+        ;;
+      nest11-cjs) prove nest11-cjs "$README_INSTALL_CONFIG_NEST11" "${NEST11[@]}" ;;
+    esac
+  done
 fi
 echo "adoption proof: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,6 +1,6 @@
-import type { createClient } from 'redis';
+import type { RedisClientType } from 'redis';
 
-type RedisClient = ReturnType<typeof createClient>;
+type RedisClient = Pick<RedisClientType, 'multi' | 'zRangeByScore' | 'set'>;
 
 /** Beside connect-redis's `nest-okta:sess:<sid>` keys, never under them. */
 const INDEX_PREFIX = 'nest-okta:sess-index:';

@@ -1,5 +1,5 @@
 import { Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { RedisStore } from 'connect-redis';
+import type { RedisStore as ConnectRedisStore } from 'connect-redis';
 import { MemoryStore, type Store } from 'express-session';
 import { createClient } from 'redis';
 import type { SessionStoreSettings } from '../config/app-config';
@@ -65,7 +65,16 @@ export class RedisSessionStorage extends SessionStorage {
   private readonly client;
   private reportedDown = false;
 
-  constructor(url: string) {
+  /**
+   * connect-redis 11 is published as an ES module only (its `exports` map has no `require`), so
+   * this CommonJS app loads it with `import()`.
+   */
+  static async create(url: string): Promise<RedisSessionStorage> {
+    const { RedisStore } = await import('connect-redis');
+    return new RedisSessionStorage(url, RedisStore);
+  }
+
+  private constructor(url: string, RedisStore: typeof ConnectRedisStore) {
     super();
     this.client = createClient({
       url,
@@ -123,9 +132,11 @@ export class RedisSessionStorage extends SessionStorage {
   }
 }
 
-export function createSessionStorage(settings: SessionStoreSettings): SessionStorage {
+export async function createSessionStorage(
+  settings: SessionStoreSettings,
+): Promise<SessionStorage> {
   if (settings.kind === 'memory') return new MemorySessionStorage();
-  const storage = new RedisSessionStorage(settings.url);
+  const storage = await RedisSessionStorage.create(settings.url);
   storage.connect();
   return storage;
 }

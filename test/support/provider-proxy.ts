@@ -12,9 +12,9 @@ import {
   decodeJwt,
   exportJWK,
   generateKeyPair,
+  type CryptoKey,
   type JWK,
   type JWTPayload,
-  type KeyLike,
   SignJWT,
 } from 'jose';
 import { type ProviderClient, startSharedProvider } from './app-instance';
@@ -61,8 +61,8 @@ export class ProviderProxy {
 
   private constructor(
     private readonly server: Server,
-    private readonly key: { privateKey: KeyLike; jwk: JWK },
-    private readonly rogueKey: KeyLike,
+    private readonly key: { privateKey: CryptoKey; jwk: JWK },
+    private readonly rogueKey: CryptoKey,
   ) {}
 
   static async start(): Promise<ProviderProxy> {

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { type AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, type KeyLike, SignJWT, UnsecuredJWT } from 'jose';
+import { type CryptoKey, exportJWK, generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
 
 /** How the provider should misbehave on the next sign-ins; `honest` follows the spec. */
 /** ID tokens that are not JWTs at all, as a broken provider might send them. */
@@ -59,8 +59,8 @@ export class ScriptedProvider {
   private server!: Server;
   private issuerUrl = '';
   private readonly codes = new Map<string, PendingCode>();
-  private key!: { privateKey: KeyLike; jwk: Record<string, unknown> };
-  private rogueKey!: KeyLike;
+  private key!: { privateKey: CryptoKey; jwk: Record<string, unknown> };
+  private rogueKey!: CryptoKey;
   private readonly hanging = new Set<ServerResponse>();
 
   get issuer(): string {

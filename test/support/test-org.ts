@@ -2,11 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, type JWK, type JWTPayload, type KeyLike, SignJWT } from 'jose';
+import {
+  type CryptoKey,
+  exportJWK,
+  generateKeyPair,
+  type JWK,
+  type JWTPayload,
+  SignJWT,
+} from 'jose';
 
 interface OrgKey {
   kid: string;
-  privateKey: KeyLike;
+  privateKey: CryptoKey;
   jwk: JWK;
 }
 
@@ -28,7 +35,7 @@ async function newKey(kid: string): Promise<OrgKey> {
 export class TestOrg {
   /** Requests for the org's key set (`/oauth2/v1/keys`) so far. */
   keyFetches = 0;
-  private attackerKey?: Promise<KeyLike>;
+  private attackerKey?: Promise<CryptoKey>;
 
   private constructor(
     private readonly server: Server,
@@ -75,7 +82,7 @@ export class TestOrg {
   sign(
     audience: string,
     claims: JWTPayload = {},
-    signWith: KeyLike = this.key.privateKey,
+    signWith: CryptoKey = this.key.privateKey,
   ): Promise<string> {
     return this.signAs(this.key.kid, audience, claims, signWith);
   }
@@ -96,7 +103,12 @@ export class TestOrg {
     await closed;
   }
 
-  private signAs(kid: string, audience: string, claims: JWTPayload, key: KeyLike): Promise<string> {
+  private signAs(
+    kid: string,
+    audience: string,
+    claims: JWTPayload,
+    key: CryptoKey,
+  ): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
     const payload: JWTPayload = {
       iss: this.issuer,

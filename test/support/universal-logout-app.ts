@@ -9,11 +9,7 @@ import {
   type OktaUser,
   type UniversalLogoutOptions,
 } from 'nest-okta';
-import {
-  MemorySessionStorage,
-  RedisSessionStorage,
-  SessionStorage,
-} from '../../src/session/session-storage';
+import { createSessionStorage, SessionStorage } from '../../src/session/session-storage';
 import type { ProviderClient } from './app-instance';
 
 @Controller()
@@ -48,8 +44,9 @@ export async function startUniversalLogoutApp({
   redisUrl?: string;
 } & ({ client: ProviderClient } | { tenants: AuthTenantsOptions })): Promise<UniversalLogoutApp> {
   const baseUrl = `http://127.0.0.1:${port}`;
-  const storage = redisUrl ? new RedisSessionStorage(redisUrl) : new MemorySessionStorage();
-  if (storage instanceof RedisSessionStorage) storage.connect();
+  const storage = await createSessionStorage(
+    redisUrl ? { kind: 'redis', url: redisUrl } : { kind: 'memory' },
+  );
   const shared = { universalLogout, sessionIndex: storage.sessionIndex };
 
   @Module({

@@ -102,7 +102,7 @@ export async function startDevIdentityProvider({
     const mailbox = createMailbox();
     const emailAuthenticator = createEmailAuthenticator(mailbox);
     // Before any client is loaded: registrations naming the grant are validated against it.
-    registerInteractionCodeGrant(provider, interactions);
+    registerInteractionCodeGrant(provider, interactions, accounts);
     provider.use(offlineAccessImpliesConsent(OKTA_ROUTES.authorization));
     provider.on('server_error', logServerError);
     // oidc-provider validates static clients on first use; a bad registration should fail here.

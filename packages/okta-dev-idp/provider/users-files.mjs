@@ -24,7 +24,7 @@ export async function loadUsers({ org, usersFile }) {
     return await readUsersFile(usersFile);
   } catch (error) {
     if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'ENOENT') throw error;
-    throw new Error(`there is no users file at ${usersFile}`);
+    throw new Error(`there is no users file at ${usersFile}`, { cause: error });
   }
 }
 
@@ -47,6 +47,7 @@ export async function loadDemoUsers(org) {
     if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'ENOENT') throw error;
     throw new Error(
       `There is no development org "${org}": ${file} does not exist (orgs with users: ${(await namedOrgs()).join(', ') || 'none'}). Add that file, like ${bundledFile('users.acme.json')}, or pass your own users file.`,
+      { cause: error },
     );
   }
 }
@@ -64,7 +65,9 @@ export async function readUsersFile(file) {
   try {
     users = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${file} is not JSON: ${error instanceof Error ? error.message : error}`);
+    throw new Error(`${file} is not JSON: ${error instanceof Error ? error.message : error}`, {
+      cause: error,
+    });
   }
   const problem = usersProblem(users);
   if (problem) {

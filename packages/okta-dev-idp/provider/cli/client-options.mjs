@@ -55,6 +55,7 @@ function clientsFromEnvironment(json) {
   } catch (error) {
     throw new Error(
       `DEV_IDP_CLIENTS must hold JSON: ${error instanceof Error ? error.message : error}`,
+      { cause: error },
     );
   }
   const valid =

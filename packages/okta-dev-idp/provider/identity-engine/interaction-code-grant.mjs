@@ -4,6 +4,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { errors } from 'oidc-provider';
 
 /** @typedef {import('./interaction-store.mjs').InteractionStore} InteractionStore */
+/** @typedef {ReturnType<typeof import('../accounts.mjs').createAccountStore>} AccountStore */
 
 export const INTERACTION_CODE_GRANT = 'interaction_code';
 const PARAMETERS = ['interaction_code', 'code_verifier', 'redirect_uri'];
@@ -14,24 +15,26 @@ const PARAMETERS = ['interaction_code', 'code_verifier', 'redirect_uri'];
  * single-use and bound to the client and to the PKCE challenge sent to `/v1/interact`; the
  * tokens are made by oidc-provider's own models, so the ID token is signed, shaped and filtered
  * exactly like the authorization code grant's, and the access token works at userinfo.
+ * oidc-provider 9 calls a grant handler with the context alone, and no longer hangs `Account` on
+ * the provider: the account comes from the same store its `findAccount` reads.
  * @param {any} provider the oidc-provider instance, before any client is loaded
  * @param {InteractionStore} interactions
+ * @param {AccountStore} accounts
  */
-export function registerInteractionCodeGrant(provider, interactions) {
+export function registerInteractionCodeGrant(provider, interactions, accounts) {
   provider.registerGrantType(
     INTERACTION_CODE_GRANT,
-    (/** @type {any} */ ctx, /** @type {() => Promise<void>} */ next) =>
-      exchangeInteractionCode(ctx, next, interactions),
+    (/** @type {any} */ ctx) => exchangeInteractionCode(ctx, interactions, accounts),
     PARAMETERS,
   );
 }
 
 /**
  * @param {any} ctx koa context with `ctx.oidc`
- * @param {() => Promise<void>} next
  * @param {InteractionStore} interactions
+ * @param {AccountStore} accounts
  */
-async function exchangeInteractionCode(ctx, next, interactions) {
+async function exchangeInteractionCode(ctx, interactions, accounts) {
   const { client, params, provider } = ctx.oidc;
   for (const name of ['interaction_code', 'code_verifier']) {
     if (!params[name]) throw new errors.InvalidRequest(`missing required parameter '${name}'`);
@@ -46,7 +49,7 @@ async function exchangeInteractionCode(ctx, next, interactions) {
   if (params.redirect_uri !== undefined && params.redirect_uri !== issued.request.redirectUri) {
     throw invalidGrant('The redirect_uri does not match the one sent to /v1/interact.');
   }
-  const account = await provider.Account.findAccount(ctx, issued.accountId);
+  const account = await accounts.findAccount(ctx, issued.accountId);
   if (!account) throw invalidGrant('The user of this interaction code no longer exists.');
   ctx.oidc.entity('Account', account);
 
@@ -100,7 +103,6 @@ async function exchangeInteractionCode(ctx, next, interactions) {
     id_token: await idToken.issue({ use: 'idtoken' }),
     refresh_token: refreshToken,
   };
-  await next();
 }
 
 /**
