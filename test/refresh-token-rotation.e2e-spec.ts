@@ -1,4 +1,4 @@
-import { launchDevIdentityProvider, type RunningIdentityProvider } from 'okta-dev-idp';
+import type { RunningIdentityProvider } from 'okta-dev-idp';
 import { Browser } from './support/browser';
 import {
   type AppInstance,
@@ -7,37 +7,15 @@ import {
   startAppInstance,
   startSharedProvider,
 } from './support/app-instance';
-import { refresh, signInForTokens, type TokenClient } from './support/provider-tokens';
+import {
+  providerWithClient,
+  refresh,
+  signInForTokens,
+  type TokenClient,
+} from './support/provider-tokens';
 import { ALICE, signIn } from './support/sign-in';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** A provider with one confidential client, like an Okta web app set to rotate refresh tokens. */
-async function providerWithClient(
-  refreshTokenGracePeriodSeconds?: number,
-): Promise<{ provider: RunningIdentityProvider; client: TokenClient }> {
-  const redirectUri = 'http://127.0.0.1:9/authorization-code/callback';
-  const provider = await launchDevIdentityProvider({
-    port: 0,
-    host: '127.0.0.1',
-    refreshTokenGracePeriodSeconds,
-    clients: [
-      {
-        client_id: 'rotation-client',
-        client_secret: 'a-rotation-test-secret-long-enough',
-        redirect_uris: [redirectUri],
-        post_logout_redirect_uris: [],
-      },
-    ],
-  });
-  const client: TokenClient = {
-    issuer: provider.issuer,
-    clientId: 'rotation-client',
-    clientSecret: 'a-rotation-test-secret-long-enough',
-    redirectUri,
-  };
-  return { provider, client };
-}
 
 async function refreshTokenOf(client: TokenClient): Promise<string> {
   const tokens = await signInForTokens(client, ALICE, 'openid email offline_access');

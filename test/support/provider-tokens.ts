@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { launchDevIdentityProvider, type RunningIdentityProvider } from 'okta-dev-idp';
 import { Browser } from './browser';
 import { signInUntilCallback } from './sign-in';
 
@@ -14,6 +15,33 @@ export interface TokenClient {
 export function tokenClientOf({ okta }: { okta: TokenClient }): TokenClient {
   const { issuer, clientId, clientSecret, redirectUri } = okta;
   return { issuer, clientId, clientSecret, redirectUri };
+}
+
+/** A provider with one confidential client, like an Okta web app set to rotate refresh tokens. */
+export async function providerWithClient(
+  refreshTokenGracePeriodSeconds?: number,
+): Promise<{ provider: RunningIdentityProvider; client: TokenClient }> {
+  const redirectUri = 'http://127.0.0.1:9/authorization-code/callback';
+  const provider = await launchDevIdentityProvider({
+    port: 0,
+    host: '127.0.0.1',
+    refreshTokenGracePeriodSeconds,
+    clients: [
+      {
+        client_id: 'rotation-client',
+        client_secret: 'a-rotation-test-secret-long-enough',
+        redirect_uris: [redirectUri],
+        post_logout_redirect_uris: [],
+      },
+    ],
+  });
+  const client: TokenClient = {
+    issuer: provider.issuer,
+    clientId: 'rotation-client',
+    clientSecret: 'a-rotation-test-secret-long-enough',
+    redirectUri,
+  };
+  return { provider, client };
 }
 
 export interface TokenResponse {

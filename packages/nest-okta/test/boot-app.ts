@@ -1,7 +1,8 @@
 import 'reflect-metadata';
-import { type LoggerService, Module } from '@nestjs/common';
+import { type LoggerService, Module, type Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
+import type { RequestHandler } from 'express';
 import session from 'express-session';
 import { AuthModule, type AuthModuleOptions } from '../src';
 
@@ -19,6 +20,10 @@ export interface BootOptions {
   /** Express's `trust proxy` setting. */
   trustProxy?: number | false;
   logger?: LoggerService | false;
+  /** The app's own controllers, beside AuthModule. */
+  controllers?: Type[];
+  /** Mounted with app.use() before express-session, as main.ts would. */
+  firstMiddleware?: RequestHandler;
   /** What to do with the running app before it stops. */
   visit?: (baseUrl: string) => Promise<void>;
 }
@@ -29,14 +34,22 @@ export interface BootOptions {
  */
 export async function bootApp(
   options: AuthModuleOptions,
-  { withSession = true, trustProxy, logger = false, visit }: BootOptions = {},
+  {
+    withSession = true,
+    trustProxy,
+    logger = false,
+    controllers = [],
+    firstMiddleware,
+    visit,
+  }: BootOptions = {},
 ): Promise<void> {
-  @Module({ imports: [AuthModule.forRootAsync({ useFactory: () => options })] })
+  @Module({ imports: [AuthModule.forRootAsync({ useFactory: () => options })], controllers })
   class BootModule {}
   const moduleRef = await Test.createTestingModule({ imports: [BootModule] }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ logger });
   try {
     if (trustProxy !== undefined) app.set('trust proxy', trustProxy);
+    if (firstMiddleware) app.use(firstMiddleware);
     if (withSession) {
       app.use(
         session({
