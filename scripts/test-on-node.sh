@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Runs the project's checks and suites (or any command) under another Node.js release line.
 #
-#   scripts/test-on-node.sh 24                          # npm run check && npm test on Node 24
-#   scripts/test-on-node.sh 22 npm run test:browser     # any command, with Node 22 first on PATH
+#   scripts/test-on-node.sh 26                          # npm run check && npm test on Node 26
+#   scripts/test-on-node.sh 24 npm run test:browser     # any command, with Node 24 first on PATH
+#
+# The demo app's engines admit 24 (.nvmrc) and 26, and npm test refuses any other line in one
+# line (scripts/require-node.cjs); the packages admit 22 too, which the adoption proof covers:
+#   scripts/test-on-node.sh 22 bash scripts/adoption-proof.sh --no-variants nest12-esm nest11-cjs
 #
 # Node comes from the npm registry's node-linux-<arch> package (its bin/node), newest release
 # matching the version given (a major such as 24, or 22.12), kept in a folder outside the
