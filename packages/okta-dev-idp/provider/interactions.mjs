@@ -93,7 +93,8 @@ export function interactionRoutes(provider, accounts, emailAuthenticator) {
 
   router.get(`${INTERACTION_PATH}/:uid`, async (req, res) => {
     const interaction = await loginInteraction(provider, req, res);
-    const standing = await stepUpOf(provider, interaction);
+    // "Sign in as someone else" on the code page comes back here for the password form.
+    const standing = req.query.as === 'another' ? undefined : await stepUpOf(provider, interaction);
     const user = standing && accounts.userOf(standing.accountId);
     if (standing && user) {
       await afterIdentity(req, res, interaction, user, standing);
@@ -171,7 +172,7 @@ function renderEmailCode(res, uid, email, { error, notice }) {
       emailCodePage({
         action: emailStepPath(uid),
         resendAction: `${emailStepPath(uid)}/resend`,
-        restartUrl: `${INTERACTION_PATH}/${uid}`,
+        restartUrl: `${INTERACTION_PATH}/${uid}?as=another`,
         maskedEmail: maskEmail(email),
         mailboxUrl: `${MAILBOX_PATH}?to=${encodeURIComponent(email)}`,
         error,
