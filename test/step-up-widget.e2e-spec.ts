@@ -154,6 +154,20 @@ describe('Step-up and sign-in options in the widget model', () => {
     expect(JSON.stringify(options)).not.toContain('prompt');
   });
 
+  it('resumes a pending sign-in at the callback itself, since the app mounts its own login route', async () => {
+    const browser = new Browser();
+    const { options } = await openWidgetPage(browser, url('/login?returnTo=%2Fstrong'));
+    const resume = new URL(options.redirectUri);
+    resume.searchParams.set('error', 'interaction_required');
+    resume.searchParams.set('state', options.state);
+    const again = await openWidgetPage(browser, resume.toString());
+    expect(again.options.state).toBe(options.state);
+    expect(again.options.codeChallenge).toBe(options.codeChallenge);
+
+    resume.searchParams.set('state', 'not-a-pending-sign-in');
+    expect((await browser.request(resume.toString())).status).toBe(400);
+  });
+
   it('lets afterSignIn refuse a sign-in with a 403, storing nothing', async () => {
     const browser = new Browser();
     const { options } = await openWidgetPage(browser, url('/login'));
