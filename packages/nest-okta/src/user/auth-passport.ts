@@ -19,7 +19,7 @@ export function createAuthPassport(
   const authenticator = new passport.Authenticator();
   // Serializing happens only at sign-in, just after Passport gave the session its new id, so this
   // is where every sign-in is stamped and indexed under its user, whichever model completed it.
-  // Only the claims go into the session.
+  // Only the claims, how the user authenticated and the app's extras go into the session.
   authenticator.serializeUser<StoredUser, Request>((req, user, done) => {
     const signedIn = user as OktaUser;
     const { claims, acr, amr, authTime, extras } = signedIn;
