@@ -1,6 +1,7 @@
 import { Browser } from './support/browser';
 import { ALICE, BOB, signIn } from './support/sign-in';
 import { startStack, type Stack } from './support/stack';
+import { submitMailedCode, untilCallback } from './support/step-up';
 
 describe('Group-based access with @Groups("admin")', () => {
   let stack: Stack;
@@ -12,9 +13,13 @@ describe('Group-based access with @Groups("admin")', () => {
   });
   afterAll(() => stack.close());
 
-  it('lets a member of the admin group in', async () => {
+  it('lets a member of the admin group in, once she has verified her second factor', async () => {
     const browser = new Browser();
-    const landed = await signIn(browser, url('/admin'), ALICE, callbackPrefix());
+    // The password sign-in lands on /admin, which asks for the email code (a step-up).
+    const stepUp = await signIn(browser, url('/admin'), ALICE, callbackPrefix());
+    expect(stepUp.body).toContain('Verify with your email');
+    const afterCode = await submitMailedCode(browser, stepUp, stack.issuer, ALICE.username);
+    const landed = await browser.follow(await untilCallback(browser, afterCode, callbackPrefix()));
     expect(landed.url).toBe(url('/admin'));
     expect(landed.status).toBe(200);
     expect(landed.body).toContain('Only members of the <code>admin</code> group');

@@ -1,6 +1,7 @@
-import { IdxStatus } from '@okta/okta-auth-js';
+import { AuthenticatorKey, IdxStatus } from '@okta/okta-auth-js';
 import { decodeProtectedHeader, decodeJwt } from 'jose';
 import { Browser } from './support/browser';
+import { latestCode } from './support/mailbox';
 import { ALICE, BOB } from './support/sign-in';
 import { startStack, type Stack } from './support/stack';
 import {
@@ -117,8 +118,26 @@ describe('Sign-in with the embedded Sign-In Widget, against the development iden
     expect(await browser.cookieValue(stack.baseUrl, SESSION_COOKIE)).not.toBe(sidBefore);
 
     expect(await signedInEmail(browser)).toBe('alice@example.com');
+    // /admin asks for a second factor: the widget again, then the emailed code.
+    const stepUp = await openWidgetPage(browser, url('/admin'));
+    const client = widgetAuthClient(stepUp.options);
+    await identify(client, stepUp.options, ALICE);
+    await client.idx.proceed({
+      ...idxOptions(stepUp.options),
+      step: 'select-authenticator-authenticate',
+      authenticator: AuthenticatorKey.OKTA_EMAIL,
+    });
+    const verified = await client.idx.proceed({
+      ...idxOptions(stepUp.options),
+      step: 'challenge-authenticator',
+      verificationCode: await latestCode(stack.issuer, ALICE.username),
+    });
+    expect((await browser.request(callbackUrl(stepUp.options, verified))).location).toBe(
+      url('/admin'),
+    );
     const admin = await browser.request(url('/admin'));
     expect(admin.status).toBe(200);
+    expect(admin.body).toContain('<h1>Admin</h1>');
     const home = await browser.request(url('/'));
     expect(home.body).toContain('Welcome, Alice');
   });

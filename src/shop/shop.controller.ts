@@ -1,5 +1,11 @@
 import { Controller, Get, Render, UseGuards } from '@nestjs/common';
-import { AuthenticatedGuard, CurrentUser, Public, type OktaUser } from 'nest-okta';
+import {
+  AuthenticatedGuard,
+  CurrentUser,
+  Public,
+  RequireAuthentication,
+  type OktaUser,
+} from 'nest-okta';
 import { PRODUCTS } from './products';
 
 /** Okta's three access modes on one controller. */
@@ -13,9 +19,13 @@ export class ShopController {
     return { title: 'Shop', products: PRODUCTS };
   }
 
-  /** One route protected: signed in to check out, whether or not the global guard is on. */
+  /**
+   * One route protected: signed in to check out, whether or not the global guard is on, and
+   * recently: a sign-in older than five minutes signs in again first.
+   */
   @Get('checkout')
   @UseGuards(AuthenticatedGuard)
+  @RequireAuthentication({ maxAgeSeconds: 300 })
   @Render('checkout')
   checkout(@CurrentUser() user: OktaUser) {
     return { title: 'Checkout', name: user.name, products: PRODUCTS };

@@ -1,4 +1,5 @@
 import { ALICE, BOB } from '../support/sign-in';
+import { followingLink, readCodeInMailbox } from './support/mailbox';
 import {
   expectProviderSignInPage,
   headingText,
@@ -97,7 +98,7 @@ describe('signing in with the redirect model, in Chromium', () => {
     expect(visitor.problems.list()).toEqual([]);
   });
 
-  it('shows an admin the Admin link and the admin-only page', async () => {
+  it('shows an admin the Admin link and the admin-only page, after her second factor', async () => {
     const visitor = await chromium.open();
     const { page } = visitor;
 
@@ -109,6 +110,11 @@ describe('signing in with the redirect model, in Chromium', () => {
     expect(await headingText(page)).toBe('Welcome, Alice Admin');
 
     await page.getByRole('navigation').getByRole('link', { name: 'Admin' }).click();
+    // The admin page asks for a second factor: the code the provider mails.
+    expect(await headingText(page)).toBe('Verify with your email');
+    const code = await readCodeInMailbox(page, followingLink('development mailbox'));
+    await page.getByLabel('Verification code').fill(code);
+    await page.getByRole('button', { name: 'Verify' }).click();
     await waitForAppPage(page, chromium.stack.baseUrl, '/admin');
     expect(await headingText(page)).toBe('Admin');
     await page

@@ -2,6 +2,8 @@ import { type Browser, type Page, readForm } from './browser';
 
 export const ALICE = { username: 'alice@example.com', password: 'Alice-Demo-1' };
 export const BOB = { username: 'bob@example.com', password: 'Bob-Demo-1' };
+/** Carol has no second factor: a sign-in that needs one is beyond her (`2fa:any`). */
+export const CAROL = { username: 'carol@example.com', password: 'Carol-Demo-1' };
 /** Dave's sign-on policy also asks for a code sent by email (to the development mailbox). */
 export const DAVE = { username: 'dave@example.com', password: 'Dave-Demo-1' };
 

@@ -13,6 +13,10 @@ export interface WidgetPageOptions {
   codeChallengeMethod: string;
   nonce: string;
   otp?: string;
+  /** The sign-in's username, pre-filled (a `loginHint`). */
+  username?: string;
+  /** What okta-auth-js adds to `/v1/interact`: a step-up's `acr_values` and `max_age`. */
+  authParams?: { acrValues?: string; maxAge?: string };
   language: string;
   assets: { baseUrl: string };
   cspNonce: string;
@@ -58,6 +62,8 @@ export function widgetAuthClient(options: WidgetPageOptions): OktaAuth {
     state: options.state,
     codeChallenge: options.codeChallenge,
     codeChallengeMethod: options.codeChallengeMethod,
+    // As the widget does: its authParams become okta-auth-js's own options.
+    ...options.authParams,
     storageManager: {
       token: storage,
       transaction: storage,

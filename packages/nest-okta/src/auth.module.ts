@@ -17,6 +17,8 @@ import { AccessTokenService } from './access/access-token.service';
 import { AuthenticatedGuard } from './access/authenticated.guard';
 import { GlobalAuthGuard } from './access/global-auth.guard';
 import { GroupsGuard } from './access/groups.guard';
+import { SignInService } from './access/sign-in.service';
+import { StepUpGuard } from './access/step-up.guard';
 import {
   AUTH_MODULE_ASYNC_OPTIONS_TYPE,
   AUTH_MODULE_OPTIONS,
@@ -98,11 +100,13 @@ const AUTH_CONTROLLER = Symbol('AUTH_CONTROLLER');
     ProblemResponse,
     AuthenticatedGuard,
     GroupsGuard,
+    StepUpGuard,
     AccessTokenService,
+    SignInService,
     { provide: APP_GUARD, useClass: GlobalAuthGuard },
     { provide: APP_FILTER, useClass: AuthExceptionFilter },
   ],
-  exports: [AuthenticatedGuard, GroupsGuard, AccessTokenService],
+  exports: [AuthenticatedGuard, GroupsGuard, StepUpGuard, AccessTokenService, SignInService],
 })
 export class AuthModule
   extends ConfigurableAuthModule

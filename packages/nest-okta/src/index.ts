@@ -26,6 +26,18 @@ export {
 export { AuthOptionsError } from './options/auth-options.error';
 export { Public } from './access/public.decorator';
 export { Groups } from './access/groups.decorator';
+export { RequireAuthentication } from './access/require-authentication.decorator';
+export { StepUpGuard } from './access/step-up.guard';
+export { SignInService } from './access/sign-in.service';
+export type { SignInOptions, SignInPrompt } from './sign-in/sign-in-request';
+export type { AuthenticationRequirement } from './options/authentication-requirement';
+export type {
+  AfterSignIn,
+  AfterSignInEvent,
+  AfterSignInOutcome,
+  SessionExtras,
+  SignedInUserFields,
+} from './options/after-sign-in';
 export { CurrentUser } from './access/current-user.decorator';
 export { AuthenticatedGuard } from './access/authenticated.guard';
 export { GroupsGuard } from './access/groups.guard';
@@ -45,6 +57,7 @@ export {
   GroupsRequiredException,
   SignInException,
   SignInRequiredException,
+  StepUpRequiredException,
   UnknownTenantException,
   type AuthProblem,
 } from './errors/auth.exceptions';

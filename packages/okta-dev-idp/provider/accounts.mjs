@@ -6,8 +6,11 @@
  * @property {string} sub Okta-style user id
  * @property {string} username the login
  * @property {string} password
- * @property {'email'} [secondFactor] what the sign-on policy asks for after the password: `email`,
- *   a one-time code sent to the development mailbox (`/dev/mailbox`)
+ * @property {'email'[]} [authenticators] the factors the user has enrolled beyond the password:
+ *   `email`, a one-time code sent to the development mailbox (`/dev/mailbox`), which a sign-in
+ *   asking for `urn:okta:loa:2fa:any` uses
+ * @property {'email'} [secondFactor] what the user's sign-on policy asks for at every sign-in,
+ *   after the password (it implies the enrolment)
  * @property {string} name
  * @property {string} email
  * @property {string[]} groups
@@ -20,7 +23,7 @@
  */
 
 /** What the sign-in needs but no token or userinfo answer may carry. */
-const CREDENTIALS = new Set(['username', 'password', 'secondFactor']);
+const CREDENTIALS = new Set(['username', 'password', 'secondFactor', 'authenticators']);
 
 /** @param {DemoUser[]} users */
 export function createAccountStore(users) {

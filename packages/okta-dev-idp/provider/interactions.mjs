@@ -2,9 +2,17 @@
 import express from 'express';
 import { errors } from 'oidc-provider';
 
+import { ACR_VALUES_REASON } from './acr-values-check.mjs';
 import { MAILBOX_PATH } from './dev-paths.mjs';
 import { maskEmail } from './email-authenticator.mjs';
 import { INTERACTION_PATH } from './provider-configuration.mjs';
+import {
+  alreadyVerified,
+  authenticationResult,
+  factorsFor,
+  requestedAcr,
+  UNMET,
+} from './sign-on-policy.mjs';
 import { emailCodePage, loginPage } from './views.mjs';
 
 /** @typedef {import('express').Request} Request */
@@ -18,7 +26,10 @@ const CODE_RESENT = 'We sent a new code. Only the newest code works.';
 
 /**
  * The sign-in pages oidc-provider sends the browser to when a login is needed: the password, then
- * for users whose policy asks for it, a code sent by email.
+ * a code sent by email when the user's policy or the request's `acr_values` asks for it. A
+ * request that only asks for a higher level than the session's sign-in (a step-up) skips the
+ * password and asks for what is missing; a level the user cannot reach is answered with
+ * `unmet_authentication_requirements`.
  * @param {any} provider the oidc-provider instance
  * @param {AccountStore} accounts
  * @param {EmailAuthenticator} emailAuthenticator
@@ -49,8 +60,46 @@ export function interactionRoutes(provider, accounts, emailAuthenticator) {
       );
   }
 
+  /**
+   * The password was verified, or the session's sign-in stands (a step-up): the code is mailed
+   * when the level needs it and it was not verified yet, else the sign-in ends.
+   * @param {Request} req
+   * @param {Response} res
+   * @param {{ uid: string, params: Record<string, unknown> }} interaction
+   * @param {import('./accounts.mjs').DemoUser} user
+   * @param {{ amr?: string[], ts?: number }} [standing] the session's sign-in, for a step-up
+   */
+  async function afterIdentity(req, res, interaction, user, standing) {
+    const acr = requestedAcr(interaction.params.acr_values);
+    const factors = factorsFor(user, acr);
+    if (factors.unmet) {
+      await provider.interactionFinished(req, res, UNMET, { mergeWithLastSubmission: false });
+      return;
+    }
+    if (alreadyVerified(factors, standing?.amr)) {
+      const emailCode = (standing?.amr ?? []).includes('email');
+      const login = { accountId: user.sub, ...authenticationResult(acr, emailCode) };
+      await finishLogin(provider, req, res, standing?.ts ? { ...login, ts: standing.ts } : login);
+      return;
+    }
+    emailAuthenticator.send(interaction.uid, {
+      accountId: user.sub,
+      email: user.email,
+      appName: await clientNameOf(provider, interaction),
+    });
+    // Post/redirect/get: reloading the code page must not post the password again.
+    res.redirect(303, emailStepPath(interaction.uid));
+  }
+
   router.get(`${INTERACTION_PATH}/:uid`, async (req, res) => {
     const interaction = await loginInteraction(provider, req, res);
+    // "Sign in as someone else" on the code page comes back here for the password form.
+    const standing = req.query.as === 'another' ? undefined : await stepUpOf(provider, interaction);
+    const user = standing && accounts.userOf(standing.accountId);
+    if (standing && user) {
+      await afterIdentity(req, res, interaction, user, standing);
+      return;
+    }
     const hint = interaction.params.login_hint;
     await renderLogin(res, interaction, { username: typeof hint === 'string' ? hint : undefined });
   });
@@ -65,17 +114,7 @@ export function interactionRoutes(provider, accounts, emailAuthenticator) {
       await renderLogin(res.status(401), interaction, { username, error: WRONG_CREDENTIALS });
       return;
     }
-    if (user.secondFactor !== 'email') {
-      await finishLogin(provider, req, res, accountId);
-      return;
-    }
-    emailAuthenticator.send(interaction.uid, {
-      accountId,
-      email: user.email,
-      appName: await clientNameOf(provider, interaction),
-    });
-    // Post/redirect/get: reloading the code page must not post the password again.
-    res.redirect(303, emailStepPath(interaction.uid));
+    await afterIdentity(req, res, interaction, user);
   });
 
   router.get(`${INTERACTION_PATH}/:uid/email`, async (req, res) => {
@@ -96,7 +135,8 @@ export function interactionRoutes(provider, accounts, emailAuthenticator) {
       renderEmailCode(res.status(401), interaction.uid, factor.email, { error: WRONG_CODE });
       return;
     }
-    await finishLogin(provider, req, res, accountId);
+    const acr = requestedAcr(interaction.params.acr_values);
+    await finishLogin(provider, req, res, { accountId, ...authenticationResult(acr, true) });
   });
 
   router.post(`${INTERACTION_PATH}/:uid/email/resend`, async (req, res) => {
@@ -132,7 +172,7 @@ function renderEmailCode(res, uid, email, { error, notice }) {
       emailCodePage({
         action: emailStepPath(uid),
         resendAction: `${emailStepPath(uid)}/resend`,
-        restartUrl: `${INTERACTION_PATH}/${uid}`,
+        restartUrl: `${INTERACTION_PATH}/${uid}?as=another`,
         maskedEmail: maskEmail(email),
         mailboxUrl: `${MAILBOX_PATH}?to=${encodeURIComponent(email)}`,
         error,
@@ -152,19 +192,32 @@ async function clientNameOf(provider, interaction) {
 }
 
 /**
- * Every factor the user's policy asks for has been verified.
+ * Every factor the sign-in needs has been verified: `acr` and `amr` say which, and `ts` is the
+ * time of the authentication (now, unless a step-up's session already had all it needed).
  * @param {any} provider
  * @param {Request} req
  * @param {Response} res
- * @param {string} accountId
+ * @param {{ accountId: string, acr?: string, amr: string[], ts?: number }} login
  */
-async function finishLogin(provider, req, res, accountId) {
-  await provider.interactionFinished(
-    req,
-    res,
-    { login: { accountId } },
-    { mergeWithLastSubmission: false },
-  );
+async function finishLogin(provider, req, res, login) {
+  await provider.interactionFinished(req, res, { login }, { mergeWithLastSubmission: false });
+}
+
+/**
+ * The session's sign-in, when all the request lacks is a higher level (`acr_values`): then the
+ * user is not asked for the password again. Anything else that asks for a login (no session,
+ * `prompt=login`, `max_age`) starts from the password.
+ * @param {any} provider
+ * @param {{ prompt: { reasons: string[] }, session?: { accountId?: string, cookie?: string, amr?: string[] } }} interaction
+ * @returns {Promise<{ accountId: string, amr?: string[], ts?: number } | undefined>}
+ */
+async function stepUpOf(provider, interaction) {
+  const { session, prompt } = interaction;
+  if (!session?.accountId || !prompt.reasons.every((reason) => reason === ACR_VALUES_REASON)) {
+    return undefined;
+  }
+  const stored = session.cookie ? await provider.Session.find(session.cookie) : undefined;
+  return { accountId: session.accountId, amr: session.amr, ts: stored?.loginTs };
 }
 
 /**

@@ -1,9 +1,11 @@
 // @ts-check
 import { randomBytes } from 'node:crypto';
 
+import { withAcrValuesCheck } from './acr-values-check.mjs';
 import { grantRequestedScopes, policyWithoutConsentScreen } from './first-party-consent.mjs';
 import { createMemoryAdapter } from './memory-adapter.mjs';
 import { withRotationGracePeriod } from './refresh-token-rotation.mjs';
+import { SUPPORTED_ACR_VALUES } from './sign-on-policy.mjs';
 import { errorPage, logoutPage, signedOutPage } from './views.mjs';
 
 /** @typedef {import('./accounts.mjs').AccountStore} AccountStore */
@@ -79,8 +81,12 @@ export function providerConfiguration({
       short: { signed: true, sameSite: 'lax' },
     },
     scopes: ['openid', 'profile', 'email', 'offline_access', 'groups'],
+    acrValues: SUPPORTED_ACR_VALUES,
     claims: {
-      openid: ['sub'],
+      // Okta's ID tokens say how the user authenticated: `amr` and `auth_time` always, `acr`
+      // when the request asked for a level (see sign-on-policy.mjs).
+      openid: ['sub', 'acr', 'amr', 'auth_time'],
+      amr: null,
       // Like an Okta authorization server with a groups claim set to "any scope": the demo
       // shows group-based pages with the default scopes.
       profile: [
@@ -101,7 +107,7 @@ export function providerConfiguration({
     findAccount: accounts.findAccount,
     loadExistingGrant: grantRequestedScopes,
     interactions: {
-      policy: policyWithoutConsentScreen(),
+      policy: withAcrValuesCheck(policyWithoutConsentScreen()),
       url: interactionUrl,
     },
     routes: OKTA_ROUTES,

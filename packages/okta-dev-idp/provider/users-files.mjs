@@ -98,6 +98,13 @@ function usersProblem(users) {
     if (user.secondFactor !== undefined && user.secondFactor !== 'email') {
       return `${which} (${user.username}) has "secondFactor": "${user.secondFactor}"; the only one is "email"`;
     }
+    const { authenticators } = user;
+    if (
+      authenticators !== undefined &&
+      (!Array.isArray(authenticators) || authenticators.some((a) => a !== 'email'))
+    ) {
+      return `${which} (${user.username}) has "authenticators": ${JSON.stringify(authenticators)}; the only one is ["email"]`;
+    }
     // Logins are case-insensitive, as at Okta.
     const login = user.username.toLowerCase();
     if (seen.sub.has(user.sub)) return `${which} repeats the "sub" ${user.sub}`;

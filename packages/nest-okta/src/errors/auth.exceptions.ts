@@ -1,3 +1,4 @@
+import type { AuthenticationRequirement } from '../options/authentication-requirement';
 import {
   ForbiddenException,
   HttpException,
@@ -28,6 +29,37 @@ export class SignInRequiredException extends UnauthorizedException {
       error: 'Unauthorized',
       message: 'Sign in to continue.',
     } satisfies AuthProblem);
+  }
+}
+
+/**
+ * A signed-in user whose sign-in is weaker or older than the route asks for: a page is signed in
+ * again (a step-up), anything else gets 401 with RFC 9470's challenge.
+ */
+export class StepUpRequiredException extends UnauthorizedException {
+  constructor(
+    readonly returnTo: string,
+    readonly requirement: AuthenticationRequirement,
+  ) {
+    super({
+      statusCode: HttpStatus.UNAUTHORIZED,
+      error: 'Unauthorized',
+      message: 'This needs a stronger or more recent sign-in. Sign in again to continue.',
+    } satisfies AuthProblem);
+  }
+
+  /**
+   * RFC 9470's `WWW-Authenticate` challenge, quoted as in its examples. The values come from
+   * the app's decorators, which allow no quotes or backslashes in them.
+   */
+  challenge(): string {
+    const { acr, maxAgeSeconds } = this.requirement;
+    return [
+      'Bearer error="insufficient_user_authentication"',
+      'error_description="A stronger or more recent authentication is required"',
+      ...(acr ? [`acr_values="${acr.join(' ')}"`] : []),
+      ...(maxAgeSeconds !== undefined ? [`max_age="${maxAgeSeconds}"`] : []),
+    ].join(', ');
   }
 }
 

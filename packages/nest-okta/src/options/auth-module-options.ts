@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import type { AfterSignIn } from './after-sign-in';
 import type { RefreshLock } from './refresh-lock';
 import type { WidgetCspDirective } from './widget-csp-sources';
 import type { SessionIndexStore } from './session-index-store';
@@ -69,8 +70,12 @@ export interface MultiTenantAuthModuleOptions extends SharedAuthOptions {
 export interface SharedAuthOptions {
   /** Deny by default: every route needs a signed-in user unless `@Public()`. Default `true`. */
   globalGuard?: boolean;
-  /** Default `/login`, `/logout` and `/logout/everywhere` (sign-out on every device). */
-  routes?: { login?: string; logout?: string; logoutEverywhere?: string };
+  /**
+   * Default `/login`, `/logout` and `/logout/everywhere` (sign-out on every device). `false`
+   * mounts no such route, for an app that mounts its own controller there (calling
+   * `SignInService.signIn()`, say); views still link to the default path.
+   */
+  routes?: { login?: string | false; logout?: string | false; logoutEverywhere?: string | false };
   /** A sign-in ends this long after it happened, however active the user is. Default 8 hours. */
   maxSignInAgeSeconds?: number;
   /**
@@ -110,6 +115,13 @@ export interface SharedAuthOptions {
    * sessions shared between instances (Redis), give one in the same store.
    */
   sessionIndex?: SessionIndexStore;
+  /**
+   * The app's own step at every sign-in (step-ups included), after the user is verified and
+   * before the session is saved: it may keep small extra fields with the user (`{ extras }`,
+   * read back as `OktaUser.extras`) or refuse the sign-in (`{ refuse: 'why' }`: a 403, and
+   * nothing stored).
+   */
+  afterSignIn?: AfterSignIn;
   /**
    * Fail at start-up unless `express-session` (or `cookie-session`) is mounted with `app.use()`.
    * Default `true`; turn it off when the session comes from somewhere the check cannot see.

@@ -1,6 +1,10 @@
 import type { RefreshLock } from './refresh-lock';
 import type { WidgetCspSources } from './widget-csp-sources';
-import type { SharedAuthOptions, SignInMode } from './auth-module-options';
+import type { AfterSignIn } from './after-sign-in';
+import type { SignInMode } from './auth-module-options';
+
+/** The module's routes an option may turn off. */
+export type OwnRoute = 'login' | 'logout' | 'logoutEverywhere';
 
 /** AuthModule's options after validation, with every default filled in and routes derived. */
 export interface AuthSettings {
@@ -12,11 +16,14 @@ export interface AuthSettings {
   signInMode: SignInMode;
   scopes: string[];
   globalGuard: boolean;
-  /** Every route option's path, and the callback's. */
-  routes: Required<NonNullable<SharedAuthOptions['routes']>> & {
+  /** Every route option's path (the default for a route turned off), and the callback's. */
+  routes: Record<OwnRoute, string> & {
     /** The redirect URI's path: where the provider (or the widget) sends the browser back. */
     callback: string;
   };
+  /** The routes an option set to `false`: the module mounts none of them. */
+  routesOff: ReadonlySet<OwnRoute>;
+  afterSignIn?: AfterSignIn;
   groupsClaim: string;
   maxSignInAgeMs: number;
   signInTransactionTtlMs: number;

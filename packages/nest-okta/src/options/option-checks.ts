@@ -11,6 +11,11 @@ export function routePathProblem(path: unknown): string | undefined {
   return `must be a path starting with "/", without query or fragment; got "${String(path)}"`;
 }
 
+/** A route's path, or `false` for a route the module does not mount. */
+export function optionalRouteProblem(path: unknown): string | undefined {
+  return path === false ? undefined : routePathProblem(path);
+}
+
 /** `false`, or `{ limit, windowSeconds? }` with both whole numbers above 0. */
 export function rateLimitProblem(value: unknown): string | undefined {
   if (value === false || isRateLimit(value)) return undefined;

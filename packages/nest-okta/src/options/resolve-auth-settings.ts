@@ -13,12 +13,16 @@ import { WIDGET_CSP_DIRECTIVES, type WidgetCspSources } from './widget-csp-sourc
 export function resolveAuthSettings(options: AuthModuleOptions): AuthSettings {
   const problems = findAuthOptionProblems(options);
   if (problems.length > 0) throw new AuthOptionsError(problems);
+  const given = options.routes ?? {};
   const routes = {
-    login: options.routes?.login ?? RULES['routes.login'].default,
-    logout: options.routes?.logout ?? RULES['routes.logout'].default,
-    logoutEverywhere: options.routes?.logoutEverywhere ?? RULES['routes.logoutEverywhere'].default,
+    login: given.login || RULES['routes.login'].default,
+    logout: given.logout || RULES['routes.logout'].default,
+    logoutEverywhere: given.logoutEverywhere || RULES['routes.logoutEverywhere'].default,
     callback: new URL(options.redirectUri).pathname,
   };
+  const routesOff = new Set(
+    (['login', 'logout', 'logoutEverywhere'] as const).filter((name) => given[name] === false),
+  );
   const universalLogout = resolveUniversalLogout(options);
   const routeProblems = findRouteClashes(routes, universalLogout);
   if (routeProblems.length > 0) throw new AuthOptionsError(routeProblems);
@@ -34,6 +38,8 @@ export function resolveAuthSettings(options: AuthModuleOptions): AuthSettings {
     scopes: [...new Set(options.scopes ?? RULES.scopes.default)],
     globalGuard: options.globalGuard ?? RULES.globalGuard.default,
     routes,
+    routesOff,
+    afterSignIn: options.afterSignIn,
     groupsClaim: options.groupsClaim ?? RULES.groupsClaim.default,
     maxSignInAgeMs: (options.maxSignInAgeSeconds ?? RULES.maxSignInAgeSeconds.default) * 1000,
     signInTransactionTtlMs:

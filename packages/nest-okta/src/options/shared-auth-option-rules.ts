@@ -1,4 +1,8 @@
-import { positiveWholeNumberProblem, rateLimitProblem, routePathProblem } from './option-checks';
+import {
+  optionalRouteProblem,
+  positiveWholeNumberProblem,
+  rateLimitProblem,
+} from './option-checks';
 import type { OptionRules } from './option-rule';
 import { isRefreshLock } from './refresh-lock';
 import { isSessionIndexStore } from './session-index-store';
@@ -9,11 +13,11 @@ const HOUR_S = 60 * 60;
 export const SHARED_AUTH_OPTION_RULES = {
   globalGuard: { example: 'true', default: true },
   routes: { example: "{ login: '/login', logout: '/logout' }" },
-  'routes.login': { example: '/login', check: routePathProblem, default: '/login' },
-  'routes.logout': { example: '/logout', check: routePathProblem, default: '/logout' },
+  'routes.login': { example: '/login', check: optionalRouteProblem, default: '/login' },
+  'routes.logout': { example: '/logout', check: optionalRouteProblem, default: '/logout' },
   'routes.logoutEverywhere': {
     example: '/logout/everywhere',
-    check: routePathProblem,
+    check: optionalRouteProblem,
     default: '/logout/everywhere',
   },
   maxSignInAgeSeconds: {
@@ -46,5 +50,9 @@ export const SHARED_AUTH_OPTION_RULES = {
     default: { limit: 60, windowSeconds: 60 },
   },
   errorView: { example: 'error' },
+  afterSignIn: {
+    example: 'async ({ user }) => ({ extras: { plan: "pro" } })',
+    check: (hook) => (typeof hook === 'function' ? undefined : 'must be a function'),
+  },
   verifySessionMiddleware: { example: 'true', default: true },
 } as const satisfies OptionRules;

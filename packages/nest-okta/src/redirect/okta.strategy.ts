@@ -6,6 +6,7 @@ import type { ProviderMetadata } from '../oidc/provider-metadata';
 import type { AuthSettings } from '../options/auth-settings';
 import { invalidSignInResponse, providerRefusal } from '../errors/sign-in-refusals';
 import { checkResponseIssuer } from '../sign-in/response-issuer';
+import type { SignInRequest } from '../sign-in/sign-in-request';
 import type { SignInTransactions } from '../sign-in/sign-in-transactions';
 import { verifiedOktaUser } from '../sign-in/verified-okta-user';
 import type { VerifiedSignIn } from '../user/okta-user';
@@ -16,12 +17,15 @@ export interface OktaAuthenticateOptions {
   /** Set on the redirect URI's route: complete a sign-in rather than start one. */
   callback?: boolean;
   returnTo?: string;
+  /** What the sign-in asks of the provider beyond the client's own parameters. */
+  request?: SignInRequest;
 }
 
 interface AuthorizationRequest {
   state: string;
   nonce: string;
   codeChallenge: string;
+  request: SignInRequest;
 }
 
 type Verified = (err: Error | null, user?: VerifiedSignIn | false) => void;
@@ -93,31 +97,41 @@ export class OktaStrategy extends OpenIDConnectStrategy {
           (error) => this.error(error),
         );
         if (options.callback) this.completeSignIn(req, metadata);
-        else this.beginSignIn(req, options.returnTo ?? '/');
+        else this.beginSignIn(req, options.returnTo ?? '/', options.request ?? {});
       },
       (error: unknown) => this.error(error as Error),
     );
   }
 
-  override authorizationParams(options: AuthorizationRequest): object {
+  /**
+   * The library sets `acr_values` and `max_age` only from the strategy's own options (one value
+   * for every sign-in), and drops a `max_age` of 0 (`if (maxAge)`): each sign-in's come from its
+   * transaction here instead, `max_age` as a string, so 0 reaches the provider.
+   */
+  override authorizationParams({ codeChallenge, nonce, request }: AuthorizationRequest): object {
     return {
-      code_challenge: options.codeChallenge,
+      code_challenge: codeChallenge,
       code_challenge_method: 'S256',
-      nonce: options.nonce,
+      nonce,
+      ...(request.acrValues && { acr_values: request.acrValues.join(' ') }),
+      ...(request.maxAge !== undefined && { max_age: String(request.maxAge) }),
+      ...(request.prompt && { prompt: request.prompt }),
+      ...(request.loginHint && { login_hint: request.loginHint }),
     };
   }
 
-  private beginSignIn(req: Request, returnTo: string): void {
+  private beginSignIn(req: Request, returnTo: string, signInRequest: SignInRequest): void {
     // The library treats any request carrying `code` or `error` as a callback.
     if (req.query.code !== undefined || req.query.error !== undefined) {
       this.error(invalidSignInResponse());
       return;
     }
-    const { state, transaction } = this.transactions.begin(req, returnTo);
+    const { state, transaction } = this.transactions.begin(req, returnTo, signInRequest);
     const request: AuthorizationRequest = {
       state,
       nonce: transaction.nonce,
       codeChallenge: s256CodeChallenge(transaction.codeVerifier),
+      request: transaction.request,
     };
     // passport-openidconnect types `state` as an object; it passes any value to the store.
     super.authenticate(req, request as never);

@@ -3,10 +3,10 @@ import type passport from 'passport';
 import { failedSignIn } from '../errors/sign-in-failure';
 import { safeReturnTo } from '../request/return-to';
 import type { SignInFlow } from '../sign-in/admitted-sign-in';
-import type { TokenVault } from '../tokens/token-vault';
-import { logIn } from '../user/passport-session';
+import type { SignInCompletion } from '../sign-in/sign-in-completion';
+import { loginRouteRequest, type SignInRequest } from '../sign-in/sign-in-request';
+import type { SignInTransaction } from '../sign-in/sign-in-transactions';
 import { runOktaStrategy } from './run-strategy';
-import { returnToWithinTenant } from '../request/tenant-return-to';
 
 /**
  * Okta's redirect model: the login route sends the browser to the Okta-hosted sign-in page, and
@@ -15,20 +15,23 @@ import { returnToWithinTenant } from '../request/tenant-return-to';
 export class RedirectSignIn implements SignInFlow {
   constructor(
     private readonly authenticator: passport.Authenticator,
-    private readonly vault: TokenVault,
+    private readonly completion: SignInCompletion,
   ) {}
 
-  async login(req: Request, res: Response): Promise<void> {
-    const returnTo = safeReturnTo(req.query.returnTo);
-    await runOktaStrategy(this.authenticator, req, res, { returnTo });
+  login(req: Request, res: Response): Promise<void> {
+    return this.start(req, res, safeReturnTo(req.query.returnTo), loginRouteRequest(req.query));
+  }
+
+  async start(req: Request, res: Response, returnTo: string, request: SignInRequest) {
+    await runOktaStrategy(this.authenticator, req, res, { returnTo, request });
   }
 
   async callback(req: Request, res: Response): Promise<void> {
     const outcome = await runOktaStrategy(this.authenticator, req, res, { callback: true });
     if (!outcome) return;
     if (!outcome.user) throw failedSignIn(undefined, outcome.info);
-    await logIn(req, outcome.user, this.vault);
-    const info = outcome.info as { state?: { returnTo?: unknown } } | undefined;
-    res.redirect(returnToWithinTenant(req, info?.state?.returnTo));
+    // The state store hands back the transaction it consumed (see TransactionStateStore).
+    const info = outcome.info as { state: { transaction: SignInTransaction } };
+    await this.completion.complete(req, res, outcome.user, info.state.transaction);
   }
 }

@@ -27,7 +27,7 @@ export class TransactionStateStore {
       return;
     }
     signInContext.run(transaction, () =>
-      callback(null, { nonce: transaction.nonce }, { returnTo: transaction.returnTo }),
+      callback(null, { nonce: transaction.nonce }, { transaction }),
     );
   }
 }

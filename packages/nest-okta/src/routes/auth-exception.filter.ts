@@ -1,12 +1,22 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  InternalServerErrorException,
+  Logger,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { SignInService } from '../access/sign-in.service';
 import {
   GroupsRequiredException,
   SignInException,
   SignInRequiredException,
+  StepUpRequiredException,
   UnknownTenantException,
 } from '../errors/auth.exceptions';
 import { tenantOf } from '../request/request-context';
+import { wantsJson } from '../request/wants-json';
 import { ProblemResponse } from './problem-response';
 import { PROVIDER_ERRORS, providerFailureToHttp } from '../errors/provider-failure';
 
@@ -18,6 +28,7 @@ import { PROVIDER_ERRORS, providerFailureToHttp } from '../errors/provider-failu
 @Catch(
   SignInException,
   SignInRequiredException,
+  StepUpRequiredException,
   GroupsRequiredException,
   UnknownTenantException,
   ...PROVIDER_ERRORS,
@@ -25,13 +36,24 @@ import { PROVIDER_ERRORS, providerFailureToHttp } from '../errors/provider-failu
 export class AuthExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Auth');
 
-  constructor(private readonly problems: ProblemResponse) {}
+  constructor(
+    private readonly problems: ProblemResponse,
+    private readonly signIns: SignInService,
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const req = http.getRequest<Request>();
     const res = http.getResponse<Response>();
     if (res.headersSent) return;
+    // A page asked for with GET is signed in again and comes back; nothing else is redirected,
+    // so no request body is lost on the way.
+    if (exception instanceof StepUpRequiredException && req.method === 'GET' && !wantsJson(req)) {
+      this.signIns
+        .stepUp(req, res, exception.returnTo, exception.requirement)
+        .catch((error: unknown) => this.stepUpFailed(req, res, error));
+      return;
+    }
     const httpException =
       exception instanceof HttpException ? exception : providerFailureToHttp(exception, 'request')!;
     if (!(exception instanceof HttpException)) {
@@ -40,5 +62,16 @@ export class AuthExceptionFilter implements ExceptionFilter {
       this.logger.warn(`${req.method} ${req.path}${at}: ${(exception as Error).message}`);
     }
     this.problems.send(req, res, httpException);
+  }
+
+  /** A step-up that could not start (too many sign-ins, the provider or the store down). */
+  private stepUpFailed(req: Request, res: Response, error: unknown): void {
+    if (res.headersSent) return;
+    if (error instanceof HttpException) {
+      this.problems.send(req, res, error);
+      return;
+    }
+    this.logger.error(`${req.method} ${req.path}: the step-up could not start`, error);
+    this.problems.send(req, res, new InternalServerErrorException());
   }
 }

@@ -30,7 +30,9 @@ const METHODS: Record<keyof AuthRoutePaths, typeof Get> = {
  * be excluded from it), or the route Nest serves would not be the one Okta sends users to.
  */
 export function authRoutePaths(orgs: OrgSettings, routePrefix: RoutePrefix): AuthRoutePaths {
-  const { routes, universalLogout } = orgs.shared;
+  const { routes, routesOff, universalLogout } = orgs.shared;
+  const own = (name: 'login' | 'logout' | 'logoutEverywhere') =>
+    routesOff.has(name) ? [] : [routes[name]];
   const settings = [...orgs.byTenant.values()];
   const problems: AuthOptionProblem[] = [];
   const callbacks = settings.map(({ routes: { callback }, redirectUri }) => {
@@ -49,10 +51,10 @@ export function authRoutePaths(orgs: OrgSettings, routePrefix: RoutePrefix): Aut
     .filter(({ signInMode }) => signInMode === 'widget')
     .map(({ widget }) => `${widget.assetsPath}/*file`);
   return {
-    login: [routes.login],
+    login: own('login'),
     callback: distinct(callbacks),
-    logout: [routes.logout],
-    logoutEverywhere: [routes.logoutEverywhere],
+    logout: own('logout'),
+    logoutEverywhere: own('logoutEverywhere'),
     globalTokenRevocation: universalLogout ? [universalLogout.path] : [],
     widgetAsset: distinct(widgetAssets),
   };

@@ -1,7 +1,11 @@
 import { HttpException, Inject, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AUTH_SETTINGS, type AuthSettings } from '../options/auth-settings';
-import { AuthProblem, SignInRequiredException } from '../errors/auth.exceptions';
+import {
+  AuthProblem,
+  SignInRequiredException,
+  StepUpRequiredException,
+} from '../errors/auth.exceptions';
 import { plainPage } from '../errors/plain-page';
 import { wantsJson } from '../request/wants-json';
 import { routeUrl } from '../request/request-context';
@@ -20,6 +24,9 @@ export class ProblemResponse {
     if (exception instanceof SignInRequiredException && !wantsJson(req)) {
       res.redirect(`${login}?returnTo=${encodeURIComponent(exception.returnTo)}`);
       return;
+    }
+    if (exception instanceof StepUpRequiredException) {
+      res.setHeader('WWW-Authenticate', exception.challenge());
     }
     const problem = toProblem(exception);
     res.status(problem.statusCode);

@@ -10,6 +10,7 @@ import { CsrfTokens } from '../session/csrf';
 import { passportRequestHelpers } from '../session/passport-request-helpers';
 import { SessionIndex } from '../session-index/session-index';
 import { admittedSignIn, type SignInFlow } from '../sign-in/admitted-sign-in';
+import { SignInCompletion } from '../sign-in/sign-in-completion';
 import { SignInRateLimit } from '../sign-in/sign-in-rate-limit';
 import { SignInTransactions } from '../sign-in/sign-in-transactions';
 import { SignOut } from '../sign-out/sign-out';
@@ -75,15 +76,16 @@ export class OrgScope {
     // Each org's forms are keyed by its own client secret: shared by every instance, and never
     // sent to a browser.
     const csrf = new CsrfTokens(settings.clientSecret);
+    const completion = new SignInCompletion(settings, shared.vault);
     const model =
       settings.signInMode === 'widget'
         ? new WidgetSignIn(
             settings,
             transactions,
             new InteractionCodeSignIn(settings, this.oidc),
-            shared.vault,
+            completion,
           )
-        : new RedirectSignIn(authenticator, shared.vault);
+        : new RedirectSignIn(authenticator, completion);
     this.signIn = admittedSignIn(new SignInRateLimit(settings, shared.throttlerStorage), model);
     this.signOut = new SignOut(settings, this.oidc, shared.vault, csrf, this.sessionIndex);
     this.revoker = new UserSessionRevoker(this.oidc, this.sessionIndex, shared.vault, settings);

@@ -1,20 +1,28 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Request } from 'express';
+import { isSignInRequest, type SignInRequest } from './sign-in-request';
 
 /** What a sign-in needs back when the browser returns from the provider. */
 export interface SignInTransaction {
   nonce: string;
   codeVerifier: string;
   returnTo: string;
+  /** What the sign-in asked the provider for (`acr_values`, `max_age`, …), and whom a step-up is for. */
+  request: SignInRequest;
+  /** Epoch milliseconds: a `max_age` is measured from here. */
+  startedAt: number;
 }
 
 /**
  * One pending sign-in as the session stores it: a secret seed (256 bits, base64url), the page
- * to return to and the expiry in epoch milliseconds. State, nonce and PKCE verifier are derived
+ * to return to, the expiry in epoch milliseconds and, when it asks for more than a plain
+ * sign-in, its request (`acr_values`, `max_age`, `login_hint`, `prompt`, the step-up's user). State, nonce and PKCE verifier are derived
  * from the seed, so an anonymous GET /login stores 43 characters of them instead of three times
  * as many (every pending sign-in is a store entry of its own).
  */
-type StoredSignIn = [seed: string, returnTo: string, expiresAt: number];
+type StoredSignIn =
+  | [seed: string, returnTo: string, expiresAt: number]
+  | [seed: string, returnTo: string, expiresAt: number, request: SignInRequest];
 
 declare module 'express-session' {
   interface SessionData {
@@ -43,14 +51,22 @@ export class SignInTransactions {
     this.stateLabel = tenant === undefined ? 'state' : `state:${tenant}`;
   }
 
-  begin(req: Request, returnTo: string): { state: string; transaction: SignInTransaction } {
+  begin(
+    req: Request,
+    returnTo: string,
+    request: SignInRequest = {},
+  ): { state: string; transaction: SignInTransaction } {
     const seed = randomBytes(32).toString('base64url');
     const now = Date.now();
     const pending = storedSignIns(req)
       .filter(([, , expiresAt]) => expiresAt > now)
       .slice(-(MAX_PENDING_TRANSACTIONS - 1));
-    req.session.signIns = [...pending, [seed, returnTo, now + this.ttlMs]];
-    return { state: this.stateOf(seed), transaction: derived(seed, returnTo) };
+    const stored: StoredSignIn =
+      Object.keys(request).length > 0
+        ? [seed, returnTo, now + this.ttlMs, request]
+        : [seed, returnTo, now + this.ttlMs];
+    req.session.signIns = [...pending, stored];
+    return { state: this.stateOf(seed), transaction: this.derived(stored) };
   }
 
   /**
@@ -78,18 +94,24 @@ export class SignInTransactions {
     const stored = storedSignIns(req);
     const index = stored.findIndex(([seed]) => this.stateOf(seed) === state);
     if (index < 0) return undefined;
-    const [seed, returnTo, expiresAt] = stored[index];
-    return { stored, index, expiresAt, transaction: derived(seed, returnTo) };
+    const expiresAt = stored[index][2];
+    return { stored, index, expiresAt, transaction: this.derived(stored[index]) };
   }
 
   private stateOf(seed: string): string {
     return derive(seed, this.stateLabel);
   }
-}
 
-function derived(seed: string, returnTo: string): SignInTransaction {
-  // 43 base64url characters: a valid PKCE verifier (RFC 7636 asks for 43 to 128).
-  return { nonce: derive(seed, 'nonce'), codeVerifier: derive(seed, 'code_verifier'), returnTo };
+  private derived([seed, returnTo, expiresAt, request = {}]: StoredSignIn): SignInTransaction {
+    return {
+      // 43 base64url characters: a valid PKCE verifier (RFC 7636 asks for 43 to 128).
+      nonce: derive(seed, 'nonce'),
+      codeVerifier: derive(seed, 'code_verifier'),
+      returnTo,
+      request,
+      startedAt: expiresAt - this.ttlMs,
+    };
+  }
 }
 
 function derive(seed: string, label: string): string {
@@ -105,7 +127,7 @@ function storedSignIns(req: Request): StoredSignIn[] {
 function isStoredSignIn(value: unknown): value is StoredSignIn {
   return (
     Array.isArray(value) &&
-    value.length === 3 &&
+    (value.length === 3 || (value.length === 4 && isSignInRequest(value[3]))) &&
     typeof value[0] === 'string' &&
     value[0] !== '' &&
     typeof value[1] === 'string' &&

@@ -3,7 +3,12 @@ import { SignInException } from '../errors/auth.exceptions';
 import type { OidcClient, TokenSet, UserInfo } from '../oidc/oidc-client';
 import type { IdTokenClaims } from '../oidc/id-token';
 import { IdentityProviderResponseError } from '../oidc/oidc.errors';
-import { accessTokenExpiresAt, oktaUserFromClaims, type VerifiedSignIn } from '../user/okta-user';
+import {
+  accessTokenExpiresAt,
+  authenticationOf,
+  oktaUserFromClaims,
+  type VerifiedSignIn,
+} from '../user/okta-user';
 
 /** The token response's ID token, validated: signature, issuer, audience, expiry, nonce. */
 export function checkedIdToken(
@@ -20,7 +25,8 @@ export function checkedIdToken(
 /**
  * Turns a token response into the signed-in user, the same way for both sign-in models: the ID
  * token has been validated (`checkedIdToken`), the userinfo `sub` must be the ID token's, and
- * the claims come from userinfo.
+ * the claims come from userinfo; how the user authenticated (`acr`, `amr`, `auth_time`) comes
+ * from the ID token, which is where Okta states it.
  */
 export function verifiedOktaUser(
   tokens: TokenSet,
@@ -38,6 +44,8 @@ export function verifiedOktaUser(
   }
   return {
     ...oktaUserFromClaims(claims, groupsClaim),
+    ...authenticationOf(idClaims),
+    idTokenClaims: idClaims,
     tokens: {
       idToken: tokens.id_token!,
       accessToken: tokens.access_token,

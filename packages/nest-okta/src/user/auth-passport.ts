@@ -19,10 +19,16 @@ export function createAuthPassport(
   const authenticator = new passport.Authenticator();
   // Serializing happens only at sign-in, just after Passport gave the session its new id, so this
   // is where every sign-in is stamped and indexed under its user, whichever model completed it.
-  // Only the claims go into the session.
+  // Only the claims, how the user authenticated and the app's extras go into the session.
   authenticator.serializeUser<StoredUser, Request>((req, user, done) => {
     const signedIn = user as OktaUser;
-    const stored: StoredUser = { claims: signedIn.claims, signedInAt: Date.now(), tenant };
+    const { claims, acr, amr, authTime, extras } = signedIn;
+    const stored: StoredUser = { claims, signedInAt: Date.now(), tenant };
+    // Only what is there: every request loads this entry.
+    if (acr !== undefined) stored.acr = acr;
+    if (amr !== undefined) stored.amr = amr;
+    if (authTime !== undefined) stored.authTime = authTime;
+    if (extras !== undefined) stored.extras = extras;
     sessionIndex.record(req.sessionID, signedIn, req.sessionStore).then(
       () => done(null, stored),
       (error: unknown) => done(error),
@@ -45,5 +51,9 @@ function sessionUser(stored: StoredUser, groupsClaim: string): SessionUser {
     signedInAt: stored.signedInAt,
   });
   if (stored.tenant !== undefined) user.tenant = stored.tenant;
+  if (stored.acr !== undefined) user.acr = stored.acr;
+  if (stored.amr !== undefined) user.amr = stored.amr;
+  if (stored.authTime !== undefined) user.authTime = stored.authTime;
+  if (stored.extras !== undefined) user.extras = stored.extras;
   return user;
 }

@@ -1,4 +1,6 @@
+import type { IdTokenClaims } from '../oidc/id-token';
 import type { TokenSet, UserInfo } from '../oidc/oidc-client';
+import type { SessionExtras, SignedInUserFields } from '../options/after-sign-in';
 
 /**
  * The tokens of a sign-in. They stay on the server, beside the session (see `TokenVault`); only
@@ -15,19 +17,23 @@ export interface OktaTokens {
 }
 
 /** The signed-in user as handlers see it through `@CurrentUser()`. */
-export interface OktaUser {
-  sub: string;
-  name: string;
-  email?: string;
-  groups: string[];
+export interface OktaUser extends SignedInUserFields {
   /** Every userinfo claim, as the provider sent it. */
   claims: UserInfo;
-  /** The tenant the user signed in at, when the module serves several tenants. */
-  tenant?: string;
+  /** What the app's `afterSignIn` hook returned for this sign-in, when it returned anything. */
+  extras?: SessionExtras;
 }
 
-/** A sign-in just verified: the user, and the tokens that go to the vault. */
-export type VerifiedSignIn = OktaUser & { tokens: OktaTokens };
+/** A sign-in just verified: the user, the tokens that go to the vault and the ID token's claims. */
+export type VerifiedSignIn = OktaUser & { tokens: OktaTokens; idTokenClaims: IdTokenClaims };
+
+/** The user of a sign-in, without what never goes into the session (tokens, raw claims). */
+export function userOf(signIn: VerifiedSignIn): OktaUser {
+  const user: Partial<VerifiedSignIn> = { ...signIn };
+  delete user.tokens;
+  delete user.idTokenClaims;
+  return user as OktaUser;
+}
 
 /** The user as handlers see it, from the claims kept in the session. */
 export function oktaUserFromClaims(claims: UserInfo, groupsClaim: string): OktaUser {
@@ -37,6 +43,18 @@ export function oktaUserFromClaims(claims: UserInfo, groupsClaim: string): OktaU
     email: typeof claims.email === 'string' ? claims.email : undefined,
     groups: groupsOf(claims, groupsClaim),
     claims,
+  };
+}
+
+/** What the ID token says of the authentication itself, each claim only when well formed. */
+export function authenticationOf(
+  idClaims: IdTokenClaims,
+): Pick<OktaUser, 'acr' | 'amr' | 'authTime'> {
+  const { acr, amr, auth_time: authTime } = idClaims;
+  return {
+    ...(typeof acr === 'string' && acr !== '' && { acr }),
+    ...(Array.isArray(amr) && amr.every((method) => typeof method === 'string') && { amr }),
+    ...(Number.isSafeInteger(authTime) && { authTime }),
   };
 }
 

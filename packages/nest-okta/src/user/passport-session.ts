@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import type { TokenVault } from '../tokens/token-vault';
-import type { VerifiedSignIn } from './okta-user';
+import { userOf, type VerifiedSignIn } from './okta-user';
 import { passportEntryOf } from './session-user';
 
 /**
@@ -16,7 +16,8 @@ export async function logIn(
   signIn: VerifiedSignIn,
   vault: TokenVault,
 ): Promise<void> {
-  const { tokens, ...user } = signIn;
+  const { tokens } = signIn;
+  const user = userOf(signIn);
   const replaced = holdsSignIn(req) ? req.sessionID : undefined;
   await new Promise<void>((resolve, reject) =>
     req.logIn(user, { session: true, keepSessionInfo: true }, (err) =>

@@ -1,4 +1,5 @@
 import type { UserInfo } from '../oidc/oidc-client';
+import type { SessionExtras } from '../options/after-sign-in';
 import type { OktaUser } from './okta-user';
 
 /** The signed-in user as handlers see it, stamped with when the sign-in happened. */
@@ -14,7 +15,16 @@ export interface StoredUser {
   signedInAt: number;
   /** The tenant the user signed in at, when the module serves several. */
   tenant?: string;
+  /** The ID token's `acr`, `amr` and `auth_time`: what step-up checks (`@RequireAuthentication`). */
+  acr?: string;
+  amr?: string[];
+  authTime?: number;
+  /** What the app's `afterSignIn` hook returned, when it returned anything. */
+  extras?: SessionExtras;
 }
+
+/** Bounds on `extras`: every request loads the session, so what the app adds stays small. */
+export const SESSION_EXTRAS_LIMITS = { keys: 16, keyLength: 64, textLength: 256 };
 
 /**
  * Whether a value read back from the session store has the shape this module wrote. A store
@@ -23,14 +33,39 @@ export interface StoredUser {
  */
 export function isStoredUser(value: unknown): value is StoredUser {
   if (!isObject(value)) return false;
-  const { claims, signedInAt, tenant } = value;
+  const { claims, signedInAt, tenant, acr, amr, authTime, extras } = value;
   return (
     (tenant === undefined || typeof tenant === 'string') &&
     isObject(claims) &&
     typeof claims.sub === 'string' &&
     claims.sub !== '' &&
-    Number.isFinite(signedInAt)
+    Number.isFinite(signedInAt) &&
+    (acr === undefined || typeof acr === 'string') &&
+    (amr === undefined || (Array.isArray(amr) && amr.every((m) => typeof m === 'string'))) &&
+    (authTime === undefined || Number.isSafeInteger(authTime)) &&
+    (extras === undefined || sessionExtrasProblem(extras) === undefined)
   );
+}
+
+/** Why `value` cannot be kept as a user's extras, or `undefined` when it can. */
+export function sessionExtrasProblem(value: unknown): string | undefined {
+  if (!isObject(value)) return 'must be an object';
+  const entries = Object.entries(value);
+  const { keys, keyLength, textLength } = SESSION_EXTRAS_LIMITS;
+  if (entries.length > keys) return `may have at most ${keys} fields`;
+  for (const [key, field] of entries) {
+    if (key.length === 0 || key.length > keyLength) {
+      return `field names must be 1 to ${keyLength} characters long`;
+    }
+    const fits =
+      typeof field === 'boolean' ||
+      (typeof field === 'number' && Number.isFinite(field)) ||
+      (typeof field === 'string' && field.length <= textLength);
+    if (!fits) {
+      return `"${key}" must be a boolean, a finite number or a string of at most ${textLength} characters`;
+    }
+  }
+  return undefined;
 }
 
 /** Passport's entry in a session (`session.passport`), as the store gave it back: unchecked. */

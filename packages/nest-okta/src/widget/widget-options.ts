@@ -1,4 +1,5 @@
 import type { AuthSettings } from '../options/auth-settings';
+import type { SignInRequest } from '../sign-in/sign-in-request';
 
 /** The app's `--brand` colour, so the widget's buttons match the rest of the site. */
 const BRAND_COLOUR = '#1662dd';
@@ -9,6 +10,8 @@ export interface WidgetTransaction {
   nonce: string;
   /** An email magic link's one-time passcode, passed through to resume the transaction. */
   otp?: string;
+  /** What the transaction asks of the provider (`prompt` is the redirect model's only). */
+  request?: SignInRequest;
 }
 
 /**
@@ -33,12 +36,30 @@ export function widgetOptions(
     codeChallengeMethod: 'S256',
     nonce: transaction.nonce,
     ...(transaction.otp !== undefined && { otp: transaction.otp }),
+    ...(transaction.request?.loginHint !== undefined && {
+      username: transaction.request.loginHint,
+    }),
+    ...interactParameters(transaction.request ?? {}),
     // Unset, the widget follows the browser; either way it loads its language files from
     // assets.baseUrl, which is this app, never Okta's CDN.
     ...(settings.widget.language !== undefined && { language: settings.widget.language }),
     assets: { baseUrl: assetsPath },
     colors: { brand: BRAND_COLOUR },
     cspNonce,
+  };
+}
+
+/**
+ * What okta-auth-js sends to `/v1/interact` beyond the transaction: `acr_values`, and `max_age`
+ * as a string, since it sends `maxAge && { max_age }` and would drop a 0.
+ */
+function interactParameters({ acrValues, maxAge }: SignInRequest): Record<string, unknown> {
+  if (acrValues === undefined && maxAge === undefined) return {};
+  return {
+    authParams: {
+      ...(acrValues && { acrValues: acrValues.join(' ') }),
+      ...(maxAge !== undefined && { maxAge: String(maxAge) }),
+    },
   };
 }
 

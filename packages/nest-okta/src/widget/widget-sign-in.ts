@@ -6,15 +6,14 @@ import type { AuthSettings } from '../options/auth-settings';
 import { checkResponseIssuer } from '../sign-in/response-issuer';
 import { safeReturnTo } from '../request/return-to';
 import type { SignInFlow } from '../sign-in/admitted-sign-in';
+import type { SignInCompletion } from '../sign-in/sign-in-completion';
+import { loginRouteRequest, type SignInRequest } from '../sign-in/sign-in-request';
 import type { SignInTransaction, SignInTransactions } from '../sign-in/sign-in-transactions';
-import type { TokenVault } from '../tokens/token-vault';
-import { logIn } from '../user/passport-session';
 import type { InteractionCodeSignIn } from './interaction-code-sign-in';
 import { widgetContentSecurityPolicy } from './widget-content-security-policy';
 import { jsonForHtml, widgetOptions } from './widget-options';
 import { renderWidgetPage } from './widget-page';
 import { routeUrl } from '../request/request-context';
-import { returnToWithinTenant } from '../request/tenant-return-to';
 
 const OTP = /^\d{4,12}$/;
 
@@ -27,7 +26,7 @@ export class WidgetSignIn implements SignInFlow {
     private readonly settings: AuthSettings,
     private readonly transactions: SignInTransactions,
     private readonly signIn: InteractionCodeSignIn,
-    private readonly vault: TokenVault,
+    private readonly completion: SignInCompletion,
   ) {}
 
   /**
@@ -35,7 +34,28 @@ export class WidgetSignIn implements SignInFlow {
    * only to resume one of this browser's sign-ins: the widget shows it on the page.
    */
   async login(req: Request, res: Response): Promise<void> {
-    const { state, transaction, resumed } = this.transactionFor(req);
+    const { state } = req.query;
+    const pending = this.transactions.pending(req, state);
+    if (pending && typeof state === 'string') {
+      await this.showWidget(req, res, state, pending, oneTimePasscode(req.query.otp));
+      return;
+    }
+    await this.start(req, res, safeReturnTo(req.query.returnTo), loginRouteRequest(req.query));
+  }
+
+  async start(req: Request, res: Response, returnTo: string, request: SignInRequest) {
+    const { state, transaction } = this.transactions.begin(req, returnTo, request);
+    await this.showWidget(req, res, state, transaction);
+  }
+
+  /** The page hosting the widget, for one of this browser's sign-in transactions. */
+  private async showWidget(
+    req: Request,
+    res: Response,
+    state: string,
+    transaction: SignInTransaction,
+    otp?: string,
+  ): Promise<void> {
     // The widget talks to Okta at once: the transaction must be stored before the page is shown.
     await new Promise<void>((resolve, reject) =>
       req.session.save((err?: Error) => (err ? reject(err) : resolve())),
@@ -48,7 +68,8 @@ export class WidgetSignIn implements SignInFlow {
         state,
         codeChallenge: s256CodeChallenge(transaction.codeVerifier),
         nonce: transaction.nonce,
-        otp: resumed ? oneTimePasscode(req.query.otp) : undefined,
+        otp,
+        request: transaction.request,
       },
       cspNonce,
       assetsPath,
@@ -71,15 +92,10 @@ export class WidgetSignIn implements SignInFlow {
   async callback(req: Request, res: Response): Promise<void> {
     const { interaction_code: code, state, error } = req.query;
     const otp = oneTimePasscode(req.query.otp);
-    const login = routeUrl(req, this.settings.routes.login);
-    // Okta needs the user back on the widget for this same transaction.
-    if (typeof state === 'string' && error === 'interaction_required') {
-      res.redirect(`${login}?${new URLSearchParams({ state }).toString()}`);
-      return;
-    }
-    // An email magic link: the widget resumes the transaction with the passcode.
-    if (typeof state === 'string' && otp !== undefined) {
-      res.redirect(`${login}?${new URLSearchParams({ state, otp }).toString()}`);
+    // Okta needs the user back on the widget for this same transaction: with `otp`, an email
+    // magic link's passcode the widget resumes it with.
+    if (typeof state === 'string' && (error === 'interaction_required' || otp !== undefined)) {
+      await this.resume(req, res, state, otp);
       return;
     }
     const transaction = this.transactions.consume(req, state);
@@ -90,31 +106,28 @@ export class WidgetSignIn implements SignInFlow {
       if (typeof code !== 'string' || code === '' || typeof state !== 'string') {
         throw invalidSignInResponse();
       }
-      const user = await this.complete(code, transaction);
-      await logIn(req, user, this.vault);
-      res.redirect(returnToWithinTenant(req, transaction?.returnTo));
+      if (!transaction) throw expiredSignIn();
+      const user = await this.signIn.complete(code, transaction);
+      await this.completion.complete(req, res, user, transaction);
     } catch (err) {
       throw failedSignIn(err);
     }
   }
 
-  private complete(code: string, transaction: SignInTransaction | undefined) {
-    if (!transaction) throw expiredSignIn();
-    return this.signIn.complete(code, transaction);
-  }
-
-  /** The pending transaction `?state=` names, or a new one. */
-  private transactionFor(req: Request): {
-    state: string;
-    transaction: Pick<SignInTransaction, 'codeVerifier' | 'nonce'>;
-    resumed: boolean;
-  } {
-    const { state } = req.query;
-    const pending = this.transactions.pending(req, state);
-    if (pending && typeof state === 'string') {
-      return { state, transaction: pending, resumed: true };
+  /**
+   * Back to the widget for a pending transaction: through the login route, whose page it is; an
+   * app that mounts its own login route gets the widget here, on the callback's own address.
+   */
+  private async resume(req: Request, res: Response, state: string, otp?: string) {
+    const { routes, routesOff } = this.settings;
+    if (!routesOff.has('login')) {
+      const query = new URLSearchParams(otp === undefined ? { state } : { state, otp });
+      res.redirect(`${routeUrl(req, routes.login)}?${query.toString()}`);
+      return;
     }
-    return { ...this.transactions.begin(req, safeReturnTo(req.query.returnTo)), resumed: false };
+    const pending = this.transactions.pending(req, state);
+    if (!pending) throw expiredSignIn();
+    await this.showWidget(req, res, state, pending, otp);
   }
 }
 

@@ -1,6 +1,7 @@
 // @ts-check
 import express from 'express';
 
+import { requestedAcr } from '../sign-on-policy.mjs';
 import { IDX_CONTENT_TYPE, MESSAGES } from './idx-responses.mjs';
 import {
   answerChallenge,
@@ -142,6 +143,17 @@ async function interact({ provider, interactions, supportedScopes }, req, res) {
   }
   if (!text('state'))
     return oauthError(res, 400, 'invalid_request', 'The state parameter is required.');
+  let acr;
+  try {
+    acr = requestedAcr(form.acr_values);
+  } catch (error) {
+    return oauthError(res, 400, 'invalid_request', /** @type {Error} */ (error).message);
+  }
+  // Every interaction here starts from the user's password (there is no Okta session to reuse),
+  // so any max_age is met; it still has to be one.
+  if (form.max_age !== undefined && !/^\d{1,10}$/.test(text('max_age'))) {
+    return oauthError(res, 400, 'invalid_request', 'max_age must be a whole number of seconds.');
+  }
   const interaction = interactions.begin({
     clientId: client.clientId,
     redirectUri: text('redirect_uri'),
@@ -149,6 +161,7 @@ async function interact({ provider, interactions, supportedScopes }, req, res) {
     state: text('state'),
     codeChallenge: text('code_challenge'),
     nonce: text('nonce') || undefined,
+    ...(acr !== undefined && { acr }),
   });
   res.set('Cache-Control', 'no-store').json({ interaction_handle: interaction.handle });
 }

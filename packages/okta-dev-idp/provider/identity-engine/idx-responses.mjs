@@ -66,6 +66,12 @@ export const MESSAGES = {
     i18n: { key: 'idx.session.expired' },
     class: 'ERROR',
   }),
+  unmetRequirements: /** @type {IdxMessage} */ ({
+    message:
+      'Your account has no authenticator that meets the sign-in requirements of this app. Ask your administrator to set one up.',
+    i18n: { key: 'idx.error.unmet_authentication_requirements' },
+    class: 'ERROR',
+  }),
   invalidRequest: /** @type {IdxMessage} */ ({
     message: 'The request is not valid for this step of the sign-in.',
     class: 'ERROR',

@@ -74,6 +74,9 @@ async function exchangeInteractionCode(ctx, interactions, accounts) {
     scopes.has('offline_access') && client.grantTypeAllowed('refresh_token')
       ? await new provider.RefreshToken({
           accountId: account.accountId,
+          // What a refresh's ID token repeats: the original sign-in's level and methods.
+          acr: issued.acr,
+          amr: issued.amr,
           authTime: issued.authTime,
           client,
           grantId: grant.jti,
@@ -85,7 +88,12 @@ async function exchangeInteractionCode(ctx, interactions, accounts) {
       : undefined;
 
   const idToken = new provider.IdToken(
-    { ...(await account.claims('id_token', scope, {}, [])), auth_time: issued.authTime },
+    {
+      ...(await account.claims('id_token', scope, {}, [])),
+      acr: issued.acr,
+      amr: issued.amr,
+      auth_time: issued.authTime,
+    },
     { ctx },
   );
   idToken.scope = scope;

@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
  * @property {string} state
  * @property {string} codeChallenge S256
  * @property {string} [nonce]
+ * @property {string} [acr] the `acr_values` level asked for (see sign-on-policy.mjs)
  */
 
 /**
@@ -36,6 +37,8 @@ import { randomBytes } from 'node:crypto';
  * @property {InteractionRequest} request
  * @property {string} accountId
  * @property {number} authTime epoch seconds
+ * @property {string} [acr] the level met, when the request asked for one
+ * @property {string[]} amr the methods verified
  * @property {number} expiresAt epoch milliseconds
  */
 
@@ -150,18 +153,28 @@ export function createInteractionStore() {
     },
 
     /**
+     * Ends the interaction: it cannot go on (a level the user cannot reach).
+     * @param {Interaction} interaction
+     */
+    end(interaction) {
+      forget(interaction);
+    },
+
+    /**
      * Ends the interaction with an interaction code for the signed-in user.
      * @param {Interaction} interaction
      * @param {string} accountId
+     * @param {{ acr?: string, amr: string[] }} authentication what the sign-in verified
      * @returns {string} the interaction code
      */
-    complete(interaction, accountId) {
+    complete(interaction, accountId, authentication) {
       forget(interaction);
       sweep();
       const code = token();
       codes.set(code, {
         request: interaction.request,
         accountId,
+        ...authentication,
         authTime: Math.floor(Date.now() / 1000),
         expiresAt: Date.now() + INTERACTION_CODE_TTL_MS,
       });

@@ -1,12 +1,14 @@
 // @ts-check
 import { maskEmail } from '../email-authenticator.mjs';
+import { authenticationResult, factorsFor } from '../sign-on-policy.mjs';
 import { EMAIL_AUTHENTICATOR_ID, MESSAGES } from './idx-responses.mjs';
 
 /*
  * What each Identity Engine form does to a sign-in, and the IDX document that answers it. The
- * sign-on policy: a password for everyone, then, for users with `secondFactor: "email"`, the
- * Email authenticator (chosen, then its code). Each function returns the answer; sending it is
- * the routes' business.
+ * sign-on policy (sign-on-policy.mjs): a password for everyone, then the Email authenticator
+ * (chosen, then its code) when the user's policy or the request's `acr_values` asks for it; a
+ * level the user cannot reach ends the interaction with a message. Each function returns the
+ * answer; sending it is the routes' business.
  */
 
 /** @typedef {import('./interaction-store.mjs').Interaction} Interaction */
@@ -56,7 +58,7 @@ export async function answerChallenge(options, interaction, body) {
     if (!accountId || verified !== accountId) {
       return answer(401, currentStep(options, interaction, [], [MESSAGES.invalidCode]));
     }
-    return succeed(options, interaction, accountId, identifier);
+    return succeed(options, interaction, accountId, identifier, true);
   }
   if (
     !accountId ||
@@ -155,9 +157,13 @@ export function currentStep(
  * @returns {Promise<IdxAnswer>}
  */
 async function passwordVerified(options, interaction, accountId, identifier) {
-  if (options.accounts.userOf(accountId)?.secondFactor !== 'email') {
-    return succeed(options, interaction, accountId, identifier);
+  const user = options.accounts.userOf(accountId);
+  const factors = user ? factorsFor(user, interaction.request.acr) : { unmet: true };
+  if (factors.unmet) {
+    options.interactions.end(interaction);
+    return answer(403, options.responses.failure(MESSAGES.unmetRequirements));
   }
+  if (!factors.emailCode) return succeed(options, interaction, accountId, identifier, false);
   options.interactions.passwordVerified(interaction, accountId, identifier);
   return answer(200, currentStep(options, interaction));
 }
@@ -168,11 +174,16 @@ async function passwordVerified(options, interaction, accountId, identifier) {
  * @param {Interaction} interaction
  * @param {string} accountId
  * @param {string} identifier
+ * @param {boolean} emailCode whether the Email authenticator's code was verified
  * @returns {Promise<IdxAnswer>}
  */
-async function succeed(options, interaction, accountId, identifier) {
+async function succeed(options, interaction, accountId, identifier, emailCode) {
   const clientName = await clientNameOf(options, interaction);
-  const code = options.interactions.complete(interaction, accountId);
+  const code = options.interactions.complete(
+    interaction,
+    accountId,
+    authenticationResult(interaction.request.acr, emailCode),
+  );
   return answer(
     200,
     options.responses.success(interaction, { code, accountId, identifier, clientName }),

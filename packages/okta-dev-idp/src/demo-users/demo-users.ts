@@ -9,7 +9,9 @@ export interface DemoUser {
   name: string;
   email: string;
   groups: string[];
-  /** `email`: the sign-in also asks for a code, "sent" to the provider's development mailbox. */
+  /** The factors enrolled beyond the password: `email`, which a step-up to two factors uses. */
+  authenticators?: 'email'[];
+  /** `email`: every sign-in also asks for a code, "sent" to the provider's development mailbox. */
   secondFactor?: 'email';
 }
 
