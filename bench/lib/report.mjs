@@ -313,6 +313,7 @@ app and a plain Express + Passport app (the references), and the development ide
 on loopback, each server in a process of its own, loaded by autocannon from the bench process
 (${LOAD.connections} connections, ${ROUNDS} interleaved rounds of ${LOAD.seconds} s per route, best round reported).
 Everything in one run, side by side; the ratios matter more than the absolute figures.
+Earlier runs, and what changed between them, are in [benchmark-history.md](benchmark-history.md).
 
 ${machineTable(r)}
 
