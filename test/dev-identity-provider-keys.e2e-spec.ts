@@ -31,7 +31,7 @@ describe('the development provider’s signing keys (jose 6)', () => {
     const { keys } = (await (await fetch(`${client.issuer}/v1/keys`)).json()) as { keys: JWK[] };
     expect(keys.length).toBeGreaterThan(0);
     for (const jwk of keys) {
-      expect(jwk).toMatchObject({ kty: 'RSA', alg: 'RS256', use: 'sig', kid: expect.any(String) });
+      expect(jwk).toMatchObject({ kty: 'RSA', alg: 'RS256', use: 'sig' });
       expect(jwk).not.toHaveProperty('d');
       expect(jwk.kid).toBe(await calculateJwkThumbprint(jwk));
       // A Web Crypto key (jose 5 gave a Node KeyObject, whose `type` is the same but which has
