@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { type LoggerService, Module } from '@nestjs/common';
+import { type LoggerService, Module, type Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
-import session from 'express-session';
+import session, { type Store } from 'express-session';
 import { AuthModule, type AuthModuleOptions } from '../src';
 
 export const OPTIONS: AuthModuleOptions = {
@@ -13,9 +13,16 @@ export const OPTIONS: AuthModuleOptions = {
   postLogoutRedirectUri: 'http://localhost:3000',
 };
 
+/** What the app's express-session signs its cookies with. */
+export const SESSION_SECRET = 'a-session-secret-of-enough-length';
+
 export interface BootOptions {
   /** Mount express-session first, as an adopting app's main.ts does. Default `true`. */
   withSession?: boolean;
+  /** express-session's store; its memory store when not given. */
+  store?: Store;
+  /** The app's own controllers, beside AuthModule. */
+  controllers?: Type[];
   /** Express's `trust proxy` setting. */
   trustProxy?: number | false;
   logger?: LoggerService | false;
@@ -29,9 +36,16 @@ export interface BootOptions {
  */
 export async function bootApp(
   options: AuthModuleOptions,
-  { withSession = true, trustProxy, logger = false, visit }: BootOptions = {},
+  {
+    withSession = true,
+    store,
+    controllers = [],
+    trustProxy,
+    logger = false,
+    visit,
+  }: BootOptions = {},
 ): Promise<void> {
-  @Module({ imports: [AuthModule.forRootAsync({ useFactory: () => options })] })
+  @Module({ imports: [AuthModule.forRootAsync({ useFactory: () => options })], controllers })
   class BootModule {}
   const moduleRef = await Test.createTestingModule({ imports: [BootModule] }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ logger });
@@ -40,7 +54,8 @@ export async function bootApp(
     if (withSession) {
       app.use(
         session({
-          secret: 'a-session-secret-of-enough-length',
+          secret: SESSION_SECRET,
+          store,
           resave: false,
           saveUninitialized: false,
         }),
