@@ -2,11 +2,11 @@ import { launchDevIdentityProvider, type RunningIdentityProvider } from 'okta-de
 import { Browser } from './support/browser';
 import {
   type AppInstance,
-  freePorts,
   type ProviderClient,
   startAppInstance,
   startSharedProvider,
 } from './support/app-instance';
+import { HeldPort } from './support/held-port';
 import { refresh, signInForTokens, type TokenClient } from './support/provider-tokens';
 import { ALICE, signIn } from './support/sign-in';
 
@@ -155,8 +155,8 @@ describe('The app with rotating refresh tokens', () => {
   let app: AppInstance;
 
   beforeAll(async () => {
-    const [appPort] = await freePorts(1);
-    client = await startSharedProvider([appPort], {
+    const appPort = await HeldPort.hold();
+    client = await startSharedProvider([appPort.number], {
       accessTokenTtlSeconds: TOKEN_TTL_SECONDS,
       // No grace period: a refresh with the used-up token would fail at once.
       refreshTokenGracePeriodSeconds: 0,

@@ -3,11 +3,11 @@ import { RedisSessionIndex } from '../src/session/redis-session-index';
 import { Browser, signOut } from './support/browser';
 import {
   type AppInstance,
-  freePorts,
   type ProviderClient,
   startAppInstance,
   startSharedProvider,
 } from './support/app-instance';
+import { HeldPort } from './support/held-port';
 import { describeWithRedisServer, RedisServer } from './support/redis-server';
 import { ALICE, BOB, signIn } from './support/sign-in';
 
@@ -132,8 +132,8 @@ describeWithRedisServer('The session index in Redis', () => {
 
     beforeAll(async () => {
       probe = await connect(2);
-      const [port] = await freePorts(1);
-      client = await startSharedProvider([port]);
+      const port = await HeldPort.hold();
+      client = await startSharedProvider([port.number]);
       app = await startAppInstance(port, client, {
         REDIS_URL: `${redis.url}/2`,
         SESSION_MAX_AGE_SECONDS: String(MAX_AGE_SECONDS),
