@@ -56,13 +56,15 @@ export class AppModule implements NestModule {
         }),
         SessionModule.forRoot(config.session.store),
         AuthModule.forRootAsync({
-          // The session store's lock and index: instances sharing sessions refresh each one
-          // only once, and Universal Logout finds every session of a user.
+          // The session store's lock, index and rate-limit counts: instances sharing sessions
+          // refresh each one only once, Universal Logout finds every session of a user, and
+          // each rate limit is one budget for all of them.
           inject: [SessionStorage],
           useFactory: (storage: SessionStorage) => ({
             ...authModuleOptions(config, { globalGuard: globalAuthGuard, signInHint }),
             sessionIndex: storage.sessionIndex,
             refreshLock: storage.refreshLock,
+            rateLimitStorage: storage.rateLimitStorage,
           }),
         }),
         HomeModule,

@@ -2,7 +2,6 @@ import { readConfig } from '../src/config/read-config';
 import { launchDevIdentityProvider, type RunningIdentityProvider } from 'okta-dev-idp';
 import { resolveIdentityProvider } from '../src/dev-identity-provider/resolve-identity-provider';
 import { startStandaloneDevIdp, type StandaloneStart } from './support/dev-idp-process';
-import { freePort } from './support/free-port';
 import { acceptsConnections, listeningAddresses } from './support/reachability';
 
 /**
@@ -105,12 +104,12 @@ describe('The app with HOST=0.0.0.0 and no Okta org', () => {
   });
 
   const resolve = async (env: Record<string, string>) => {
-    const port = await freePort();
     const resolved = await resolveIdentityProvider(
       readConfig({
         NODE_ENV: 'development',
         HOST: '0.0.0.0',
-        PORT: String(port),
+        // The app is never started here: its port is only what the configuration says.
+        PORT: '9420',
         DEV_IDP_PORT: '0',
         ...env,
       }),

@@ -9,7 +9,7 @@ import {
   type RunningIdentityProvider,
 } from 'okta-dev-idp';
 import { resolveIdentityProvider } from '../src/dev-identity-provider/resolve-identity-provider';
-import { freePort } from './support/free-port';
+import { CLOSED_PORT } from './support/closed-port';
 import { LogoutReceiver, type ReceivedRequest } from './support/logout-receiver';
 
 /**
@@ -247,9 +247,8 @@ describe('Triggering a Universal Logout', () => {
 
 describe('Triggering a Universal Logout when it cannot be delivered', () => {
   it('answers 502 when the app does not answer', async () => {
-    const closedPort = await freePort();
     const provider = await launch({
-      universalLogout: { endpoint: `http://127.0.0.1:${closedPort}${ENDPOINT_PATH}` },
+      universalLogout: { endpoint: `http://127.0.0.1:${CLOSED_PORT}${ENDPOINT_PATH}` },
     });
     const result = await trigger(provider, { email: BOB.email });
     expect(result.status).toBe(502);

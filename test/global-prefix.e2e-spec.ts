@@ -7,7 +7,8 @@ import { AuthOptionsError, type AuthModuleOptions } from 'nest-okta';
 import { launchDevIdentityProvider, type RunningIdentityProvider } from 'okta-dev-idp';
 import { PrefixedAppModule } from './global-prefix/prefixed-app.module';
 import { Browser } from './support/browser';
-import { freePort } from './support/free-port';
+import { HeldPort } from './support/held-port';
+import { startAll } from './support/started';
 import { ALICE, BOB, signIn } from './support/sign-in';
 
 const SECRET = 'a-prefixed-app-client-secret-long-enough';
@@ -25,23 +26,25 @@ function routeLog(): { logger: LoggerService; routes: string[] } {
   };
 }
 
+/** The app under the prefix `app`, on `port`; if it cannot start, it is closed and the port let go. */
 async function startPrefixedApp(
   module: ReturnType<typeof PrefixedAppModule.with>,
-  port: number,
+  port: HeldPort,
   logger: LoggerService,
   exclude: string[] = [],
 ): Promise<NestExpressApplication> {
   const moduleRef = await Test.createTestingModule({ imports: [module] }).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ logger });
-  try {
+  return startAll(async (started) => {
+    started.add(port, (held) => held.release());
+    const app = started.add(
+      moduleRef.createNestApplication<NestExpressApplication>({ logger }),
+      (nest) => nest.close(),
+    );
     app.setGlobalPrefix('app', { exclude });
     app.use(session({ secret: SECRET, resave: false, saveUninitialized: false }));
-    await app.listen(port, '127.0.0.1');
+    await port.listen(app);
     return app;
-  } catch (error) {
-    await app.close();
-    throw error;
-  }
+  });
 }
 
 describe('AuthModule under a global prefix', () => {
@@ -52,8 +55,8 @@ describe('AuthModule under a global prefix', () => {
   const url = (path: string) => `${baseUrl}${path}`;
 
   beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
+    const port = await HeldPort.hold();
+    baseUrl = `http://127.0.0.1:${port.number}`;
     provider = await launchDevIdentityProvider({
       port: 0,
       host: '127.0.0.1',
@@ -135,13 +138,13 @@ describe('AuthModule under a global prefix', () => {
   });
 
   it('refuses to start when the redirect URI is not under the prefix, naming the fix', async () => {
-    const port = await freePort();
+    const port = await HeldPort.hold();
     const outside: AuthModuleOptions = {
       issuer: provider.issuer,
       clientId: 'prefixed-app',
       clientSecret: SECRET,
-      redirectUri: `http://127.0.0.1:${port}/authorization-code/callback`,
-      postLogoutRedirectUri: `http://127.0.0.1:${port}/app`,
+      redirectUri: `http://127.0.0.1:${port.number}/authorization-code/callback`,
+      postLogoutRedirectUri: `http://127.0.0.1:${port.number}/app`,
     };
     const failure = await startPrefixedApp(
       PrefixedAppModule.with(outside),
@@ -152,9 +155,12 @@ describe('AuthModule under a global prefix', () => {
     expect((failure as Error).message).toMatch(
       /redirectUri: its path "\/authorization-code\/callback" is not under the app's global prefix "\/app"/,
     );
-    const excluded = await startPrefixedApp(PrefixedAppModule.with(outside), port, log.logger, [
-      'authorization-code/callback',
-    ]);
+    const excluded = await startPrefixedApp(
+      PrefixedAppModule.with(outside),
+      await HeldPort.hold(),
+      log.logger,
+      ['authorization-code/callback'],
+    );
     await excluded.close();
   });
 });
@@ -168,8 +174,8 @@ describe('Path tenants under a global prefix', () => {
   const callback = (tenant: string) => url(`/app/t/${tenant}/authorization-code/callback`);
 
   beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
+    const port = await HeldPort.hold();
+    baseUrl = `http://127.0.0.1:${port.number}`;
     provider = await launchDevIdentityProvider({
       port: 0,
       host: '127.0.0.1',

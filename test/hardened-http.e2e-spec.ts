@@ -2,11 +2,11 @@ import { SessionStorage } from '../src/session/session-storage';
 import { Browser } from './support/browser';
 import {
   type AppInstance,
-  freePorts,
   type ProviderClient,
   startAppInstance,
   startSharedProvider,
 } from './support/app-instance';
+import { HeldPort } from './support/held-port';
 import { ALICE, signInUntilCallback } from './support/sign-in';
 import { startStack, type Stack } from './support/stack';
 
@@ -124,8 +124,8 @@ describe('Behind a TLS-terminating proxy (TRUST_PROXY)', () => {
   };
 
   beforeAll(async () => {
-    const ports = await freePorts(2);
-    client = await startSharedProvider(ports);
+    const ports = await HeldPort.holdSeveral(2);
+    client = await startSharedProvider(ports.map((port) => port.number));
     apps.push(await startAppInstance(ports[0], client, { ...production, TRUST_PROXY: 'loopback' }));
     apps.push(await startAppInstance(ports[1], client, production));
   });

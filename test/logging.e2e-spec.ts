@@ -2,11 +2,11 @@ import { LogCollector } from './support/log-collector';
 import { Browser, readForm } from './support/browser';
 import {
   type AppInstance,
-  freePorts,
   type ProviderClient,
   startAppInstance,
   startSharedProvider,
 } from './support/app-instance';
+import { HeldPort } from './support/held-port';
 import { ALICE, signInUntilCallback } from './support/sign-in';
 import { sessionIdOf } from './support/stored-sessions';
 import { SessionStorage } from '../src/session/session-storage';
@@ -19,8 +19,8 @@ describe('Logs', () => {
   let app: AppInstance;
 
   beforeAll(async () => {
-    const [port] = await freePorts(1);
-    client = await startSharedProvider([port], { accessTokenTtlSeconds: 1 });
+    const port = await HeldPort.hold();
+    client = await startSharedProvider([port.number], { accessTokenTtlSeconds: 1 });
     app = await startAppInstance(
       port,
       client,

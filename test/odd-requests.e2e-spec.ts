@@ -4,11 +4,16 @@ import { SESSION_KEY_PREFIX, SessionStorage } from '../src/session/session-stora
 import { Browser } from './support/browser';
 import { rawRequest } from './support/raw-request';
 import { describeWithRedisServer, RedisServer } from './support/redis-server';
-import { ALICE, signIn } from './support/sign-in';
+import { ALICE, followToCallback, signIn } from './support/sign-in';
 import { startStack, type Stack } from './support/stack';
 import { sessionIdOf, storedRecord, storeRecord } from './support/stored-sessions';
 
 const SESSION_COOKIE = 'nest-okta.sid';
+/**
+ * These tests sign in many times a minute from one address: more than the default limit allows,
+ * which is not what they test.
+ */
+const SIGN_INS_UNLIMITED = { SIGN_IN_RATE_LIMIT_PER_MINUTE: '10000' };
 const CALLBACK = '/authorization-code/callback';
 
 type Case = [
@@ -150,6 +155,18 @@ const TAMPERINGS: [string, (session: Record<string, unknown>) => void][] = [
   ['a session nested 40 levels deep', (s) => (s.deep = nested(40))],
 ];
 
+/**
+ * Stored sessions the demo's store hands on (their shape is a session's) but AuthModule did not
+ * write: it reads them as no signed-in user.
+ */
+const SIGNED_OUT_TAMPERINGS: [string, (session: Record<string, unknown>) => void][] = [
+  ['a passport entry that is a string', (s) => (s.passport = 'x')],
+  ['a passport entry that is a list', (s) => (s.passport = [user(s)])],
+  ['a sign-in time past what a Date holds', (s) => (user(s).signedInAt = 9e15)],
+  ['a sign-in time a year ahead', (s) => (user(s).signedInAt = Date.now() + 365 * 86_400_000)],
+  ['a tenant stamp that is an object', (s) => (user(s).tenant = { id: 'acme' })],
+];
+
 /** `depth` arrays, each holding the next. */
 function nested(depth: number): unknown {
   let value: unknown = [];
@@ -192,7 +209,7 @@ function oddRequestSuite(name: string, env: () => Record<string, string>) {
     const url = (path: string) => `${stack.baseUrl}${path}`;
 
     beforeAll(async () => {
-      stack = await startStack({ env: env() });
+      stack = await startStack({ env: { ...env(), ...SIGN_INS_UNLIMITED } });
     });
     afterAll(() => stack.close());
 
@@ -239,6 +256,17 @@ function oddRequestSuite(name: string, env: () => Record<string, string>) {
       },
     );
 
+    it.each(SIGNED_OUT_TAMPERINGS)(
+      'treats %s as signed out, and lets the user sign in again over it',
+      async (_case, tamper) => {
+        const browser = await tamperedBrowser(tamper);
+        const me = () => browser.request(url('/api/me'), { accept: 'application/json' });
+        expect((await me()).status).toBe(401);
+        await browser.follow(await followToCallback(browser, url('/login'), url(CALLBACK)));
+        expect((await me()).status).toBe(200);
+      },
+    );
+
     it('never lets a string groups claim through @Groups', async () => {
       const browser = await tamperedBrowser((s) => (claims(s).groups = 'xadminx'));
       const admin = await browser.request(url('/api/admin'), { accept: 'application/json' });
@@ -260,7 +288,7 @@ describeWithRedisServer('Odd requests against a real Redis session store', () =>
   it.each(RAW_ENTRIES)(
     'treats %s as no session: never a hang, a 503 or a stack trace',
     async (_case, entry) => {
-      const stack = await startStack({ env: { REDIS_URL: redis.url } });
+      const stack = await startStack({ env: { REDIS_URL: redis.url, ...SIGN_INS_UNLIMITED } });
       const client = createClient({ url: redis.url });
       try {
         await client.connect();

@@ -1,10 +1,6 @@
 import { Browser, signOut } from './support/browser';
-import {
-  type AppInstance,
-  freePorts,
-  type ProviderClient,
-  startAppInstance,
-} from './support/app-instance';
+import { type AppInstance, type ProviderClient, startAppInstance } from './support/app-instance';
+import { HeldPort } from './support/held-port';
 import { type InstancesOnRedis, startInstancesOnRedis } from './support/instances-on-redis';
 import { describeWithRedisServer, type RedisServer } from './support/redis-server';
 import { ALICE, signIn } from './support/sign-in';
@@ -111,8 +107,7 @@ describeWithRedisServer('Sessions in Redis shared by two app instances', () => {
   });
 
   it('closes its Redis connection when the app shuts down', async () => {
-    const [port] = await freePorts(1);
-    const instance = await startAppInstance(port, client, {
+    const instance = await startAppInstance(await HeldPort.hold(), client, {
       APP_BASE_URL: a.baseUrl,
       REDIS_URL: redis.url,
     });

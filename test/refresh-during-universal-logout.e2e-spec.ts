@@ -1,5 +1,6 @@
 import { SessionStorage } from '../src/session/session-storage';
-import { type AppInstance, freePorts, startAppInstance } from './support/app-instance';
+import { type AppInstance, startAppInstance } from './support/app-instance';
+import { HeldPort } from './support/held-port';
 import { Browser } from './support/browser';
 import { refresh, tokenClientOf } from './support/provider-tokens';
 import { type ProviderProxy, startProviderBehindProxy } from './support/provider-proxy';
@@ -25,10 +26,10 @@ function refreshAcrossUniversalLogout(sessions: 'memory' | 'redis'): void {
   let stopProvider: () => Promise<void>;
 
   beforeAll(async () => {
-    const [port] = await freePorts(1);
-    const baseUrl = `http://127.0.0.1:${port}`;
+    const port = await HeldPort.hold();
+    const baseUrl = `http://127.0.0.1:${port.number}`;
     let client;
-    ({ client, proxy } = await startProviderBehindProxy([port], {
+    ({ client, proxy } = await startProviderBehindProxy([port.number], {
       accessTokenTtlSeconds: TOKEN_TTL_SECONDS,
       universalLogoutEndpoint: `${baseUrl}/global-token-revocation`,
     }));

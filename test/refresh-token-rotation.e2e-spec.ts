@@ -2,11 +2,11 @@ import type { RunningIdentityProvider } from 'okta-dev-idp';
 import { Browser } from './support/browser';
 import {
   type AppInstance,
-  freePorts,
   type ProviderClient,
   startAppInstance,
   startSharedProvider,
 } from './support/app-instance';
+import { HeldPort } from './support/held-port';
 import {
   providerWithClient,
   refresh,
@@ -133,8 +133,8 @@ describe('The app with rotating refresh tokens', () => {
   let app: AppInstance;
 
   beforeAll(async () => {
-    const [appPort] = await freePorts(1);
-    client = await startSharedProvider([appPort], {
+    const appPort = await HeldPort.hold();
+    client = await startSharedProvider([appPort.number], {
       accessTokenTtlSeconds: TOKEN_TTL_SECONDS,
       // No grace period: a refresh with the used-up token would fail at once.
       refreshTokenGracePeriodSeconds: 0,

@@ -1,4 +1,5 @@
-import { type AppInstance, freePorts, startAppInstance } from './support/app-instance';
+import { type AppInstance, startAppInstance } from './support/app-instance';
+import { HeldPort } from './support/held-port';
 import { Browser, signOut } from './support/browser';
 import { LogCollector } from './support/log-collector';
 import {
@@ -27,9 +28,9 @@ describe('The ID token a refresh returns', () => {
   let stopProvider: () => Promise<void>;
 
   beforeAll(async () => {
-    const [port] = await freePorts(1);
+    const port = await HeldPort.hold();
     let client;
-    ({ client, proxy } = await startProviderBehindProxy([port], {
+    ({ client, proxy } = await startProviderBehindProxy([port.number], {
       accessTokenTtlSeconds: TOKEN_TTL_SECONDS,
     }));
     stopProvider = () => client.provider.stop();

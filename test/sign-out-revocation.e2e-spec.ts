@@ -1,10 +1,10 @@
 import {
   type AppInstance,
-  freePorts,
   type ProviderClient,
   startAppInstance,
   startSharedProvider,
 } from './support/app-instance';
+import { HeldPort } from './support/held-port';
 import { Browser, readForm, signOut } from './support/browser';
 import { isActive, refresh, type TokenClient, tokenClientOf } from './support/provider-tokens';
 import { sessionTokensOf } from './support/stored-sessions';
@@ -24,8 +24,8 @@ describe('Sign-out revokes the tokens at the development identity provider', () 
   let tokenClient: TokenClient;
 
   beforeAll(async () => {
-    const [portA, portB] = await freePorts(2);
-    client = await startSharedProvider([portA, portB]);
+    const [portA, portB] = await HeldPort.holdSeveral(2);
+    client = await startSharedProvider([portA.number, portB.number]);
     withRefresh = await startAppInstance(portA, client, {
       OKTA_SCOPES: 'openid profile email offline_access',
     });

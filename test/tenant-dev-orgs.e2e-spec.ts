@@ -13,7 +13,6 @@ import {
 } from '../src/dev-identity-provider/resolve-identity-provider';
 import { readAppConfig } from '../src/read-app-config';
 import { Browser } from './support/browser';
-import { freePort } from './support/free-port';
 import { signInForTokens } from './support/provider-tokens';
 import { acceptsConnections } from './support/reachability';
 import {
@@ -32,6 +31,24 @@ import { ADA, GUS } from './support/tenant-visits';
  */
 const ROOT = join(__dirname, '..');
 const SCOPE = 'openid profile email';
+/** The app is never started here: its port is only what the configuration says. */
+const APP_PORT = 9420;
+
+/**
+ * A port that was free a moment ago. Only for what these tests are about, the ports the app is
+ * told to start its providers on (DEV_IDP_PORT and the ones after it); servers the tests start
+ * themselves listen on port 0, or take over a `HeldPort`.
+ */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 let dir: string;
 beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'tenant-orgs-'))));
@@ -42,7 +59,7 @@ async function start(tenantsFile: string, env: Record<string, string> = {}) {
   return resolveIdentityProvider(
     readAppConfig({
       NODE_ENV: 'test',
-      PORT: String(await freePort()),
+      PORT: String(APP_PORT),
       DEV_IDP_PORT: '0',
       TENANTS_FILE: tenantsFile,
       ...env,
@@ -246,20 +263,19 @@ describe('Tenants under path resolution, one of them with its own Okta org', () 
         tenants: { acme: okta, globex: { signInMode: 'widget' } },
       }),
     );
-    const port = await freePort();
-    resolved = await start(file, { PORT: String(port) });
+    resolved = await start(file);
 
     expect([...resolved.devOrgs!.keys()]).toEqual(['globex']);
     expect(tenant(resolved, 'acme')).toMatchObject({
       ...okta,
-      redirectUri: `http://localhost:${port}/t/acme/authorization-code/callback`,
+      redirectUri: `http://localhost:${APP_PORT}/t/acme/authorization-code/callback`,
       usesDevIdentityProvider: false,
     });
     const globex = tenant(resolved, 'globex');
     expect(globex).toMatchObject({
-      baseUrl: `http://localhost:${port}/t/globex`,
-      redirectUri: `http://localhost:${port}/t/globex/login/callback`,
-      postLogoutRedirectUri: `http://localhost:${port}/t/globex/`,
+      baseUrl: `http://localhost:${APP_PORT}/t/globex`,
+      redirectUri: `http://localhost:${APP_PORT}/t/globex/login/callback`,
+      postLogoutRedirectUri: `http://localhost:${APP_PORT}/t/globex/`,
       usesDevIdentityProvider: true,
     });
     // The org accepts the tenant's own redirect URI, and signs Globex's users in with it.

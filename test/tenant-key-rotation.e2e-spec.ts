@@ -8,7 +8,7 @@ import {
 } from 'okta-dev-idp';
 import { startTenantApp } from './adoption/tenant-app.module';
 import { Browser } from './support/browser';
-import { freePort } from './support/free-port';
+import { HeldPort } from './support/held-port';
 import { loopbackFetch } from './support/loopback-fetch';
 import { signIn } from './support/sign-in';
 import { ADA, GUS } from './support/tenant-visits';
@@ -46,19 +46,17 @@ describe("One tenant's org rotating its signing keys", () => {
   }
 
   beforeAll(async () => {
-    port = await freePort();
+    const held = await HeldPort.hold();
+    port = held.number;
     const byId: Record<string, TenantAuthOptions> = {};
     for (const tenant of ['acme', 'globex']) {
-      const orgPort = await freePort();
       const clientSecret = randomBytes(24).toString('base64url');
       const redirectUri = at(tenant, '/authorization-code/callback');
       const postLogoutRedirectUri = at(tenant, '/');
-      const issuer = `http://127.0.0.1:${orgPort}/oauth2/default`;
-      orgOptions.set(tenant, {
+      const options: DevIdentityProviderOptions = {
         org: tenant,
-        port: orgPort,
+        port: 0,
         host: '127.0.0.1',
-        issuer,
         clients: [
           {
             client_id: `client-${tenant}`,
@@ -67,17 +65,20 @@ describe("One tenant's org rotating its signing keys", () => {
             post_logout_redirect_uris: [postLogoutRedirectUri],
           },
         ],
-      });
-      await startOrg(tenant);
+      };
+      const org = await launchDevIdentityProvider(options);
+      orgs.set(tenant, org);
+      // Started again on the port it picked, a rotation keeps its issuer.
+      orgOptions.set(tenant, { ...options, port: org.port, issuer: org.issuer });
       byId[tenant] = {
-        issuer,
+        issuer: org.issuer,
         clientId: `client-${tenant}`,
         clientSecret,
         redirectUri,
         postLogoutRedirectUri,
       };
     }
-    app = await startTenantApp(byId, port, 'a-session-secret-for-the-key-rotation-test');
+    app = await startTenantApp(byId, held, 'a-session-secret-for-the-key-rotation-test');
   });
 
   afterAll(async () => {

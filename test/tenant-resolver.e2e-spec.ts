@@ -3,16 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { TenantAuthOptions } from 'nest-okta';
-import {
-  resolveIdentityProvider,
-  type ResolvedConfig,
-} from '../src/dev-identity-provider/resolve-identity-provider';
-import { readAppConfig } from '../src/read-app-config';
+import type { ResolvedConfig } from '../src/dev-identity-provider/resolve-identity-provider';
 import { startTenantApp } from './adoption/tenant-app.module';
 import { Browser } from './support/browser';
-import { freePort } from './support/free-port';
+import { HeldPort } from './support/held-port';
 import { loopbackFetch } from './support/loopback-fetch';
 import { signIn } from './support/sign-in';
+import { resolveTenantsFile } from './support/tenants-stack';
 import { ADA, GUS } from './support/tenant-visits';
 
 /**
@@ -29,28 +26,20 @@ describe('AuthModule with a tenant resolver function', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tenant-resolver-'));
-    port = await freePort();
+    const held = await HeldPort.hold();
+    port = held.number;
     const file = join(dir, 'tenants.json');
     writeFileSync(
       file,
       JSON.stringify({ baseDomain: `localhost:${port}`, tenants: { acme: {}, globex: {} } }),
     );
-    resolved = await resolveIdentityProvider(
-      readAppConfig({
-        NODE_ENV: 'test',
-        PORT: String(port),
-        APP_BASE_URL: `http://localhost:${port}`,
-        DEV_IDP_PORT: '0',
-        TENANTS_FILE: file,
-        LOG_LEVEL: 'silent',
-      }),
-    );
+    resolved = await resolveTenantsFile(file, port);
     const byId: Record<string, TenantAuthOptions> = {};
     for (const tenant of resolved.config.tenants!.tenants.values()) {
       const { issuer, clientId, clientSecret, redirectUri, postLogoutRedirectUri } = tenant;
       byId[tenant.id] = { issuer, clientId, clientSecret, redirectUri, postLogoutRedirectUri };
     }
-    app = await startTenantApp(byId, port, 'a-session-secret-for-the-tenant-resolver-test');
+    app = await startTenantApp(byId, held, 'a-session-secret-for-the-tenant-resolver-test');
   });
 
   afterAll(async () => {

@@ -1,5 +1,4 @@
 import type { Browser } from './support/browser';
-import { freePorts } from './support/app-instance';
 import { describeWithRedisServer, RedisServer } from './support/redis-server';
 import { universalLogoutFromProvider } from './support/provider-universal-logout';
 import { signIn } from './support/sign-in';
@@ -9,6 +8,7 @@ import { startTenantsStack, type TenantsStack } from './support/tenants-stack';
 import { emailSubject, postRevocation, TestOrg } from './support/test-org';
 import { startUniversalLogoutApp, type UniversalLogoutApp } from './support/universal-logout-app';
 import { callbackUrl, identify, openWidgetPage, widgetAuthClient } from './support/widget-client';
+import { HeldPort } from './support/held-port';
 
 const ENDPOINT = '/global-token-revocation';
 /** A contractor with an account at both orgs, under the same email. */
@@ -111,7 +111,8 @@ describe("The tenants' Global Token Revocation endpoint", () => {
       TestOrg.start(),
       TestOrg.start(),
     ]);
-    const [port] = await freePorts(1);
+    const held = await HeldPort.hold();
+    const port = held.number;
     audience = `http://127.0.0.1:${port}${ENDPOINT}`;
     const tenant = (org: TestOrg, id: string) => ({
       issuer: `${org.issuer}/oauth2/default`,
@@ -121,7 +122,7 @@ describe("The tenants' Global Token Revocation endpoint", () => {
       postLogoutRedirectUri: `http://${id}.localhost:${port}`,
     });
     app = await startUniversalLogoutApp({
-      port,
+      port: held,
       tenants: {
         resolve: 'host',
         baseDomain: `localhost:${port}`,
@@ -176,7 +177,8 @@ describe('Universal Logout by email at orgs whose tenants ask for no email', () 
 
   beforeAll(async () => {
     [sharedOrg, globexOrg] = await Promise.all([TestOrg.start(), TestOrg.start()]);
-    const [port] = await freePorts(1);
+    const held = await HeldPort.hold();
+    const port = held.number;
     audience = `http://127.0.0.1:${port}${ENDPOINT}`;
     const tenant = (org: TestOrg, id: string, scopes?: string[]) => ({
       issuer: `${org.issuer}/oauth2/${id}`,
@@ -187,7 +189,7 @@ describe('Universal Logout by email at orgs whose tenants ask for no email', () 
       scopes,
     });
     app = await startUniversalLogoutApp({
-      port,
+      port: held,
       tenants: {
         resolve: 'host',
         baseDomain: `localhost:${port}`,

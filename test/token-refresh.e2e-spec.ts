@@ -1,11 +1,11 @@
 import { Browser } from './support/browser';
 import {
   type AppInstance,
-  freePorts,
   type ProviderClient,
   startAppInstance,
   startSharedProvider,
 } from './support/app-instance';
+import { HeldPort } from './support/held-port';
 import { ALICE, signIn } from './support/sign-in';
 
 const TOKEN_TTL_SECONDS = 2;
@@ -16,20 +16,20 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * stands for any downstream API. Access tokens here live two seconds.
  */
 describe('Access token refresh', () => {
-  let appPort: number;
-  let providerPort: number;
+  let appPort: HeldPort;
   let client: ProviderClient;
   let app: AppInstance;
 
-  async function startProvider(): Promise<void> {
-    client = await startSharedProvider([appPort], {
-      port: providerPort,
+  /** The provider on a port it picks, or again on the port it had (its issuer names it). */
+  async function startProvider(port = 0): Promise<void> {
+    client = await startSharedProvider([appPort.number], {
+      port,
       accessTokenTtlSeconds: TOKEN_TTL_SECONDS,
     });
   }
 
   beforeAll(async () => {
-    [appPort, providerPort] = await freePorts(2);
+    appPort = await HeldPort.hold();
     await startProvider();
     app = await startAppInstance(appPort, client, {
       OKTA_SCOPES: 'openid profile email offline_access',
@@ -60,7 +60,7 @@ describe('Access token refresh', () => {
     const browser = await signedIn();
     // A restarted development provider has forgotten every grant: the refresh is refused.
     await client.provider.stop();
-    await startProvider();
+    await startProvider(client.provider.port);
     await pause(TOKEN_TTL_SECONDS * 1000 + 500);
 
     const live = await browser.request(app.url('/api/me/live'));
@@ -74,8 +74,10 @@ describe('Access token expiry without a refresh token', () => {
   let app: AppInstance;
 
   beforeAll(async () => {
-    const [appPort] = await freePorts(1);
-    client = await startSharedProvider([appPort], { accessTokenTtlSeconds: TOKEN_TTL_SECONDS });
+    const appPort = await HeldPort.hold();
+    client = await startSharedProvider([appPort.number], {
+      accessTokenTtlSeconds: TOKEN_TTL_SECONDS,
+    });
     app = await startAppInstance(appPort, client);
   });
   afterAll(async () => {

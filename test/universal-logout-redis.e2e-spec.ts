@@ -2,11 +2,11 @@ import { SessionStorage } from '../src/session/session-storage';
 import { Browser } from './support/browser';
 import {
   type AppInstance,
-  freePorts,
   type ProviderClient,
   startAppInstance,
   startSharedProvider,
 } from './support/app-instance';
+import { HeldPort } from './support/held-port';
 import { refresh, type TokenClient, tokenClientOf } from './support/provider-tokens';
 import { universalLogoutFromProvider } from './support/provider-universal-logout';
 import { describeWithRedisServer, RedisServer } from './support/redis-server';
@@ -38,10 +38,13 @@ describeWithRedisServer('Universal Logout across instances sharing Redis', () =>
   beforeAll(async () => {
     redis = await RedisServer.start();
     org = await TestOrg.start();
-    const ports = await freePorts(4);
-    const publicUrl = `http://127.0.0.1:${ports[0]}`;
+    const ports = await HeldPort.holdSeveral(4);
+    const publicUrl = `http://127.0.0.1:${ports[0].number}`;
     endpoint = `${publicUrl}${ENDPOINT}`;
-    client = await startSharedProvider(ports, { universalLogoutEndpoint: endpoint });
+    client = await startSharedProvider(
+      ports.map((port) => port.number),
+      { universalLogoutEndpoint: endpoint },
+    );
     const env = {
       APP_BASE_URL: publicUrl,
       REDIS_URL: redis.url,

@@ -1,7 +1,9 @@
 import { SessionStorage } from '../src/session/session-storage';
 import { LogCollector } from './support/log-collector';
 import { Browser } from './support/browser';
-import { freePorts, type ProviderClient, startSharedProvider } from './support/app-instance';
+import { type ProviderClient, startSharedProvider } from './support/app-instance';
+import { CLOSED_PORT } from './support/closed-port';
+import { HeldPort } from './support/held-port';
 import { refresh, type TokenClient, tokenClientOf } from './support/provider-tokens';
 import { universalLogoutFromProvider } from './support/provider-universal-logout';
 import { ALICE, BOB, signIn } from './support/sign-in';
@@ -127,9 +129,9 @@ describe('The Global Token Revocation endpoint', () => {
 
   beforeAll(async () => {
     org = await TestOrg.start();
-    const [port] = await freePorts(1);
-    client = await startSharedProvider([port]);
-    audience = `http://127.0.0.1:${port}${ENDPOINT}`;
+    const port = await HeldPort.hold();
+    client = await startSharedProvider([port.number]);
+    audience = `http://127.0.0.1:${port.number}${ENDPOINT}`;
     app = await startUniversalLogoutApp({
       port,
       client,
@@ -293,9 +295,9 @@ describe('The Global Token Revocation endpoint under load or without its org', (
   let orgIssuer: string;
 
   beforeAll(async () => {
-    const [port, closedPort] = await freePorts(2);
-    orgIssuer = `http://127.0.0.1:${closedPort}`;
-    client = await startSharedProvider([port]);
+    const port = await HeldPort.hold();
+    orgIssuer = `http://127.0.0.1:${CLOSED_PORT}`;
+    client = await startSharedProvider([port.number]);
     app = await startUniversalLogoutApp({
       port,
       client,
@@ -338,9 +340,9 @@ describe('The Global Token Revocation endpoint flooded with made-up key ids', ()
 
   beforeAll(async () => {
     org = await TestOrg.start();
-    const [port] = await freePorts(1);
-    client = await startSharedProvider([port]);
-    audience = `http://127.0.0.1:${port}${ENDPOINT}`;
+    const port = await HeldPort.hold();
+    client = await startSharedProvider([port.number]);
+    audience = `http://127.0.0.1:${port.number}${ENDPOINT}`;
     app = await startUniversalLogoutApp({
       port,
       client,

@@ -1,6 +1,7 @@
 import { Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { RedisStore as ConnectRedisStore } from 'connect-redis';
 import { MemoryStore, type Store } from 'express-session';
+import { RedisThrottlerStorage } from 'nest-okta/redis';
 import { createClient } from 'redis';
 import type { SessionStoreSettings } from '../config/app-config';
 import { checkStoredSessions } from './checked-store';
@@ -30,6 +31,11 @@ export abstract class SessionStorage implements OnApplicationShutdown {
    * a memory store leaves it to AuthModule's own in-process index.
    */
   abstract readonly sessionIndex?: RedisSessionIndex;
+  /**
+   * Where AuthModule counts its rate limits, when instances share this store: each budget is
+   * then one for all of them; a memory store leaves them to each instance's own count.
+   */
+  abstract readonly rateLimitStorage?: RedisThrottlerStorage;
   /** Whether sessions can be read and written right now. */
   abstract isAvailable(): Promise<boolean>;
   abstract onApplicationShutdown(): Promise<void>;
@@ -41,6 +47,7 @@ export class MemorySessionStorage extends SessionStorage {
   readonly store = checkStoredSessions(withoutTouch(new MemoryStore()));
   readonly refreshLock = undefined;
   readonly sessionIndex = undefined;
+  readonly rateLimitStorage = undefined;
 
   isAvailable(): Promise<boolean> {
     return Promise.resolve(true);
@@ -61,6 +68,7 @@ export class RedisSessionStorage extends SessionStorage {
   readonly store: Store;
   readonly refreshLock: RedisRefreshLock;
   readonly sessionIndex: RedisSessionIndex;
+  readonly rateLimitStorage: RedisThrottlerStorage;
   private readonly logger = new Logger(RedisSessionStorage.name);
   private readonly client;
   private reportedDown = false;
@@ -105,6 +113,7 @@ export class RedisSessionStorage extends SessionStorage {
     );
     this.refreshLock = new RedisRefreshLock(this.client);
     this.sessionIndex = new RedisSessionIndex(this.client);
+    this.rateLimitStorage = new RedisThrottlerStorage(this.client);
   }
 
   /** Starts connecting; the app starts even if Redis is down, and reports not ready. */

@@ -1,13 +1,14 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import session from 'express-session';
+import type { HeldPort } from '../support/held-port';
 
 /**
  * What a team adds to its `main.ts`: the session middleware (its own store in production), then
- * the app starts as usual. Everything else comes from AuthModule.
+ * the app starts as usual (here on a port the test holds). Everything else comes from AuthModule.
  */
 export async function startForeignApp(
   app: NestExpressApplication,
-  port: number,
+  port: HeldPort,
   sessionSecret: string,
 ): Promise<void> {
   app.use(
@@ -18,5 +19,5 @@ export async function startForeignApp(
       cookie: { httpOnly: true, sameSite: 'lax' },
     }),
   );
-  await app.listen(port, '127.0.0.1');
+  await port.listen(app);
 }

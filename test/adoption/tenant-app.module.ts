@@ -3,6 +3,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import type { Request } from 'express';
 import { AuthModule, CurrentUser, type OktaUser, type TenantAuthOptions } from 'nest-okta';
+import type { HeldPort } from '../support/held-port';
+import { startAll } from '../support/started';
 import { startForeignApp } from './start-foreign-app';
 
 @Controller()
@@ -41,18 +43,24 @@ export class TenantAppModule {
 
 /**
  * The tenant app on `port`, its tenants at `{tenant}.localhost`, as a team's `main.ts` starts
- * it (see startForeignApp).
+ * it (see startForeignApp). If it cannot start, it is closed and its port let go.
  */
-export async function startTenantApp(
+export function startTenantApp(
   byId: Record<string, TenantAuthOptions>,
-  port: number,
+  port: HeldPort,
   sessionSecret: string,
 ): Promise<NestExpressApplication> {
   const tenantOfHost = Object.fromEntries(Object.keys(byId).map((id) => [`${id}.localhost`, id]));
-  const moduleRef = await Test.createTestingModule({
-    imports: [TenantAppModule.forTenants(byId, tenantOfHost)],
-  }).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
-  await startForeignApp(app, port, sessionSecret);
-  return app;
+  return startAll(async (started) => {
+    started.add(port, (held) => held.release());
+    const moduleRef = await Test.createTestingModule({
+      imports: [TenantAppModule.forTenants(byId, tenantOfHost)],
+    }).compile();
+    const app = started.add(
+      moduleRef.createNestApplication<NestExpressApplication>({ logger: false }),
+      (nest) => nest.close(),
+    );
+    await startForeignApp(app, port, sessionSecret);
+    return app;
+  });
 }

@@ -16,7 +16,8 @@ import {
   type SignInOptions,
 } from 'nest-okta';
 import { launchDevIdentityProvider, type RunningIdentityProvider } from 'okta-dev-idp';
-import { freePort } from '../support/free-port';
+import { HeldPort } from '../support/held-port';
+import { startAll } from '../support/started';
 
 export const STRONG = 'urn:okta:loa:2fa:any';
 export const IF_POSSIBLE = 'urn:okta:loa:2fa:any:ifpossible';
@@ -119,55 +120,61 @@ export async function startStepUpApp(
   signInMode: 'redirect' | 'widget',
   { accessTokenTtlSeconds }: { accessTokenTtlSeconds?: number } = {},
 ): Promise<StepUpApp> {
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const port = await HeldPort.hold();
+  const baseUrl = `http://127.0.0.1:${port.number}`;
   const url = (path: string) => `${baseUrl}${path}`;
-  const provider = await launchDevIdentityProvider({
-    port: 0,
-    host: '127.0.0.1',
-    accessTokenTtlSeconds,
-    trustedOrigins: [baseUrl],
-    clients: [
-      {
-        client_id: 'step-up-app',
-        client_secret: SECRET,
-        redirect_uris: [url('/authorization-code/callback')],
-        post_logout_redirect_uris: [baseUrl],
-        grant_types: ['authorization_code', 'refresh_token', 'interaction_code'],
-      },
-    ],
-  });
-  const options: AuthModuleOptions = {
-    issuer: provider.issuer,
-    clientId: 'step-up-app',
-    clientSecret: SECRET,
-    redirectUri: url('/authorization-code/callback'),
-    postLogoutRedirectUri: baseUrl,
-    signInMode,
-    scopes: ['openid', 'profile', 'email', 'offline_access'],
-    routes: { login: false },
-    afterSignIn: ({ user, idTokenClaims }) =>
-      user.sub === SUSPENDED_SUB
-        ? { refuse: 'Your customer account is suspended.' }
-        : { extras: { plan: 'pro', signedInWith: String(idTokenClaims.amr) } },
-  };
-  @Module({ imports: [AuthModule.forRoot(options)], controllers: [StepUpController] })
-  class StepUpAppModule {}
+  return startAll(async (started) => {
+    started.add(port, (held) => held.release());
+    const provider = started.add(
+      await launchDevIdentityProvider({
+        port: 0,
+        host: '127.0.0.1',
+        accessTokenTtlSeconds,
+        trustedOrigins: [baseUrl],
+        clients: [
+          {
+            client_id: 'step-up-app',
+            client_secret: SECRET,
+            redirect_uris: [url('/authorization-code/callback')],
+            post_logout_redirect_uris: [baseUrl],
+            grant_types: ['authorization_code', 'refresh_token', 'interaction_code'],
+          },
+        ],
+      }),
+      (running) => running.stop(),
+    );
+    const options: AuthModuleOptions = {
+      issuer: provider.issuer,
+      clientId: 'step-up-app',
+      clientSecret: SECRET,
+      redirectUri: url('/authorization-code/callback'),
+      postLogoutRedirectUri: baseUrl,
+      signInMode,
+      scopes: ['openid', 'profile', 'email', 'offline_access'],
+      routes: { login: false },
+      afterSignIn: ({ user, idTokenClaims }) =>
+        user.sub === SUSPENDED_SUB
+          ? { refuse: 'Your customer account is suspended.' }
+          : { extras: { plan: 'pro', signedInWith: String(idTokenClaims.amr) } },
+    };
+    @Module({ imports: [AuthModule.forRoot(options)], controllers: [StepUpController] })
+    class StepUpAppModule {}
 
-  const store = new session.MemoryStore();
-  const moduleRef = await Test.createTestingModule({ imports: [StepUpAppModule] }).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
-  app.use(session({ secret: SECRET, store, resave: false, saveUninitialized: false }));
-  await app.listen(port, '127.0.0.1');
-  return {
-    app,
-    provider,
-    store,
-    baseUrl,
-    url,
-    async close() {
-      await app.close();
-      await provider.stop();
-    },
-  };
+    const store = new session.MemoryStore();
+    const moduleRef = await Test.createTestingModule({ imports: [StepUpAppModule] }).compile();
+    const app = started.add(
+      moduleRef.createNestApplication<NestExpressApplication>({ logger: false }),
+      (nest) => nest.close(),
+    );
+    app.use(session({ secret: SECRET, store, resave: false, saveUninitialized: false }));
+    await port.listen(app);
+    return {
+      app,
+      provider,
+      store,
+      baseUrl,
+      url,
+      close: () => started.stopAll(),
+    };
+  });
 }

@@ -5,7 +5,8 @@ import type { AppConfig } from '../../src/config/app-config';
 import { readAppConfig as readConfig } from '../../src/read-app-config';
 import { resolveIdentityProvider } from '../../src/dev-identity-provider/resolve-identity-provider';
 import { launchDevIdentityProvider, type RunningIdentityProvider } from 'okta-dev-idp';
-import { freePort } from './free-port';
+import type { HeldPort } from './held-port';
+import { startAll } from './started';
 
 export interface ProviderClient {
   provider: RunningIdentityProvider;
@@ -64,34 +65,31 @@ export interface AppInstance {
  * One instance of the app on `port`, configured like a deployment: an explicit Okta issuer.
  * Instances behind one load balancer share its public URL (`APP_BASE_URL` in `env`), and with
  * it the redirect URI; Passport's strategies are process-wide, so instances in one test process
- * must agree on them anyway.
+ * must agree on them anyway. The port is the instance's from here on: freed if it cannot start.
  */
-export async function startAppInstance(
-  port: number,
+export function startAppInstance(
+  port: HeldPort,
   client: ProviderClient,
   env: Record<string, string> = {},
   logDestination?: DestinationStream,
 ): Promise<AppInstance> {
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const { config } = await resolveIdentityProvider(
-    readConfig({
-      NODE_ENV: 'test',
-      PORT: String(port),
-      APP_BASE_URL: baseUrl,
-      OKTA_ISSUER: client.provider.issuer,
-      OKTA_CLIENT_ID: client.clientId,
-      OKTA_CLIENT_SECRET: client.clientSecret,
-      LOG_LEVEL: 'silent',
-      ...env,
-    }),
-  );
-  const app = await createApp({ config, logDestination });
-  await app.listen(port, '127.0.0.1');
-  return { app, config, baseUrl, url: (path) => `${baseUrl}${path}`, close: () => app.close() };
-}
-
-export async function freePorts(count: number): Promise<number[]> {
-  const ports = new Set<number>();
-  while (ports.size < count) ports.add(await freePort());
-  return [...ports];
+  const baseUrl = `http://127.0.0.1:${port.number}`;
+  return startAll(async (started) => {
+    started.add(port, (held) => held.release());
+    const { config } = await resolveIdentityProvider(
+      readConfig({
+        NODE_ENV: 'test',
+        PORT: String(port.number),
+        APP_BASE_URL: baseUrl,
+        OKTA_ISSUER: client.provider.issuer,
+        OKTA_CLIENT_ID: client.clientId,
+        OKTA_CLIENT_SECRET: client.clientSecret,
+        LOG_LEVEL: 'silent',
+        ...env,
+      }),
+    );
+    const app = started.add(await createApp({ config, logDestination }), (nest) => nest.close());
+    await port.listen(app);
+    return { app, config, baseUrl, url: (path) => `${baseUrl}${path}`, close: () => app.close() };
+  });
 }

@@ -1,9 +1,22 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { randomInt } from 'node:crypto';
 import { once } from 'node:events';
-import { freePort } from './free-port';
 
 const START_TIMEOUT_MS = 10_000;
 const INSTALL = 'apt-get install -y redis-server';
+/** How many ports a start tries before it gives up. */
+const PORT_ATTEMPTS = 10;
+
+/**
+ * A port below the range the OS hands out for port 0 and outgoing connections (32768 up on
+ * Linux), where only servers asked for a port by number go.
+ */
+export function pickServerPort(): number {
+  return randomInt(20_000, 32_768);
+}
+
+/** redis-server exited because another process has the port. */
+class PortTakenError extends Error {}
 
 /**
  * `describe` for suites that need a real `redis-server`. On a machine with only Node the suite
@@ -27,66 +40,94 @@ export function describeWithRedisServer(name: string, suite: () => void): void {
 }
 
 /**
- * A real `redis-server` (Debian's package) on a free loopback port, without persistence, that a
- * test can stop and start again on the same port to play an outage and a restart.
+ * A real `redis-server` (Debian's package) on a loopback port, without persistence, that a test
+ * can stop and start again on the same port to play an outage and a restart. Its port 0 would
+ * turn TCP off, so it is told a port, and another one if that one is taken.
  */
 export class RedisServer {
   private process?: ChildProcess;
 
   private constructor(readonly port: number) {}
 
-  static async start(): Promise<RedisServer> {
-    const server = new RedisServer(await freePort());
-    await server.start();
-    return server;
+  /** A server on the first port `pickPort` gives that no other process has. */
+  static async start(pickPort: () => number = pickServerPort): Promise<RedisServer> {
+    for (let attempt = 1; ; attempt++) {
+      const server = new RedisServer(pickPort());
+      try {
+        await server.start();
+        return server;
+      } catch (error) {
+        if (!(error instanceof PortTakenError) || attempt === PORT_ATTEMPTS) throw error;
+      }
+    }
   }
 
   get url(): string {
     return `redis://127.0.0.1:${this.port}`;
   }
 
+  /** The redis-server process's id while it runs. */
+  get pid(): number | undefined {
+    return this.process?.pid;
+  }
+
+  /** Starts it on its port; if it does not get ready, no process is left behind. */
   async start(): Promise<void> {
+    if (this.process) throw new Error(`redis-server is already running on ${this.port}`);
     const child = spawn(
       'redis-server',
       ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     this.process = child;
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error('redis-server did not start in time')),
-        START_TIMEOUT_MS,
-      );
-      let output = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes('Ready to accept connections')) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-      child.once('error', (error) => {
-        clearTimeout(timer);
-        reject(
-          new Error(
-            `redis-server could not start (apt-get install redis-server): ${error.message}`,
-          ),
-        );
-      });
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`redis-server exited with ${code}: ${output}`));
-      });
-    });
+    try {
+      await ready(child);
+    } catch (error) {
+      await this.stop();
+      throw error;
+    }
     child.stdout.resume();
   }
 
   async stop(): Promise<void> {
     const child = this.process;
     this.process = undefined;
-    if (!child || child.exitCode !== null) return;
+    // No pid: it never ran (no redis-server installed), so there is nothing to wait for.
+    if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
     const exited = once(child, 'exit');
     child.kill('SIGTERM');
     await exited;
   }
+}
+
+/** Resolves once redis-server says it is ready; rejects if it exits or takes too long first. */
+function ready(child: ChildProcess): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error('redis-server did not start in time')),
+      START_TIMEOUT_MS,
+    );
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Ready to accept connections')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      reject(
+        new Error(`redis-server could not start (apt-get install redis-server): ${error.message}`),
+      );
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(
+        output.includes('Address already in use')
+          ? new PortTakenError(output)
+          : new Error(`redis-server exited with ${code}: ${output}`),
+      );
+    });
+  });
 }

@@ -5,7 +5,8 @@ import type { AppConfig } from '../../src/config/app-config';
 import { readAppConfig as readConfig } from '../../src/read-app-config';
 import { resolveIdentityProvider } from '../../src/dev-identity-provider/resolve-identity-provider';
 import type { DestinationStream } from 'pino';
-import { freePort } from './free-port';
+import { HeldPort } from './held-port';
+import { startAll } from './started';
 
 export interface Stack {
   app: NestExpressApplication;
@@ -22,36 +23,35 @@ export interface StackOptions {
 }
 
 /**
- * The development identity provider and the app, each on a free loopback port, wired the way
- * `npm start` wires them: the provider is a real peer over real HTTP.
+ * The development identity provider and the app, each on a loopback port of its own (the
+ * provider's picked as it listens, the app's held from before it is built), wired the way
+ * `npm start` wires them: the provider is a real peer over real HTTP. If either cannot start,
+ * neither is left running.
  */
 export async function startStack({
   globalAuthGuard = true,
   env = {},
   logDestination,
 }: StackOptions = {}): Promise<Stack> {
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const settings = readConfig({
-    NODE_ENV: 'test',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    APP_BASE_URL: baseUrl,
-    DEV_IDP_PORT: '0',
-    LOG_LEVEL: 'silent',
-    ...env,
+  const port = await HeldPort.hold();
+  const baseUrl = `http://127.0.0.1:${port.number}`;
+  return startAll(async (started) => {
+    started.add(port, (held) => held.release());
+    const settings = readConfig({
+      NODE_ENV: 'test',
+      PORT: String(port.number),
+      HOST: '127.0.0.1',
+      APP_BASE_URL: baseUrl,
+      DEV_IDP_PORT: '0',
+      LOG_LEVEL: 'silent',
+      ...env,
+    });
+    const { config, devIdentityProvider } = await resolveIdentityProvider(settings);
+    if (devIdentityProvider) started.add(devIdentityProvider, (provider) => provider.stop());
+    const app = started.add(await createApp({ config, globalAuthGuard, logDestination }), (nest) =>
+      nest.close(),
+    );
+    await port.listen(app);
+    return { app, config, baseUrl, issuer: config.okta.issuer, close: () => started.stopAll() };
   });
-  const { config, devIdentityProvider } = await resolveIdentityProvider(settings);
-  const app = await createApp({ config, globalAuthGuard, logDestination });
-  await app.listen(port, '127.0.0.1');
-  return {
-    app,
-    config,
-    baseUrl,
-    issuer: config.okta.issuer,
-    async close() {
-      await app.close();
-      await devIdentityProvider?.stop();
-    },
-  };
 }

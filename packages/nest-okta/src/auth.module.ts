@@ -11,7 +11,7 @@ import {
   type Type,
 } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, ApplicationConfig, HttpAdapterHost } from '@nestjs/core';
-import { ThrottlerStorageService } from '@nestjs/throttler';
+import { type ThrottlerStorage, ThrottlerStorageService } from '@nestjs/throttler';
 import type { Express } from 'express';
 import { AccessTokenService } from './access/access-token.service';
 import { AuthenticatedGuard } from './access/authenticated.guard';
@@ -30,6 +30,7 @@ import type {
   MultiTenantAuthModuleOptions,
 } from './options/auth-module-options';
 import { AUTH_SETTINGS } from './options/auth-settings';
+import { RATE_LIMIT_STORAGE } from './options/rate-limit-storage';
 import { emailSubjectWarnings } from './options/email-subjects';
 import { type OrgSettings, resolveOrgSettings } from './options/org-settings';
 import { AuthExceptionFilter } from './routes/auth-exception.filter';
@@ -80,15 +81,24 @@ const AUTH_CONTROLLER = Symbol('AUTH_CONTROLLER');
       inject: [ORG_SETTINGS],
       useFactory: (orgs: OrgSettings) => new TokenVault(orgs.shared.maxSignInAgeMs),
     },
+    // Started on its first count: unused when the app gives a storage of its own.
     ThrottlerStorageService,
     {
+      provide: RATE_LIMIT_STORAGE,
+      inject: [AUTH_MODULE_OPTIONS, ThrottlerStorageService],
+      useFactory: (
+        options: AuthModuleOptions | MultiTenantAuthModuleOptions,
+        inThisInstance: ThrottlerStorageService,
+      ): ThrottlerStorage => options.rateLimitStorage ?? inThisInstance,
+    },
+    {
       provide: ScopeRegistry,
-      inject: [ORG_SETTINGS, AUTH_MODULE_OPTIONS, TokenVault, ThrottlerStorageService],
+      inject: [ORG_SETTINGS, AUTH_MODULE_OPTIONS, TokenVault, RATE_LIMIT_STORAGE],
       useFactory: (
         orgs: OrgSettings,
         options: AuthModuleOptions | MultiTenantAuthModuleOptions,
         vault: TokenVault,
-        throttlerStorage: ThrottlerStorageService,
+        throttlerStorage: ThrottlerStorage,
       ) =>
         new ScopeRegistry(orgs, {
           vault,

@@ -3,7 +3,7 @@ import { type LoggerService, Module, type Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import type { RequestHandler } from 'express';
-import session from 'express-session';
+import session, { type Store } from 'express-session';
 import { AuthModule, type AuthModuleOptions } from '../src';
 
 export const OPTIONS: AuthModuleOptions = {
@@ -14,14 +14,19 @@ export const OPTIONS: AuthModuleOptions = {
   postLogoutRedirectUri: 'http://localhost:3000',
 };
 
+/** What the app's express-session signs its cookies with. */
+export const SESSION_SECRET = 'a-session-secret-of-enough-length';
+
 export interface BootOptions {
   /** Mount express-session first, as an adopting app's main.ts does. Default `true`. */
   withSession?: boolean;
+  /** express-session's store; its memory store when not given. */
+  store?: Store;
+  /** The app's own controllers, beside AuthModule. */
+  controllers?: Type[];
   /** Express's `trust proxy` setting. */
   trustProxy?: number | false;
   logger?: LoggerService | false;
-  /** The app's own controllers, beside AuthModule. */
-  controllers?: Type[];
   /** Mounted with app.use() before express-session, as main.ts would. */
   firstMiddleware?: RequestHandler;
   /** What to do with the running app before it stops. */
@@ -36,9 +41,10 @@ export async function bootApp(
   options: AuthModuleOptions,
   {
     withSession = true,
+    store,
+    controllers = [],
     trustProxy,
     logger = false,
-    controllers = [],
     firstMiddleware,
     visit,
   }: BootOptions = {},
@@ -53,7 +59,8 @@ export async function bootApp(
     if (withSession) {
       app.use(
         session({
-          secret: 'a-session-secret-of-enough-length',
+          secret: SESSION_SECRET,
+          store,
           resave: false,
           saveUninitialized: false,
         }),

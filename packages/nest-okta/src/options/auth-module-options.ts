@@ -1,3 +1,4 @@
+import type { ThrottlerStorage } from '@nestjs/throttler';
 import type { Request } from 'express';
 import type { AfterSignIn } from './after-sign-in';
 import type { RefreshLock } from './refresh-lock';
@@ -89,6 +90,13 @@ export interface SharedAuthOptions {
    * budget). Default 60 per 60 seconds; `false` turns it off.
    */
   signInRateLimit?: { limit: number; windowSeconds?: number } | false;
+  /**
+   * Where the sign-in and Universal Logout rate limits count requests: any @nestjs/throttler
+   * storage. Default: this instance's memory, so each instance has budgets of its own; with
+   * several instances, give them one they share, such as `RedisThrottlerStorage` from
+   * `nest-okta/redis`.
+   */
+  rateLimitStorage?: ThrottlerStorage;
   /** How long any one request to the identity provider may take. Default 5000 ms. */
   providerTimeoutMs?: number;
   /**

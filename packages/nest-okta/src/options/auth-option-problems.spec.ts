@@ -1,3 +1,4 @@
+import { ThrottlerStorageService } from '@nestjs/throttler';
 import type { AuthModuleOptions } from './auth-module-options';
 import { findAuthOptionProblems } from './auth-option-problems';
 
@@ -79,6 +80,19 @@ describe('refreshLock', () => {
     expect(
       problemsWith({ refreshLock: {} as AuthModuleOptions['refreshLock'] }).map((p) => p.option),
     ).toEqual(['refreshLock']);
+  });
+});
+
+describe('rateLimitStorage', () => {
+  it('must be a ThrottlerStorage: an object with an increment method', () => {
+    expect(problemsWith({ rateLimitStorage: new ThrottlerStorageService() })).toEqual([]);
+    expect(
+      problemsWith({ rateLimitStorage: {} as AuthModuleOptions['rateLimitStorage'] }).map(
+        (p) => `${p.option}: ${p.message}`,
+      ),
+    ).toEqual([
+      'rateLimitStorage: must be a ThrottlerStorage: an object with an increment(key, ttl, limit, blockDuration, throttlerName) method',
+    ]);
   });
 });
 

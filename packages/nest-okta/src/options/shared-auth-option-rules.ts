@@ -4,6 +4,7 @@ import {
   rateLimitProblem,
 } from './option-checks';
 import type { OptionRules } from './option-rule';
+import { isThrottlerStorage } from './rate-limit-storage';
 import { isRefreshLock } from './refresh-lock';
 import { isSessionIndexStore } from './session-index-store';
 
@@ -48,6 +49,13 @@ export const SHARED_AUTH_OPTION_RULES = {
     example: '60',
     check: rateLimitProblem,
     default: { limit: 60, windowSeconds: 60 },
+  },
+  rateLimitStorage: {
+    example: "new RedisThrottlerStorage(redisClient), from 'nest-okta/redis'",
+    check: (storage) =>
+      isThrottlerStorage(storage)
+        ? undefined
+        : 'must be a ThrottlerStorage: an object with an increment(key, ttl, limit, blockDuration, throttlerName) method',
   },
   errorView: { example: 'error' },
   afterSignIn: {

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { ThrottlerStorageService } from '@nestjs/throttler';
+import type { ThrottlerStorage } from '@nestjs/throttler';
 import type { Application, Request } from 'express';
 import { clientKey } from './client-address';
 
@@ -8,11 +8,11 @@ const warnedApps = new WeakSet<Application>();
 
 /**
  * Counts a request against a budget per client (`req.ip`, which honours the app's `trust proxy`;
- * an IPv6 /64 is one client), kept in this instance's memory by @nestjs/throttler's storage under `name`, so
- * each budget is its own. Resolves to the seconds to wait when the request is over it.
+ * an IPv6 /64 is one client), counted under `name` by the `rateLimitStorage` (this instance's
+ * memory, unless the app gives one its instances share), so each budget is its own. Resolves to the seconds to wait when the request is over it.
  */
 export async function overBudget(
-  storage: ThrottlerStorageService,
+  storage: ThrottlerStorage,
   name: string,
   req: Request,
   { limit, windowMs }: { limit: number; windowMs: number },

@@ -1,8 +1,9 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { ApplicationConfig, HttpAdapterHost } from '@nestjs/core';
-import { ThrottlerStorageService } from '@nestjs/throttler';
+import type { ThrottlerStorage } from '@nestjs/throttler';
 import type { Express, Request, Response } from 'express';
 import { UnknownTenantException } from '../errors/auth.exceptions';
+import { RATE_LIMIT_STORAGE } from '../options/rate-limit-storage';
 import { revocationOrgs } from '../scopes/revocation-orgs';
 import { ScopeRegistry } from '../scopes/scope-registry';
 import type { OrgScope } from '../scopes/org-scope';
@@ -27,7 +28,7 @@ export class AuthRoutes {
 
   constructor(
     @Inject(ScopeRegistry) private readonly registry: ScopeRegistry,
-    throttlerStorage: ThrottlerStorageService,
+    @Inject(RATE_LIMIT_STORAGE) throttlerStorage: ThrottlerStorage,
     adapterHost: HttpAdapterHost,
     appConfig: ApplicationConfig,
   ) {

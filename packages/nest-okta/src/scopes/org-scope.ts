@@ -1,4 +1,4 @@
-import type { ThrottlerStorageService } from '@nestjs/throttler';
+import type { ThrottlerStorage } from '@nestjs/throttler';
 import type { RequestHandler } from 'express';
 import { OidcClient } from '../oidc/oidc-client';
 import type { AuthSettings } from '../options/auth-settings';
@@ -26,7 +26,7 @@ import { WidgetSignIn } from '../widget/widget-sign-in';
 export interface SharedScopeParts {
   vault: TokenVault;
   sessionIndexStore?: SessionIndexStore;
-  throttlerStorage: ThrottlerStorageService;
+  throttlerStorage: ThrottlerStorage;
 }
 
 /** This org's part in Universal Logout: how its org's requests are proven, and its sessions. */

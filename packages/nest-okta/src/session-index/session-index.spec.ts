@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { MemoryStore, Store } from 'express-session';
+import type { SessionIndexStore } from '../options/session-index-store';
 import type { OktaUser } from '../user/okta-user';
 import { MemorySessionIndexStore } from './memory-session-index-store';
 import { SessionIndex } from './session-index';
@@ -14,6 +15,15 @@ function user(sub: string, email?: string): OktaUser {
     email,
     groups: [],
     claims: { sub },
+  };
+}
+
+/** An index store (the app's) whose every lookup answers `answer`. */
+function answering(answer: unknown): SessionIndexStore {
+  return {
+    add: () => Promise.resolve(),
+    remove: () => Promise.resolve(),
+    sessionIds: () => Promise.resolve(answer as string[]),
   };
 }
 
@@ -93,6 +103,34 @@ describe('SessionIndex', () => {
     expect(await acme.sessionsOf(acme.subjectOf(user('00u-sam')))).toEqual(['sid-acme']);
     // A module without tenants sees neither.
     expect(await index.sessionsOf(email)).toEqual([]);
+  });
+
+  it.each([
+    ['a string', 'sid-1', []],
+    ['null', null, []],
+    ['an object', { 0: 'sid-1' }, []],
+    ['a list with a number, a list and an empty id', ['sid-1', 5, ['sid-2'], ''], ['sid-1']],
+    ['a list with an id of 10,000 characters', ['sid-1', 'x'.repeat(10_000)], ['sid-1']],
+  ])(
+    'reads an index store answering %s as the session ids in it, and logs it once',
+    async (_case, answer, ids) => {
+      const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+      const hostile = new SessionIndex(ISSUER, 60_000, answering(answer), _case);
+      try {
+        const subject = hostile.subjectOf(user('00u-bob'));
+        expect(await hostile.sessionsOf(subject)).toEqual(ids);
+        expect(await hostile.sessionsOf(subject)).toEqual(ids);
+        expect(warn.mock.calls.filter(([line]) => /unreadable/.test(String(line)))).toHaveLength(1);
+      } finally {
+        warn.mockRestore();
+      }
+    },
+  );
+
+  it('keeps every id of a user who signed in very many times', async () => {
+    const ids = Array.from({ length: 20_000 }, (_, i) => `sid-${i}`);
+    const many = new SessionIndex(ISSUER, 60_000, answering(ids));
+    expect(await many.sessionsOf(many.subjectOf(user('00u-bob')))).toEqual(ids);
   });
 
   it('warns once when sessions live in a shared store but its own index is in this process', async () => {

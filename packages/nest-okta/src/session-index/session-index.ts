@@ -3,6 +3,7 @@ import { MemoryStore, type Store } from 'express-session';
 import type { OktaUser } from '../user/okta-user';
 import { MemorySessionIndexStore } from './memory-session-index-store';
 import type { SessionIndexStore } from '../options/session-index-store';
+import { storedSessionIds } from './stored-session-ids';
 import { subjectKey, type UserSubject } from './subject-key';
 
 /**
@@ -43,8 +44,9 @@ export class SessionIndex {
     await this.store.remove(this.keysOf(user), sessionId);
   }
 
-  sessionsOf(subject: UserSubject): Promise<string[]> {
-    return this.store.sessionIds(this.keyOf(subject));
+  async sessionsOf(subject: UserSubject): Promise<string[]> {
+    const key = this.keyOf(subject);
+    return storedSessionIds(await this.store.sessionIds(key), key);
   }
 
   /**

@@ -1,7 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type passport from 'passport';
 import type { AuthSettings } from '../options/auth-settings';
-import { isStoredUser, passportEntryOf, type SessionUser } from '../user/session-user';
+import { passportEntryOf, type SessionUser } from '../user/session-user';
 import type { CsrfTokens } from './csrf';
 import { markSessionActive } from './session-activity.middleware';
 import { type RequestContext, requestContextOf, routeUrl } from '../request/request-context';
@@ -92,20 +92,22 @@ function pagePathsFor(routes: AuthSettings['routes']): (req: Request) => PagePat
  * What Passport's `session` strategy does, without running a strategy per request (a copy of the
  * strategy, its callbacks and Passport's strategy loop, on every signed-in request): the user
  * the session names, through the instance's own deserializer, or, if it names nobody valid, no
- * user and no stored entry. A sign-in at another tenant is nobody here, but stays: under path
- * resolution one browser's cookie reaches every tenant, and a mere visit (or a link from any
- * site) to another tenant must not end it.
+ * user and no stored entry. An entry this module did not write (`passportEntryOf`) goes too:
+ * left in place, Passport's next sign-in in this session would try to add the user to it, and
+ * fail without a word on a string. A sign-in at another tenant is nobody here, but stays: under
+ * path resolution one browser's cookie reaches every tenant, and a mere visit (or a link from
+ * any site) to another tenant must not end it.
  */
 function sessionUserRestorer(authenticator: passport.Authenticator, tenant: string | undefined) {
   return (req: Request, done: (error?: unknown) => void): void => {
-    const entry = passportEntryOf(req.session);
-    const stored = entry?.user;
-    // Passport's own test: any truthy entry, or the id 0.
-    if (!entry || (!stored && stored !== 0)) {
+    const entry = passportEntryOf(req.session, req.sessionID);
+    if (!entry) {
+      delete (req.session as { passport?: unknown }).passport;
       done();
       return;
     }
-    if (isStoredUser(stored) && stored.tenant !== tenant) {
+    const stored = entry.user;
+    if (!stored || stored.tenant !== tenant) {
       done();
       return;
     }

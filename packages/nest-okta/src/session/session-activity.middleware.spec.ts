@@ -35,10 +35,20 @@ describe('markSessionActive', () => {
     expect(run({ cookie: cookie(), lastActiveAt: recent }).lastActiveAt).toBe(recent);
   });
 
-  it('marks a session that was never marked, or whose mark is not a number', () => {
-    expect(run({ cookie: cookie() }).lastActiveAt).toEqual(expect.any(Number));
-    expect(run({ cookie: cookie(), lastActiveAt: 'x' as never }).lastActiveAt).toEqual(
-      expect.any(Number),
-    );
+  it.each([
+    ['never marked', undefined],
+    ['marked with a string', 'x'],
+    ['marked at a time past what a Date holds', 9e15],
+    ['marked at Infinity', Infinity],
+  ])('marks a session %s, mending the mark', (_case, lastActiveAt) => {
+    const before = Date.now();
+    const session = run({ cookie: cookie(), lastActiveAt: lastActiveAt as never });
+    expect(session.lastActiveAt).toBeGreaterThanOrEqual(before);
+    expect(session.lastActiveAt).toBeLessThanOrEqual(Date.now());
+  });
+
+  it('extends once a minute when the cookie’s maxAge read back is not a number', () => {
+    expect(activityInterval('x')).toBe(60_000);
+    expect(activityInterval(NaN)).toBe(60_000);
   });
 });

@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import { isEpochMs } from './stored-values';
 
 declare module 'express-session' {
   interface SessionData {
@@ -10,8 +11,8 @@ declare module 'express-session' {
 const MAX_INTERVAL_MS = 60_000;
 
 /** How often an active session is extended: a minute, or less for very short idle timeouts. */
-export function activityInterval(idleTimeoutMs: number | null | undefined): number {
-  return idleTimeoutMs
+export function activityInterval(idleTimeoutMs: unknown): number {
+  return typeof idleTimeoutMs === 'number' && idleTimeoutMs > 0
     ? Math.min(MAX_INTERVAL_MS, Math.floor(idleTimeoutMs / 10))
     : MAX_INTERVAL_MS;
 }
@@ -26,6 +27,7 @@ export function markSessionActive(req: Request): void {
   const { session } = req;
   const interval = activityInterval(session.cookie?.originalMaxAge);
   const now = Date.now();
-  const last = typeof session.lastActiveAt === 'number' ? session.lastActiveAt : 0;
+  // A time no Date holds (or none) is as good as never: the session is marked, and it is mended.
+  const last = isEpochMs(session.lastActiveAt) ? session.lastActiveAt : 0;
   if (now - last >= interval) session.lastActiveAt = now;
 }

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import type { ThrottlerStorageService } from '@nestjs/throttler';
+import type { ThrottlerStorage } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { SignInException } from '../errors/auth.exceptions';
 import type { AuthSettings } from '../options/auth-settings';
@@ -12,13 +12,13 @@ const THROTTLER_NAME = 'sign-in';
  * One budget per client (`req.ip`, which honours the app's `trust proxy`; an IPv6 /64 counts as
  * one client) for the whole
  * sign-in: starting it and every callback count against the same limit, so nobody can make the
- * app hammer the identity provider or fill the session store with sign-in transactions. Counts
- * live in this instance's memory, through @nestjs/throttler's storage.
+ * app hammer the identity provider or fill the session store with sign-in transactions. Counted by
+ * the `rateLimitStorage`.
  */
 export class SignInRateLimit {
   constructor(
     private readonly settings: Pick<AuthSettings, 'signInRateLimit'>,
-    private readonly storage: ThrottlerStorageService,
+    private readonly storage: ThrottlerStorage,
   ) {}
 
   async count(req: Request, res: Response): Promise<void> {

@@ -4,6 +4,15 @@ import { SignInTransactions } from './sign-in-transactions';
 const TTL_MS = 600_000;
 const signInTransactions = new SignInTransactions(TTL_MS);
 
+const many = () => Array.from({ length: 100_000 }, () => ['a-seed', '/', Date.now() + TTL_MS]);
+
+/** `depth` arrays, each holding the next. */
+function nested(depth: number): unknown {
+  let value: unknown = [];
+  for (let i = 1; i < depth; i++) value = [value];
+  return value;
+}
+
 function requestWithSession(): Request {
   return { session: {} } as unknown as Request;
 }
@@ -97,6 +106,19 @@ describe('signInTransactions', () => {
     session.signIns = 'garbage';
     expect(signInTransactions.consume(req, state)).toBeUndefined();
     expect(() => signInTransactions.begin(req, '/')).not.toThrow();
+  });
+
+  it.each([
+    ['that expires past what a Date holds', (seed: string) => [[seed, '/', 9e15]]],
+    ['beside 100,000 others', (seed: string) => [[seed, '/', Date.now() + TTL_MS], ...many()]],
+    ['nested 40 levels deep', (seed: string) => [[seed, '/', Date.now() + TTL_MS], nested(40)]],
+  ])('treats a stored sign-in %s as no transaction', (_case, stored) => {
+    const req = requestWithSession();
+    const { state } = signInTransactions.begin(req, '/');
+    const seed = req.session.signIns![0][0];
+    (req.session as unknown as Record<string, unknown>).signIns = stored(seed);
+    expect(signInTransactions.pending(req, state)).toBeUndefined();
+    expect(signInTransactions.consume(req, state)).toBeUndefined();
   });
 
   it('bounds how many sign-ins may be pending in one session', () => {

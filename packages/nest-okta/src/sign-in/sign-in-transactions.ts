@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Request } from 'express';
+import { isEpochMs, readStoredValue } from '../session/stored-values';
 import { isSignInRequest, type SignInRequest } from './sign-in-request';
 
 /** What a sign-in needs back when the browser returns from the provider. */
@@ -118,10 +119,18 @@ function derive(seed: string, label: string): string {
   return createHmac('sha256', seed).update(label).digest('base64url');
 }
 
-/** The session's pending sign-ins; anything not of the shape written here is none. */
+/**
+ * The session's pending sign-ins; a list the store hands back that is not one (see
+ * `readStoredValue`) is none, and an entry in it not of the shape written here is left out.
+ */
 function storedSignIns(req: Request): StoredSignIn[] {
-  const pending: unknown = req.session?.signIns;
-  return Array.isArray(pending) ? pending.filter(isStoredSignIn) : [];
+  const pending = readStoredValue(
+    req.session?.signIns,
+    Array.isArray,
+    req.sessionID,
+    "a session's pending sign-ins",
+  ) as unknown[] | undefined;
+  return pending?.filter(isStoredSignIn) ?? [];
 }
 
 function isStoredSignIn(value: unknown): value is StoredSignIn {
@@ -131,6 +140,6 @@ function isStoredSignIn(value: unknown): value is StoredSignIn {
     typeof value[0] === 'string' &&
     value[0] !== '' &&
     typeof value[1] === 'string' &&
-    Number.isFinite(value[2])
+    isEpochMs(value[2])
   );
 }

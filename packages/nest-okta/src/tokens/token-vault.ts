@@ -1,5 +1,7 @@
 import type { Request } from 'express';
 import type { SessionData, Store } from 'express-session';
+import { readStoreEntry } from '../session/store-entry';
+import { isEpochMs, isRecord, readStoredValue } from '../session/stored-values';
 import type { OktaTokens } from '../user/okta-user';
 
 /** What the vault writes to the store: a session-shaped record, so every store expires it. */
@@ -64,18 +66,21 @@ export class TokenVault {
     return false;
   }
 
+  /** The request's tokens, if the store holds some of the shape the vault writes. */
   read(req: Request): Promise<OktaTokens | undefined> {
     const store: Store | undefined = req.sessionStore;
-    if (!store) return Promise.resolve(validTokens(req.session?.authTokens));
+    if (!store) {
+      return Promise.resolve(
+        readStoredValue(req.session?.authTokens, isOktaTokens, req.sessionID, TOKENS),
+      );
+    }
     return this.readFrom(store, req.sessionID);
   }
 
   /** The tokens of any session in `store`, as Universal Logout needs them. */
   async readFrom(store: Store, sessionId: string): Promise<OktaTokens | undefined> {
-    const record = await call<SessionData | null | undefined>((done) =>
-      store.get(recordKey(sessionId), done),
-    );
-    return validTokens((record as unknown as Partial<TokenRecord> | null | undefined)?.tokens);
+    const record = await readStoreEntry(store, recordKey(sessionId), sessionId, TOKENS);
+    return readStoredValue(record ?? undefined, isTokenRecord, sessionId, TOKENS)?.tokens;
   }
 
   async removeFrom(store: Store | undefined, sessionId: string): Promise<void> {
@@ -84,9 +89,9 @@ export class TokenVault {
   }
 }
 
+/** An entry the store cannot read is no session: nothing can sign in with it. */
 async function sessionExists(store: Store, sessionId: string): Promise<boolean> {
-  const session = await call<SessionData | null | undefined>((done) => store.get(sessionId, done));
-  return !!session;
+  return (await readStoreEntry(store, sessionId, sessionId, 'a session')) !== null;
 }
 
 function recordKey(sessionId: string): string {
@@ -97,17 +102,23 @@ function asSession(record: TokenRecord): SessionData {
   return record as unknown as SessionData;
 }
 
-/** What came back from the store, if it has the shape the vault wrote. */
-function validTokens(value: unknown): OktaTokens | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const t = value as Record<string, unknown>;
-  const ok =
-    typeof t.idToken === 'string' &&
-    typeof t.accessToken === 'string' &&
-    (t.refreshToken === undefined || typeof t.refreshToken === 'string') &&
-    (t.accessTokenExpiresAt === undefined || Number.isFinite(t.accessTokenExpiresAt)) &&
-    (t.scope === undefined || typeof t.scope === 'string');
-  return ok ? (value as OktaTokens) : undefined;
+/** What the logs call the vault's record. */
+const TOKENS = "a session's tokens";
+
+function isTokenRecord(value: unknown): value is TokenRecord {
+  return isRecord(value) && isOktaTokens(value.tokens);
+}
+
+/** Tokens of the shape the vault writes: the expiry, if any, one a `Date` holds. */
+function isOktaTokens(value: unknown): value is OktaTokens {
+  return (
+    isRecord(value) &&
+    typeof value.idToken === 'string' &&
+    typeof value.accessToken === 'string' &&
+    (value.refreshToken === undefined || typeof value.refreshToken === 'string') &&
+    (value.accessTokenExpiresAt === undefined || isEpochMs(value.accessTokenExpiresAt)) &&
+    (value.scope === undefined || typeof value.scope === 'string')
+  );
 }
 
 function call<T>(run: (done: (error?: Error | null, value?: T) => void) => void): Promise<T> {

@@ -1,4 +1,4 @@
-import type { ThrottlerStorageService } from '@nestjs/throttler';
+import type { ThrottlerStorage } from '@nestjs/throttler';
 import type { Request } from 'express';
 import type { AuthSettings } from '../options/auth-settings';
 import { overBudget } from '../request/request-budget';
@@ -8,12 +8,12 @@ const THROTTLER_NAME = 'universal-logout';
 /**
  * The Global Token Revocation endpoint's own budget per client address (`req.ip`), apart from
  * sign-in's: a flood of forged requests is turned away before any signature is checked, and
- * cannot use up the sign-in budget or the other way round. Counted in this instance's memory.
+ * cannot use up the sign-in budget or the other way round. Counted by the `rateLimitStorage`.
  */
 export class RevocationRateLimit {
   constructor(
     private readonly settings: Pick<AuthSettings, 'universalLogout'>,
-    private readonly storage: ThrottlerStorageService,
+    private readonly storage: ThrottlerStorage,
   ) {}
 
   /** Seconds to wait, when this request is over the budget; otherwise `undefined`. */

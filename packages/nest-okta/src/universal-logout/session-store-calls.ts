@@ -1,4 +1,5 @@
 import type { SessionData, Store } from 'express-session';
+import { readStoreEntry } from '../session/store-entry';
 import { SessionStoreFailureError } from './revocation-errors';
 
 /**
@@ -30,13 +31,12 @@ export async function storeCall<T>(what: string, call: Promise<T>): Promise<T> {
   }
 }
 
-/** express-session's `Store.get`, which MemoryStore and connect-redis both implement. */
+/**
+ * express-session's `Store.get`, which MemoryStore and connect-redis both implement; a session
+ * the store cannot read is none (see `readStoreEntry`), and is destroyed all the same.
+ */
 export function readSession(store: Store, sessionId: string): Promise<SessionData | null> {
-  return new Promise((resolve, reject) =>
-    store.get(sessionId, (error: Error | null, session?: SessionData | null) =>
-      error ? reject(error) : resolve(session ?? null),
-    ),
-  );
+  return readStoreEntry(store, sessionId, sessionId, 'a session');
 }
 
 /** express-session's `Store.destroy`: every instance sharing the store sees it at once. */

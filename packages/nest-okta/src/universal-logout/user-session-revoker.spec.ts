@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { MemoryStore, type SessionData, type Store } from 'express-session';
 import type { OidcClient } from '../oidc/oidc-client';
 import { IdentityProviderUnavailableError } from '../oidc/oidc.errors';
@@ -126,6 +127,41 @@ describe('UserSessionRevoker', () => {
       /reading a session failed: connection refused/,
     );
     expect(revoke).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['its session: not JSON', 'bob-1', new SyntaxError('Unexpected token n in JSON'), ['rt']],
+    ['its session: a date no Date holds', 'bob-1', new RangeError('Invalid time value'), ['rt']],
+    ['its tokens: not JSON', 'bob-1:tokens', new SyntaxError('Unexpected end of JSON input'), []],
+  ])(
+    'ends a session when the store cannot read %s, and signs the user out: never a 422',
+    async (_what, key, error, revoked) => {
+      await signIn('bob-1', user('bob', 'rt'));
+      const get = store.get.bind(store);
+      store.get = (id, callback) => (id === key ? callback(error) : get(id, callback));
+
+      expect(await revoker.endSessionsOf(bob, store)).toMatchObject({ revocationFailures: 0 });
+      expect(revoke.mock.calls.map(([token]) => token)).toEqual(revoked);
+      store.get = get;
+      expect(await exists('bob-1')).toBe(false);
+      expect(await vault.readFrom(store, 'bob-1')).toBeUndefined();
+    },
+  );
+
+  it('ends a session whose Passport entry is not one the module wrote, and logs it once', async () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    try {
+      await signIn('bob-1', user('bob', 'rt'));
+      const tampered = { ...stored(user('bob')), passport: 'x' } as unknown as SessionData;
+      await new Promise<void>((resolve) => store.set('bob-1', tampered, () => resolve()));
+
+      expect(await revoker.endSessionsOf(bob, store)).toMatchObject({ sessions: 1 });
+      expect(await exists('bob-1')).toBe(false);
+      expect(revoke.mock.calls).toEqual([['rt', 'refresh_token']]);
+      expect(warn.mock.calls.filter(([line]) => /unreadable/.test(String(line)))).toHaveLength(1);
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('destroys again a session that a request already running wrote back as it ended', async () => {

@@ -6,7 +6,7 @@ import type { SessionIndex } from '../session-index/session-index';
 import type { UserSubject } from '../session-index/subject-key';
 import type { TokenVault } from '../tokens/token-vault';
 import { oktaUserFromClaims, type OktaUser } from '../user/okta-user';
-import { isStoredUser, passportEntryOf } from '../user/session-user';
+import { passportEntryOf } from '../user/session-user';
 import { SessionStoreFailureError } from './revocation-errors';
 import { destroySession, readSession, storeCall } from './session-store-calls';
 
@@ -69,7 +69,7 @@ export class UserSessionRevoker {
 
   private async endSession(store: Store, id: string): Promise<SessionOutcome> {
     const session = await storeCall('reading a session', readSession(store, id));
-    const user = storedUser(session, this.groupsClaim);
+    const user = storedUser(session, id, this.groupsClaim);
     // The session goes before its tokens are read: a refresh stores its tokens only while the
     // session exists, and looks again after writing (TokenVault.saveWhileSessionExists), so
     // tokens it wrote before this point are read below, and it takes back any written after.
@@ -135,7 +135,11 @@ export class UserSessionRevoker {
 }
 
 /** The signed-in user a stored session holds, if it has the shape the module writes. */
-function storedUser(session: SessionData | null, groupsClaim: string): OktaUser | undefined {
-  const user = passportEntryOf(session)?.user;
-  return isStoredUser(user) ? oktaUserFromClaims(user.claims, groupsClaim) : undefined;
+function storedUser(
+  session: SessionData | null,
+  sessionId: string,
+  groupsClaim: string,
+): OktaUser | undefined {
+  const user = passportEntryOf(session, sessionId)?.user;
+  return user && oktaUserFromClaims(user.claims, groupsClaim);
 }

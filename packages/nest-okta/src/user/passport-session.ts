@@ -44,5 +44,5 @@ export async function logOut(req: Request, vault: TokenVault): Promise<void> {
 
 /** Whether the session names a signed-in user, of this tenant or any other. */
 function holdsSignIn(req: Request): boolean {
-  return passportEntryOf(req.session)?.user !== undefined;
+  return passportEntryOf(req.session, req.sessionID)?.user !== undefined;
 }

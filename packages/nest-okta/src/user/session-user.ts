@@ -1,5 +1,6 @@
 import type { UserInfo } from '../oidc/oidc-client';
 import type { SessionExtras } from '../options/after-sign-in';
+import { isEpochMs, isRecord, readStoredValue } from '../session/stored-values';
 import type { OktaUser } from './okta-user';
 
 /** The signed-in user as handlers see it, stamped with when the sign-in happened. */
@@ -26,20 +27,32 @@ export interface StoredUser {
 /** Bounds on `extras`: every request loads the session, so what the app adds stays small. */
 export const SESSION_EXTRAS_LIMITS = { keys: 16, keyLength: 64, textLength: 256 };
 
+/** Passport's entry in a session: the user, once signed in (Passport deletes it at sign-out). */
+export interface PassportEntry {
+  user?: StoredUser;
+}
+
+/**
+ * How far ahead of this instance's clock another instance sharing the store may stamp a sign-in;
+ * a sign-in later than that never happened, and would outlive `maxSignInAgeSeconds`.
+ */
+const CLOCK_SKEW_MS = 60_000;
+
 /**
  * Whether a value read back from the session store has the shape this module wrote. A store
  * can hold anything (an older version's sessions, a tampered entry), and every guard, page and
  * sign-out trusts this shape, so anything else counts as signed out.
  */
 export function isStoredUser(value: unknown): value is StoredUser {
-  if (!isObject(value)) return false;
+  if (!isRecord(value)) return false;
   const { claims, signedInAt, tenant, acr, amr, authTime, extras } = value;
   return (
     (tenant === undefined || typeof tenant === 'string') &&
-    isObject(claims) &&
+    isRecord(claims) &&
     typeof claims.sub === 'string' &&
     claims.sub !== '' &&
-    Number.isFinite(signedInAt) &&
+    isEpochMs(signedInAt) &&
+    signedInAt <= Date.now() + CLOCK_SKEW_MS &&
     (acr === undefined || typeof acr === 'string') &&
     (amr === undefined || (Array.isArray(amr) && amr.every((m) => typeof m === 'string'))) &&
     (authTime === undefined || Number.isSafeInteger(authTime)) &&
@@ -49,7 +62,7 @@ export function isStoredUser(value: unknown): value is StoredUser {
 
 /** Why `value` cannot be kept as a user's extras, or `undefined` when it can. */
 export function sessionExtrasProblem(value: unknown): string | undefined {
-  if (!isObject(value)) return 'must be an object';
+  if (!isRecord(value)) return 'must be an object';
   const entries = Object.entries(value);
   const { keys, keyLength, textLength } = SESSION_EXTRAS_LIMITS;
   if (entries.length > keys) return `may have at most ${keys} fields`;
@@ -68,11 +81,21 @@ export function sessionExtrasProblem(value: unknown): string | undefined {
   return undefined;
 }
 
-/** Passport's entry in a session (`session.passport`), as the store gave it back: unchecked. */
-export function passportEntryOf(session: unknown): { user?: unknown } | undefined {
-  return (session as { passport?: { user?: unknown } } | null | undefined)?.passport;
+/**
+ * Passport's entry in a session (`session.passport`) if it is one this module wrote, within what
+ * it reads back from a store (see `readStoredValue`); anything else there is logged once for
+ * the session and counts as none.
+ */
+export function passportEntryOf(session: unknown, sessionId: string): PassportEntry | undefined {
+  const entry = (session as { passport?: unknown } | null | undefined)?.passport;
+  return readStoredValue(
+    entry,
+    isPassportEntry,
+    sessionId,
+    "a session's Passport entry (its signed-in user)",
+  );
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+function isPassportEntry(value: unknown): value is PassportEntry {
+  return isRecord(value) && (value.user === undefined || isStoredUser(value.user));
 }
