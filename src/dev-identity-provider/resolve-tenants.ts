@@ -4,6 +4,7 @@ import { relative } from 'node:path';
 import { demoUsersFile, type RunningIdentityProvider } from 'okta-dev-idp';
 import type { EnvironmentSettings, ResolvedTenant, ResolvedTenants } from '../config/app-config';
 import { ConfigError } from '../config/config.error';
+import type { ClientAuthSettings } from '../config/okta-settings';
 import { devOrgPorts } from '../config/dev-org-ports';
 import { packageRoot } from '../config/package-root';
 import {
@@ -13,6 +14,12 @@ import {
 } from '../config/tenants-config';
 import { devIdentityProviderHost } from './dev-identity-provider-host';
 import { launchDevOrg } from './launch-dev-org';
+
+/** Tenants authenticate with their client secret, as before per-tenant client authentication. */
+const SECRET_CLIENT_AUTH: ClientAuthSettings = {
+  clientAuthentication: 'client_secret_basic',
+  pushedAuthorizationRequests: false,
+};
 
 export interface TenantsResolution extends ResolvedTenants {
   /** The development org started for each tenant without an Okta org, by tenant id. */
@@ -51,6 +58,7 @@ export async function resolveTenants(
         listen,
         appUrl: tenant.baseUrl,
         client: { clientId, clientSecret },
+        clientAuth: SECRET_CLIENT_AUTH,
         relyingParty: tenantRelyingParty(tenant),
       }).catch((error: unknown) => {
         const reason = error instanceof Error ? error.message : String(error);
@@ -69,6 +77,7 @@ export async function resolveTenants(
       id: tenant.id,
       baseUrl: tenant.baseUrl,
       ...client,
+      ...SECRET_CLIENT_AUTH,
       ...tenantRelyingParty(tenant),
       groupsClaim: tenant.groupsClaim,
       usesDevIdentityProvider: !tenant.oktaClient,

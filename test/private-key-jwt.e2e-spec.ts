@@ -1,0 +1,159 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError } from '../src/config/config.error';
+import { readAppConfig } from '../src/read-app-config';
+import { Browser, signOut } from './support/browser';
+import { ALICE, signIn } from './support/sign-in';
+import { type Stack, startStack } from './support/stack';
+import { sessionTokensOf } from './support/stored-sessions';
+
+const CALLBACK = '/authorization-code/callback';
+const keyDir = mkdtempSync(join(tmpdir(), 'nest-okta-keys-'));
+
+/** A private JWK of a fresh key pair, written to a file as the key tool would. */
+function privateJwk(kind: 'rsa' | 'ec', kid: string): Record<string, unknown> {
+  const { privateKey } =
+    kind === 'rsa'
+      ? generateKeyPairSync('rsa', { modulusLength: 2048 })
+      : generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  return { ...privateKey.export({ format: 'jwk' }), kid };
+}
+
+function keyFile(name: string, content: unknown): string {
+  const path = join(keyDir, name);
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+}
+
+/**
+ * `private_key_jwt` against the development provider, which registers the app with its keys'
+ * public halves and checks every assertion as Okta does (aud the endpoint called, single-use
+ * jti, exp within the hour): sign-in, refresh at the token endpoint and revocation at sign-out
+ * all succeed only with a good assertion.
+ */
+describe.each([
+  { alg: 'RS256', kind: 'rsa' as const, par: 'false' },
+  { alg: 'ES256', kind: 'ec' as const, par: 'false' },
+  { alg: 'RS256', kind: 'rsa' as const, par: 'true' },
+  { alg: 'ES256', kind: 'ec' as const, par: 'true' },
+])('private_key_jwt with $alg, PAR $par', ({ alg, kind, par }) => {
+  let stack: Stack;
+  const url = (path: string) => `${stack.baseUrl}${path}`;
+
+  beforeAll(async () => {
+    stack = await startStack({
+      env: {
+        OKTA_CLIENT_AUTH: 'private_key_jwt',
+        OKTA_PRIVATE_KEY_FILE: keyFile(`${alg}-${par}.json`, privateJwk(kind, `key-${alg}`)),
+        OKTA_PAR: par,
+        // The development provider grants offline_access through PAR without a refresh token
+        // yet (its consent shortcut reads the authorize query): refresh is checked without PAR.
+        OKTA_SCOPES:
+          par === 'true' ? 'openid profile email' : 'openid profile email offline_access',
+      },
+    });
+  });
+  afterAll(() => stack?.close());
+
+  it('signs in, and sign-out revokes the tokens with an assertion of its own', async () => {
+    const browser = new Browser();
+    const start = await browser.request(url('/login'));
+    const authorize = new URL(start.location!);
+    expect(authorize.pathname).toBe(new URL(`${stack.issuer}/v1/authorize`).pathname);
+    if (par === 'true') {
+      // The front channel carries a handle for the pushed request, and nothing of the sign-in.
+      expect([...authorize.searchParams.keys()].sort()).toEqual(['client_id', 'request_uri']);
+      for (const name of ['state', 'nonce', 'code_challenge', 'scope', 'redirect_uri']) {
+        expect(authorize.searchParams.has(name)).toBe(false);
+      }
+    } else {
+      expect(authorize.searchParams.get('code_challenge')).toEqual(expect.any(String));
+    }
+
+    const landed = await signIn(browser, url('/profile'), ALICE, url(CALLBACK));
+    expect(landed.status).toBe(200);
+    expect(landed.body).toContain('alice@example.com');
+    const tokens = await sessionTokensOf(stack, browser);
+    if (par === 'false') expect(tokens.refreshToken).toEqual(expect.any(String));
+
+    const loggedOut = await signOut(browser, stack.baseUrl);
+    expect(loggedOut.status).toBe(302);
+    // Revoked at the provider: the access token no longer reads userinfo.
+    const userinfo = await fetch(`${stack.issuer}/v1/userinfo`, {
+      headers: { authorization: `Bearer ${tokens.accessToken}` },
+    });
+    expect(userinfo.status).toBe(401);
+  });
+});
+
+describe('private_key_jwt configuration errors name the setting', () => {
+  const base = {
+    NODE_ENV: 'test',
+    APP_BASE_URL: 'http://127.0.0.1:8080',
+    OKTA_ISSUER: 'https://dev-123456.okta.com/oauth2/default',
+    OKTA_CLIENT_ID: '0oa1b2c3d4EXAMPLE',
+    OKTA_CLIENT_AUTH: 'private_key_jwt',
+  };
+  function problemsOf(env: Record<string, string>): string {
+    try {
+      readAppConfig({ ...base, ...env });
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      return (error as Error).message;
+    }
+    throw new Error('the configuration was accepted');
+  }
+
+  it('refuses a key file it cannot read', () => {
+    expect(problemsOf({ OKTA_PRIVATE_KEY_FILE: join(keyDir, 'missing.pem') })).toMatch(
+      /OKTA_PRIVATE_KEY_FILE: cannot read .*missing\.pem.*ENOENT.*Example: OKTA_PRIVATE_KEY_FILE=/,
+    );
+  });
+
+  it('refuses a file that holds no key', () => {
+    const path = keyFile('garbage.pem', 'not a key');
+    expect(problemsOf({ OKTA_PRIVATE_KEY_FILE: path })).toMatch(
+      /OKTA_PRIVATE_KEY_FILE: is not a readable PEM private key, JWK or JWKS\. Example:/,
+    );
+  });
+
+  it('refuses a public key where the private one is needed', () => {
+    const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const path = keyFile('public.pem', publicKey.export({ format: 'pem', type: 'spki' }));
+    expect(problemsOf({ OKTA_PRIVATE_KEY_FILE: path, OKTA_PRIVATE_KEY_ID: 'k' })).toMatch(
+      /OKTA_PRIVATE_KEY_FILE: is a public key; give the private key/,
+    );
+  });
+
+  it('refuses a key of an unsupported algorithm', () => {
+    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'secp384r1' });
+    const path = keyFile('p384.pem', privateKey.export({ format: 'pem', type: 'pkcs8' }));
+    expect(problemsOf({ OKTA_PRIVATE_KEY_FILE: path, OKTA_PRIVATE_KEY_ID: 'k' })).toMatch(
+      /OKTA_PRIVATE_KEY_FILE: is a ec secp384r1 key; use an RSA key .*\(RS256\) or an EC P-256 key \(ES256\)/,
+    );
+  });
+
+  it('asks for the kid of a key that has none', () => {
+    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const path = keyFile('no-kid.pem', privateKey.export({ format: 'pem', type: 'pkcs8' }));
+    expect(problemsOf({ OKTA_PRIVATE_KEY_FILE: path })).toMatch(
+      /OKTA_PRIVATE_KEY_ID: is required: the key has no "kid".*Example: OKTA_PRIVATE_KEY_ID=key-2026/,
+    );
+  });
+
+  it('refuses a kid the JWKS does not hold', () => {
+    const path = keyFile('two.json', {
+      keys: [privateJwk('ec', 'old'), privateJwk('ec', 'new')],
+    });
+    expect(problemsOf({ OKTA_PRIVATE_KEY_FILE: path, OKTA_PRIVATE_KEY_ID: 'other' })).toMatch(
+      /OKTA_PRIVATE_KEY_ID: names no key of the JWKS \("other"; it has "old", "new"\)/,
+    );
+  });
+
+  it('needs no client secret with a key', () => {
+    const path = keyFile('ok.json', privateJwk('ec', 'k1'));
+    expect(() => readAppConfig({ ...base, OKTA_PRIVATE_KEY_FILE: path })).not.toThrow();
+  });
+});
