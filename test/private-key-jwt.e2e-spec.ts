@@ -10,6 +10,8 @@ import { type Stack, startStack } from './support/stack';
 import { sessionTokensOf } from './support/stored-sessions';
 
 const CALLBACK = '/authorization-code/callback';
+const TOKEN_TTL_SECONDS = 2;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const keyDir = mkdtempSync(join(tmpdir(), 'nest-okta-keys-'));
 
 /** A private JWK of a fresh key pair, written to a file as the key tool would. */
@@ -48,6 +50,7 @@ describe.each([
         OKTA_CLIENT_AUTH: 'private_key_jwt',
         OKTA_PRIVATE_KEY_FILE: keyFile(`${alg}-${par}.json`, privateJwk(kind, `key-${alg}`)),
         OKTA_PAR: par,
+        DEV_IDP_ACCESS_TOKEN_TTL_SECONDS: String(TOKEN_TTL_SECONDS),
         // The development provider grants offline_access through PAR without a refresh token
         // yet (its consent shortcut reads the authorize query): refresh is checked without PAR.
         OKTA_SCOPES:
@@ -57,7 +60,8 @@ describe.each([
   });
   afterAll(() => stack?.close());
 
-  it('signs in, and sign-out revokes the tokens with an assertion of its own', async () => {
+  const refreshes = par === 'false' ? ', refreshes' : '';
+  it(`signs in${refreshes} and revokes the tokens at sign-out, each call with an assertion of its own`, async () => {
     const browser = new Browser();
     const start = await browser.request(url('/login'));
     const authorize = new URL(start.location!);
@@ -76,7 +80,14 @@ describe.each([
     expect(landed.status).toBe(200);
     expect(landed.body).toContain('alice@example.com');
     const tokens = await sessionTokensOf(stack, browser);
-    if (par === 'false') expect(tokens.refreshToken).toEqual(expect.any(String));
+    if (par === 'false') {
+      expect(tokens.refreshToken).toEqual(expect.any(String));
+      // The access token expires; the next downstream call refreshes it with a new assertion.
+      await pause(TOKEN_TTL_SECONDS * 1000 + 500);
+      const live = await browser.request(url('/api/me/live'), { accept: 'application/json' });
+      expect(live.status).toBe(200);
+      expect((await sessionTokensOf(stack, browser)).accessToken).not.toBe(tokens.accessToken);
+    }
 
     const loggedOut = await signOut(browser, stack.baseUrl);
     expect(loggedOut.status).toBe(302);

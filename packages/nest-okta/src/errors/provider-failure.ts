@@ -39,7 +39,7 @@ export function providerFailureToHttp(
     return new SignInException(
       HttpStatus.BAD_GATEWAY,
       'Sign-in is misconfigured',
-      "The identity provider did not accept this app's credentials. Please tell the site's administrators.",
+      'The identity provider did not accept the credentials of this app. Please tell the administrators of this site.',
       options,
     );
   }
