@@ -1,7 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ConfigError } from '../src/config/config.error';
 import { readAppConfig } from '../src/read-app-config';
 import { Browser, signOut } from './support/browser';
@@ -99,14 +100,17 @@ describe.each([
   });
 });
 
+/** An Okta org's settings with `private_key_jwt`, but for the key. */
+const CONFIG_BASE = {
+  NODE_ENV: 'test',
+  APP_BASE_URL: 'http://127.0.0.1:8080',
+  OKTA_ISSUER: 'https://dev-123456.okta.com/oauth2/default',
+  OKTA_CLIENT_ID: '0oa1b2c3d4EXAMPLE',
+  OKTA_CLIENT_AUTH: 'private_key_jwt',
+};
+
 describe('private_key_jwt configuration errors name the setting', () => {
-  const base = {
-    NODE_ENV: 'test',
-    APP_BASE_URL: 'http://127.0.0.1:8080',
-    OKTA_ISSUER: 'https://dev-123456.okta.com/oauth2/default',
-    OKTA_CLIENT_ID: '0oa1b2c3d4EXAMPLE',
-    OKTA_CLIENT_AUTH: 'private_key_jwt',
-  };
+  const base = CONFIG_BASE;
   function problemsOf(env: Record<string, string>): string {
     try {
       readAppConfig({ ...base, ...env });
@@ -166,5 +170,34 @@ describe('private_key_jwt configuration errors name the setting', () => {
   it('needs no client secret with a key', () => {
     const path = keyFile('ok.json', privateJwk('ec', 'k1'));
     expect(() => readAppConfig({ ...base, OKTA_PRIVATE_KEY_FILE: path })).not.toThrow();
+  });
+});
+
+describe('the key tool (nest-okta-key)', () => {
+  // The package's `bin`, where npm links it from.
+  const tool = join(dirname(require.resolve('nest-okta/package.json')), 'bin/nest-okta-key.mjs');
+  const run = (...args: string[]) =>
+    execFileSync(process.execPath, [tool, ...args], { encoding: 'utf8' });
+
+  it('writes a JWKS the app signs with, and prints the public JWK and the settings', () => {
+    const out = join(keyDir, 'tool.jwks.json');
+    const printed = run('--alg', 'ES256', '--kid', 'tool-1', '--out', out);
+    const publicJwk = JSON.parse(/\n(\{\n[\s\S]*?\n\})\n/.exec(printed)![1]) as Record<
+      string,
+      string
+    >;
+    expect(publicJwk).toMatchObject({ kty: 'EC', crv: 'P-256', kid: 'tool-1', alg: 'ES256' });
+    expect(publicJwk.d).toBeUndefined();
+    expect(printed).toContain(`OKTA_PRIVATE_KEY_FILE=${out}`);
+    expect(printed).toContain('OKTA_PRIVATE_KEY_ID=tool-1');
+    expect(statSync(out).mode & 0o077).toBe(0);
+
+    // A rotation's second key beside the first: the app takes either.
+    run('--kid', 'tool-2', '--out', out, '--add');
+    const settings = { ...CONFIG_BASE, OKTA_PRIVATE_KEY_FILE: out };
+    for (const kid of ['tool-1', 'tool-2']) {
+      expect(() => readAppConfig({ ...settings, OKTA_PRIVATE_KEY_ID: kid })).not.toThrow();
+    }
+    expect(() => run('--out', out)).toThrow();
   });
 });
