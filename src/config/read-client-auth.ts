@@ -10,40 +10,55 @@ const AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'private_key_
  * AuthModule checks the key itself (private, RS256 or ES256, a `kid`).
  */
 export function readClientAuth(read: ReadVariable, problems: string[]): ClientAuthSettings {
-  const method = read('OKTA_CLIENT_AUTH') ?? 'client_secret_basic';
-  if (!(AUTH_METHODS as readonly string[]).includes(method)) {
-    problems.push(
-      `OKTA_CLIENT_AUTH: must be one of ${AUTH_METHODS.join(', ')}; got "${method}". Example: OKTA_CLIENT_AUTH=private_key_jwt`,
-    );
-  }
+  const report = (name: string, message: string, example: string) =>
+    problems.push(`${name}: ${message}. Example: ${name}=${example}`);
+  const method = readAuthMethod(read('OKTA_CLIENT_AUTH'), (message) =>
+    report('OKTA_CLIENT_AUTH', message, 'private_key_jwt'),
+  );
   const keyFile = read('OKTA_PRIVATE_KEY_FILE');
   return {
-    clientAuthentication: method as ClientAuthSettings['clientAuthentication'],
-    privateKey: keyFile === undefined ? undefined : readKeyFile(keyFile, problems),
+    clientAuthentication: method,
+    privateKey:
+      keyFile === undefined
+        ? undefined
+        : readKeyFile(keyFile, (message) =>
+            report('OKTA_PRIVATE_KEY_FILE', message, './okta-private-key.jwks.json'),
+          ),
     privateKeyId: read('OKTA_PRIVATE_KEY_ID'),
     pushedAuthorizationRequests: readPar(read('OKTA_PAR'), problems),
   };
 }
 
-/** A PEM file as text; a JWK or JWKS file as JSON. */
-function readKeyFile(path: string, problems: string[]): ClientAuthSettings['privateKey'] {
+/** One of the three methods; anything else is reported, and the default used meanwhile. */
+export function readAuthMethod(
+  value: string | undefined,
+  report: (message: string) => void,
+): ClientAuthSettings['clientAuthentication'] {
+  if (value === undefined) return 'client_secret_basic';
+  if ((AUTH_METHODS as readonly string[]).includes(value)) {
+    return value as ClientAuthSettings['clientAuthentication'];
+  }
+  report(`must be one of ${AUTH_METHODS.join(', ')}; got "${value}"`);
+  return 'client_secret_basic';
+}
+
+/** A PEM file as text; a JWK or JWKS file as JSON. AuthModule checks the key in it. */
+export function readKeyFile(
+  path: string,
+  report: (message: string) => void,
+): ClientAuthSettings['privateKey'] {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    problems.push(
-      `OKTA_PRIVATE_KEY_FILE: cannot read "${path}" (${code}). Example: OKTA_PRIVATE_KEY_FILE=./okta-private-key.jwks.json`,
-    );
+    report(`cannot read "${path}" (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`);
     return undefined;
   }
   if (!text.trimStart().startsWith('{')) return text;
   try {
     return JSON.parse(text) as ClientAuthSettings['privateKey'];
   } catch {
-    problems.push(
-      `OKTA_PRIVATE_KEY_FILE: "${path}" is neither PEM nor JSON (a JWK or JWKS). Example: OKTA_PRIVATE_KEY_FILE=./okta-private-key.jwks.json`,
-    );
+    report(`"${path}" is neither PEM nor JSON (a JWK or JWKS)`);
     return undefined;
   }
 }

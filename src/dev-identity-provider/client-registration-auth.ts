@@ -45,8 +45,13 @@ function publicJwk(key: string | PrivateJwk, kid: string | undefined) {
   return { ...createPublicKey(privateKey).export({ format: 'jwk' }), kid };
 }
 
-/** A key pair for the zero-configuration demo of `private_key_jwt`: lives as long as the process. */
-export function generatedDevKey(): PrivateJwk {
+/**
+ * Without a key file, `private_key_jwt` against a development org signs with a key pair made
+ * for it, which lives as long as the process: the demo needs no key of its own.
+ */
+export function withDevKey(settings: ClientAuthSettings): ClientAuthSettings {
+  if (settings.clientAuthentication !== 'private_key_jwt' || settings.privateKey) return settings;
   const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  return { ...(privateKey.export({ format: 'jwk' }) as PrivateJwk), kid: 'dev-generated' };
+  const jwk = { ...(privateKey.export({ format: 'jwk' }) as PrivateJwk), kid: 'dev-generated' };
+  return { ...settings, privateKey: jwk, privateKeyId: undefined };
 }

@@ -1,7 +1,7 @@
 import type { RunningIdentityProvider } from 'okta-dev-idp';
 import type { AppConfig, EnvironmentSettings } from '../config/app-config';
 import { devIdentityProviderHost } from './dev-identity-provider-host';
-import { generatedDevKey } from './client-registration-auth';
+import { withDevKey } from './client-registration-auth';
 import { launchDevOrg } from './launch-dev-org';
 import { resolveTenants } from './resolve-tenants';
 
@@ -64,11 +64,7 @@ async function resolveSingleTenant(
     };
   }
   const { warning, ...listen } = devIdentityProviderHost(settings.host, dev.allowRemote);
-  // Without a key file, `private_key_jwt` against the development org signs with a key of its own.
-  const clientAuth =
-    given.clientAuthentication === 'private_key_jwt' && given.privateKey === undefined
-      ? { ...given, privateKey: generatedDevKey() }
-      : given;
+  const clientAuth = withDevKey(given);
   const provider = await launchDevOrg(settings, {
     port: dev.port,
     listen,

@@ -4,7 +4,6 @@ import { relative } from 'node:path';
 import { demoUsersFile, type RunningIdentityProvider } from 'okta-dev-idp';
 import type { EnvironmentSettings, ResolvedTenant, ResolvedTenants } from '../config/app-config';
 import { ConfigError } from '../config/config.error';
-import type { ClientAuthSettings } from '../config/okta-settings';
 import { devOrgPorts } from '../config/dev-org-ports';
 import { packageRoot } from '../config/package-root';
 import {
@@ -13,13 +12,8 @@ import {
   type TenantsConfig,
 } from '../config/tenants-config';
 import { devIdentityProviderHost } from './dev-identity-provider-host';
+import { withDevKey } from './client-registration-auth';
 import { launchDevOrg } from './launch-dev-org';
-
-/** Tenants authenticate with their client secret, as before per-tenant client authentication. */
-const SECRET_CLIENT_AUTH: ClientAuthSettings = {
-  clientAuthentication: 'client_secret_basic',
-  pushedAuthorizationRequests: false,
-};
 
 export interface TenantsResolution extends ResolvedTenants {
   /** The development org started for each tenant without an Okta org, by tenant id. */
@@ -52,32 +46,38 @@ export async function resolveTenants(
       const port = ports.get(tenant.id) ?? 0;
       const clientId = `nest-okta-${tenant.id}`;
       const clientSecret = randomBytes(24).toString('base64url');
+      const clientAuth = withDevKey(tenant.clientAuth);
       const provider = await launchDevOrg(settings, {
         org: tenant.id,
         port,
         listen,
         appUrl: tenant.baseUrl,
         client: { clientId, clientSecret },
-        clientAuth: SECRET_CLIENT_AUTH,
+        clientAuth,
         relyingParty: tenantRelyingParty(tenant),
       }).catch((error: unknown) => {
         const reason = error instanceof Error ? error.message : String(error);
         throw new Error(`Tenant "${tenant.id}" (${config.file}): ${reason}`);
       });
-      return { tenant, provider, client: { issuer: provider.issuer, clientId, clientSecret } };
+      return {
+        tenant,
+        provider,
+        client: { issuer: provider.issuer, clientId, clientSecret, ...clientAuth },
+      };
     }),
   );
 
   const devClients = new Map(started.map(({ tenant, client }) => [tenant.id, client]));
   const resolved = new Map<string, ResolvedTenant>();
   for (const tenant of tenants.values()) {
-    const client = tenant.oktaClient ?? devClients.get(tenant.id);
+    const client = tenant.oktaClient
+      ? { ...tenant.oktaClient, ...tenant.clientAuth }
+      : devClients.get(tenant.id);
     if (!client) throw new Error(`Tenant "${tenant.id}" has no identity provider`);
     resolved.set(tenant.id, {
       id: tenant.id,
       baseUrl: tenant.baseUrl,
       ...client,
-      ...SECRET_CLIENT_AUTH,
       ...tenantRelyingParty(tenant),
       groupsClaim: tenant.groupsClaim,
       usesDevIdentityProvider: !tenant.oktaClient,
