@@ -9,6 +9,7 @@ import { Browser, signOut } from './support/browser';
 import { ALICE, signIn } from './support/sign-in';
 import { type Stack, startStack } from './support/stack';
 import { sessionTokensOf } from './support/stored-sessions';
+import { callbackUrl, identify, openWidgetPage, widgetAuthClient } from './support/widget-client';
 
 const CALLBACK = '/authorization-code/callback';
 const TOKEN_TTL_SECONDS = 2;
@@ -194,5 +195,35 @@ describe('the key tool (nest-okta-key)', () => {
       expect(() => readAppConfig({ ...settings, OKTA_PRIVATE_KEY_ID: kid })).not.toThrow();
     }
     expect(() => run('--out', out)).toThrow();
+  });
+});
+
+/**
+ * The embedded widget's model: the browser talks to the Identity Engine, and the app redeems the
+ * interaction code at the token endpoint with an assertion. (PAR is the hosted page's alone.)
+ */
+describe('private_key_jwt with the Sign-In Widget', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await startStack({
+      env: {
+        OKTA_SIGN_IN_MODE: 'widget',
+        OKTA_CLIENT_AUTH: 'private_key_jwt',
+        OKTA_PRIVATE_KEY_FILE: keyFile('widget.json', privateJwk('ec', 'widget-key')),
+        OKTA_PAR: 'auto',
+      },
+    });
+  });
+  afterAll(() => stack?.close());
+
+  it('exchanges the interaction code with an assertion', async () => {
+    const browser = new Browser();
+    const { options } = await openWidgetPage(browser, `${stack.baseUrl}/login`);
+    const transaction = await identify(widgetAuthClient(options), options, ALICE);
+    await browser.follow(callbackUrl(options, transaction));
+    const me = await browser.request(`${stack.baseUrl}/api/me`, { accept: 'application/json' });
+    expect(me.status).toBe(200);
+    expect(JSON.parse(me.body)).toMatchObject({ email: ALICE.username });
   });
 });
