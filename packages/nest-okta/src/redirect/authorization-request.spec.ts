@@ -51,9 +51,7 @@ describe('authorizationUrl', () => {
     );
     expect(refusal).toBeInstanceOf(SignInException);
     expect((refusal as SignInException).getStatus()).toBe(503);
-    expect((refusal as SignInException).message).toContain(
-      'pushedAuthorizationRequests: true, OKTA_PAR=true',
-    );
+    expect((refusal as SignInException).message).toContain('pushedAuthorizationRequests is true');
     expect(pushed).toEqual([]);
   });
 });

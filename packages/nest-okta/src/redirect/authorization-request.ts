@@ -71,7 +71,7 @@ function parUnavailable(): SignInException {
   return new SignInException(
     HttpStatus.SERVICE_UNAVAILABLE,
     'Sign-in is unavailable',
-    'Sign-in requires pushed authorization requests (pushedAuthorizationRequests: true, OKTA_PAR=true), ' +
+    'Sign-in requires pushed authorization requests (pushedAuthorizationRequests is true), ' +
       'but the identity provider does not advertise a pushed_authorization_request_endpoint.',
     { cause: new Error('pushedAuthorizationRequests is true; discovery names no PAR endpoint') },
   );
