@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { fetchJson } from '../oidc/fetch-json';
+import { fetchJson, type JsonResponse } from '../oidc/fetch-json';
 import type { AuthSettings } from '../options/auth-settings';
 
 const logger = new Logger('SignIn');
@@ -16,10 +16,8 @@ export async function warnOfMissingPar(
 ): Promise<void> {
   if (pushedAuthorizationRequests !== true || signInMode !== 'redirect') return;
   const discovery = `${issuer}/.well-known/openid-configuration`;
-  const { status, body } = await fetchJson(discovery, providerTimeoutMs).catch(() => ({
-    status: 0,
-    body: {},
-  }));
+  const unreachable: JsonResponse = { status: 0, body: {} };
+  const { status, body } = await fetchJson(discovery, providerTimeoutMs).catch(() => unreachable);
   if (status !== 200 || typeof body.pushed_authorization_request_endpoint === 'string') return;
   const whose = tenant === undefined ? '' : ` for tenant "${tenant}"`;
   logger.warn(
