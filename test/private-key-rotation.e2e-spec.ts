@@ -41,7 +41,7 @@ describe('private_key_jwt key rotation', () => {
   const apps: AppInstance[] = [];
 
   beforeAll(async () => {
-    ports = await freePorts(3);
+    ports = await freePorts(4);
     provider = await launchDevIdentityProvider({
       port: 0,
       host: '127.0.0.1',
@@ -101,6 +101,23 @@ describe('private_key_jwt key rotation', () => {
     const profile = await browser.request(app.url('/profile'));
     expect(profile.status).toBe(302);
     expect(profile.location).toBe(app.url('/login?returnTo=%2Fprofile'));
+  });
+
+  it('ends a sign-in whose pushed request the provider refuses with the usual page or JSON', async () => {
+    const stranger = keyFile('par-stranger.json', privateJwk('key-2026'));
+    const app = await appSigningWith(ports[3], {
+      OKTA_PRIVATE_KEY_FILE: stranger,
+      OKTA_PAR: 'true',
+    });
+    const page = await new Browser().request(app.url('/login'));
+    expect(page.status).toBe(502);
+    expect(page.body).toContain('Sign-in is misconfigured');
+    const json = await new Browser('application/json').request(app.url('/login'));
+    expect(json.status).toBe(502);
+    expect(JSON.parse(json.body)).toMatchObject({
+      statusCode: 502,
+      error: 'Sign-in is misconfigured',
+    });
   });
 
   /** An assertion of the new key, as the module signs one, for `aud`. */
