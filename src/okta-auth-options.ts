@@ -25,6 +25,10 @@ const VARIABLES: Partial<Record<AuthOptionName, string>> = {
   issuer: 'OKTA_ISSUER',
   clientId: 'OKTA_CLIENT_ID',
   clientSecret: 'OKTA_CLIENT_SECRET',
+  clientAuthentication: 'OKTA_CLIENT_AUTH',
+  privateKey: 'OKTA_PRIVATE_KEY_FILE',
+  privateKeyId: 'OKTA_PRIVATE_KEY_ID',
+  pushedAuthorizationRequests: 'OKTA_PAR',
   redirectUri: 'OKTA_REDIRECT_URI',
   postLogoutRedirectUri: 'OKTA_POST_LOGOUT_REDIRECT_URI',
   scopes: 'OKTA_SCOPES',
@@ -45,9 +49,15 @@ const VARIABLES: Partial<Record<AuthOptionName, string>> = {
  * client later, so only what is already known is checked.
  */
 export function oktaSettingProblems(settings: EnvironmentSettings): string[] {
-  const { oktaClient, relyingParty, widget } = settings;
+  const { oktaClient, clientAuth, relyingParty, widget } = settings;
   // OKTA_UNIVERSAL_LOGOUT is a yes or no, checked as the environment is read.
-  const options = { ...oktaClient, ...relyingParty, widget, universalLogout: undefined };
+  const options = {
+    ...oktaClient,
+    ...clientAuth,
+    ...relyingParty,
+    widget,
+    universalLogout: undefined,
+  };
   return findAuthOptionProblems(options, { partial: true }).map(({ option, message, example }) => {
     const variable = VARIABLES[option] ?? option;
     return `${variable}: ${message}. Example: ${variable}=${example}`;
@@ -85,6 +95,10 @@ export function authModuleOptions(
     issuer: okta.issuer,
     clientId: okta.clientId,
     clientSecret: okta.clientSecret,
+    clientAuthentication: okta.clientAuthentication,
+    privateKey: okta.privateKey,
+    privateKeyId: okta.privateKeyId,
+    pushedAuthorizationRequests: okta.pushedAuthorizationRequests,
     redirectUri: okta.redirectUri,
     postLogoutRedirectUri: okta.postLogoutRedirectUri,
     signInMode: okta.signInMode,
@@ -114,6 +128,10 @@ function tenantAuthOptions(tenant: ResolvedTenant): TenantOptions {
     issuer: tenant.issuer,
     clientId: tenant.clientId,
     clientSecret: tenant.clientSecret,
+    clientAuthentication: tenant.clientAuthentication,
+    privateKey: tenant.privateKey,
+    privateKeyId: tenant.privateKeyId,
+    pushedAuthorizationRequests: tenant.pushedAuthorizationRequests,
     redirectUri: tenant.redirectUri,
     postLogoutRedirectUri: tenant.postLogoutRedirectUri,
     signInMode: tenant.signInMode,

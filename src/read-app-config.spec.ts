@@ -300,6 +300,14 @@ function expectSingleProblem(env: Env, variable: string, reason: RegExp): void {
   expect(problems[0]).toMatch(reason);
 }
 
+/** What the Okta client authentication settings are when none is set: today's secret. */
+const SECRET_BASIC = {
+  clientAuthentication: 'client_secret_basic',
+  privateKey: undefined,
+  privateKeyId: undefined,
+  pushedAuthorizationRequests: false,
+};
+
 describe('readAppConfig', () => {
   describe('with an empty environment', () => {
     it('returns the development defaults and no Okta client', () => {
@@ -319,6 +327,7 @@ describe('readAppConfig', () => {
         http: { trustProxy: false, signInRateLimitPerMinute: 60 },
         logLevel: 'info',
         oktaClient: undefined,
+        clientAuth: SECRET_BASIC,
         relyingParty: {
           signInMode: 'redirect',
           redirectUri: 'http://localhost:8080/authorization-code/callback',
@@ -435,6 +444,7 @@ describe('readAppConfig', () => {
       },
       http: { trustProxy: false, signInRateLimitPerMinute: 60 },
       logLevel: 'info',
+      clientAuth: SECRET_BASIC,
       oktaClient: {
         issuer: ISSUER,
         clientId: '0oa1b2c3d4EXAMPLE',

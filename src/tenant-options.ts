@@ -15,15 +15,18 @@ export function tenantSettingProblems(settings: EnvironmentSettings): string[] {
     findAuthOptionProblems(
       {
         ...tenant.oktaClient,
+        ...tenant.clientAuth,
         signInMode: tenant.signInMode,
         scopes: tenant.scopes,
         postLogoutRedirectUri: tenant.postLogoutRedirectUri,
       },
       { partial: true },
-    ).map(
-      ({ option, message, example }) =>
-        `${tenants.file}, tenant "${tenant.id}", "${option}": ${message}. Example: "${option}": ${quoted(option, example)}`,
-    ),
+    ).map(({ option, message, example }) => {
+      // The file names the key's file; the module checks the key read from it.
+      const key = option === 'privateKey' ? 'privateKeyFile' : option;
+      const shown = option === 'privateKey' ? '"keys/acme.jwks.json"' : quoted(option, example);
+      return `${tenants.file}, tenant "${tenant.id}", "${key}": ${message}. Example: "${key}": ${shown}`;
+    }),
   );
 }
 

@@ -1,4 +1,9 @@
-import type { OktaClientSettings, OktaSettings, RelyingPartySettings } from './okta-settings';
+import type {
+  ClientAuthSettings,
+  OktaClientSettings,
+  OktaSettings,
+  RelyingPartySettings,
+} from './okta-settings';
 import type { TenantsConfig, TenantSettings } from './tenants-config';
 
 export type NodeEnvironment = 'development' | 'production' | 'test';
@@ -53,6 +58,8 @@ export interface EnvironmentSettings {
   http: HttpSettings;
   logLevel: LogLevel;
   oktaClient?: OktaClientSettings;
+  /** With the development provider too: it registers the app with the key's public half. */
+  clientAuth: ClientAuthSettings;
   relyingParty: RelyingPartySettings;
   widget: WidgetSettings;
   /** TENANTS_FILE: several tenants, each signing in at its own Okta org or authorization server. */
@@ -72,7 +79,7 @@ export interface EnvironmentSettings {
 /** The configuration the application runs with, once the identity provider is known. */
 export interface AppConfig extends Omit<
   EnvironmentSettings,
-  'oktaClient' | 'relyingParty' | 'tenants'
+  'oktaClient' | 'clientAuth' | 'relyingParty' | 'tenants'
 > {
   okta: OktaSettings;
   usesDevIdentityProvider: boolean;

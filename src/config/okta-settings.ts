@@ -1,3 +1,5 @@
+import type { PrivateKeyInput } from 'nest-okta';
+
 /** Okta's two models for server-side web apps: its hosted page, or the embedded Sign-In Widget. */
 export type SignInMode = 'redirect' | 'widget';
 
@@ -5,6 +7,7 @@ export type SignInMode = 'redirect' | 'widget';
 export interface OktaClientSettings {
   issuer: string;
   clientId: string;
+  /** Empty with OKTA_CLIENT_AUTH=private_key_jwt, which needs none. */
   clientSecret: string;
 }
 
@@ -20,4 +23,13 @@ export interface RelyingPartySettings {
   universalLogout: boolean;
 }
 
-export type OktaSettings = OktaClientSettings & RelyingPartySettings;
+/** How the app authenticates to Okta, and whether it pushes its authorization requests. */
+export interface ClientAuthSettings {
+  clientAuthentication: 'client_secret_basic' | 'client_secret_post' | 'private_key_jwt';
+  /** The key file's contents: PEM text, or a JWK or JWKS. */
+  privateKey?: PrivateKeyInput;
+  privateKeyId?: string;
+  pushedAuthorizationRequests: boolean | 'auto';
+}
+
+export type OktaSettings = OktaClientSettings & ClientAuthSettings & RelyingPartySettings;

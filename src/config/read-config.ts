@@ -4,6 +4,7 @@ import type { OktaClientSettings, RelyingPartySettings, SignInMode } from './okt
 import { DEFAULT_CALLBACK_PATHS } from './callback-paths';
 import { ConfigError } from './config.error';
 import { devOrgPortProblems } from './dev-org-ports';
+import { readClientAuth } from './read-client-auth';
 import { readDevIdpAllowRemote } from './read-dev-idp-allow-remote';
 import { readHttpSettings, readLogLevel } from './read-http-settings';
 import { readSessionSettings } from './read-session-settings';
@@ -52,6 +53,7 @@ export function readConfig(
   const baseUrl = readBaseUrl(read('APP_BASE_URL') ?? `http://localhost:${port}`, problems);
 
   const issuer = read('OKTA_ISSUER');
+  const clientAuth = readClientAuth(read, problems);
   let oktaClient: OktaClientSettings | undefined;
   if (issuer) {
     oktaClient = {
@@ -62,12 +64,16 @@ export function readConfig(
         '0oa1b2c3d4EXAMPLE',
         problems,
       ),
-      clientSecret: requireValue(
-        'OKTA_CLIENT_SECRET',
-        read('OKTA_CLIENT_SECRET'),
-        'the client secret from the app integration page',
-        problems,
-      ),
+      // An app integration set to "Public key / Private key" has no secret.
+      clientSecret:
+        clientAuth.clientAuthentication === 'private_key_jwt'
+          ? (read('OKTA_CLIENT_SECRET') ?? '')
+          : requireValue(
+              'OKTA_CLIENT_SECRET',
+              read('OKTA_CLIENT_SECRET'),
+              'the client secret from the app integration page',
+              problems,
+            ),
     };
   } else if (production) {
     problems.push(
@@ -111,6 +117,7 @@ export function readConfig(
     http: readHttpSettings(read, problems),
     logLevel: readLogLevel(read('LOG_LEVEL'), problems),
     oktaClient,
+    clientAuth,
     relyingParty: readRelyingParty(read, baseUrl, !oktaClient, problems),
     widget: readWidgetSettings(read),
     tenants,

@@ -1,4 +1,6 @@
-import type { OktaClientSettings, SignInMode } from './okta-settings';
+import { dirname, resolve } from 'node:path';
+import type { ClientAuthSettings, OktaClientSettings, SignInMode } from './okta-settings';
+import { readAuthMethod, readKeyFile } from './read-client-auth';
 import type { TenantSettings } from './tenants-config';
 
 const FIELDS = [
@@ -9,6 +11,10 @@ const FIELDS = [
   'scopes',
   'groupsClaim',
   'postLogoutRedirectUri',
+  'clientAuthentication',
+  'privateKeyFile',
+  'privateKeyId',
+  'pushedAuthorizationRequests',
 ] as const;
 type Field = (typeof FIELDS)[number];
 
@@ -23,6 +29,10 @@ const EXAMPLES: Record<Field, string> = {
   scopes: '"scopes": ["openid", "profile", "email"]',
   groupsClaim: '"groupsClaim": "groups"',
   postLogoutRedirectUri: '"postLogoutRedirectUri": "https://acme.example.com"',
+  clientAuthentication: '"clientAuthentication": "private_key_jwt"',
+  privateKeyFile: '"privateKeyFile": "keys/acme.jwks.json"',
+  privateKeyId: '"privateKeyId": "key-2026"',
+  pushedAuthorizationRequests: '"pushedAuthorizationRequests": "auto"',
 };
 
 const DEFAULT_SCOPES = ['openid', 'profile', 'email'];
@@ -67,21 +77,28 @@ export function readTenantEntry(
     report(field, 'must be a non-empty string');
     return undefined;
   };
-  const [issuer, clientId, clientSecret] = CLIENT_FIELDS.map(text);
-  const given = CLIENT_FIELDS.filter((field) => values[field] !== undefined);
+  const clientAuth = readTenantClientAuth(values, text, report, file);
+  // An app integration set to "Public key / Private key" has no secret to give.
+  const clientFields = CLIENT_FIELDS.filter(
+    (field) => field !== 'clientSecret' || clientAuth.clientAuthentication !== 'private_key_jwt',
+  );
+  const [issuer, clientId, clientSecret = ''] = clientFields.map(text);
+  const given = clientFields.filter((field) => values[field] !== undefined);
   let oktaClient: OktaClientSettings | undefined;
   if (given.length === 0 && production) {
     problems.push(
       `${where}: "issuer", "clientId" and "clientSecret" are required when NODE_ENV=production (a tenant without them signs in at the development identity provider, which never runs in production). Example: ${CLIENT_FIELDS.map((field) => EXAMPLES[field]).join(', ')}`,
     );
   } else if (given.length > 0) {
-    for (const field of CLIENT_FIELDS.filter((name) => !given.includes(name))) {
+    for (const field of clientFields.filter((name) => !given.includes(name))) {
       report(
         field,
-        `is required with ${given.map((name) => `"${name}"`).join(' and ')}: give all three of "issuer", "clientId" and "clientSecret", or (in development) none, to sign in at the development identity provider`,
+        `is required with ${given.map((name) => `"${name}"`).join(' and ')}: give ${clientFields.length === 3 ? 'all three of "issuer", "clientId" and "clientSecret"' : 'both "issuer" and "clientId"'}, or (in development) none, to sign in at the development identity provider`,
       );
     }
-    if (issuer && clientId && clientSecret) oktaClient = { issuer, clientId, clientSecret };
+    if (issuer && clientId && given.length === clientFields.length) {
+      oktaClient = { issuer, clientId, clientSecret };
+    }
   }
 
   const groupsClaim = text('groupsClaim');
@@ -95,7 +112,38 @@ export function readTenantEntry(
     scopes: readScopes(values.scopes, report),
     groupsClaim,
     postLogoutRedirectUri: text('postLogoutRedirectUri'),
+    clientAuth,
     baseUrl,
+  };
+}
+
+/**
+ * The tenant's client authentication, as OKTA_CLIENT_AUTH and its companions give the app's: a
+ * key file's path is relative to the tenants file.
+ */
+function readTenantClientAuth(
+  values: Record<string, unknown>,
+  text: (field: Field) => string | undefined,
+  report: Report,
+  file: string,
+): ClientAuthSettings {
+  const keyFile = text('privateKeyFile');
+  const par = values.pushedAuthorizationRequests;
+  if (par !== undefined && par !== true && par !== false && par !== 'auto') {
+    report('pushedAuthorizationRequests', 'must be true, false or "auto"');
+  }
+  return {
+    clientAuthentication: readAuthMethod(text('clientAuthentication'), (message) =>
+      report('clientAuthentication', message),
+    ),
+    privateKey:
+      keyFile === undefined
+        ? undefined
+        : readKeyFile(resolve(dirname(file), keyFile), (message) =>
+            report('privateKeyFile', message),
+          ),
+    privateKeyId: text('privateKeyId'),
+    pushedAuthorizationRequests: par === true || par === 'auto' ? par : false,
   };
 }
 

@@ -15,6 +15,14 @@ const ACME_OKTA = {
   clientSecret: SECRET,
 };
 
+/** A tenant's client authentication when the file says nothing of it: its client secret. */
+const SECRET_BASIC = {
+  clientAuthentication: 'client_secret_basic',
+  privateKey: undefined,
+  privateKeyId: undefined,
+  pushedAuthorizationRequests: false,
+};
+
 let dir: string;
 beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'tenants-file-'))));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -44,6 +52,7 @@ describe('readTenantsFile: valid files', () => {
       scopes: ['openid', 'profile', 'email'],
       groupsClaim: undefined,
       postLogoutRedirectUri: undefined,
+      clientAuth: SECRET_BASIC,
       baseUrl: 'http://acme.localhost:8080',
     });
     expect(tenantRelyingParty(acme)).toEqual({
@@ -99,11 +108,37 @@ describe('readTenantsFile: valid files', () => {
       scopes: ['openid', 'profile', 'offline_access'],
       groupsClaim: 'roles',
       postLogoutRedirectUri: 'https://acme.example.com/bye',
+      clientAuth: SECRET_BASIC,
       baseUrl: 'https://app.example.com/t/acme',
     });
     expect(tenantRelyingParty(acme)).toMatchObject({
       redirectUri: 'https://app.example.com/t/acme/login/callback',
       postLogoutRedirectUri: 'https://acme.example.com/bye',
+    });
+  });
+
+  it('reads a tenant signing with a key: its file beside the tenants file, and no secret', () => {
+    const jwk = { kty: 'EC', crv: 'P-256', x: 'x', y: 'y', d: 'd', kid: 'acme-1' };
+    writeFileSync(join(dir, 'acme.jwks.json'), JSON.stringify({ keys: [jwk] }));
+    const { issuer, clientId } = ACME_OKTA;
+    const settings = {
+      issuer,
+      clientId,
+      clientAuthentication: 'private_key_jwt',
+      privateKeyFile: 'acme.jwks.json',
+      privateKeyId: 'acme-1',
+      pushedAuthorizationRequests: 'auto',
+    };
+    const { config, problems } = read({ tenants: { acme: settings } }, PRODUCTION);
+    expect(problems).toEqual([]);
+    expect(config!.tenants.get('acme')).toMatchObject({
+      oktaClient: { issuer, clientId, clientSecret: '' },
+      clientAuth: {
+        clientAuthentication: 'private_key_jwt',
+        privateKey: { keys: [jwk] },
+        privateKeyId: 'acme-1',
+        pushedAuthorizationRequests: 'auto',
+      },
     });
   });
 

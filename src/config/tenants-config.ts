@@ -1,4 +1,9 @@
-import type { OktaClientSettings, RelyingPartySettings, SignInMode } from './okta-settings';
+import type {
+  ClientAuthSettings,
+  OktaClientSettings,
+  RelyingPartySettings,
+  SignInMode,
+} from './okta-settings';
 import { DEFAULT_CALLBACK_PATHS } from './callback-paths';
 
 /** How a request names its tenant: `acme.example.com`, or `/t/acme/...` on one host. */
@@ -21,6 +26,8 @@ export interface TenantSettings {
   groupsClaim?: string;
   /** As the file gives it; without one, the tenant's own address. */
   postLogoutRedirectUri?: string;
+  /** `clientAuthentication`, `privateKeyFile`, `privateKeyId`, `pushedAuthorizationRequests`. */
+  clientAuth: ClientAuthSettings;
   /** The tenant's own address: `http://acme.localhost:8080`, or `http://localhost:8080/t/acme`. */
   baseUrl: string;
 }

@@ -1,6 +1,7 @@
 import { launchDevIdentityProvider, type RunningIdentityProvider } from 'okta-dev-idp';
 import type { EnvironmentSettings } from '../config/app-config';
-import type { RelyingPartySettings } from '../config/okta-settings';
+import type { ClientAuthSettings, RelyingPartySettings } from '../config/okta-settings';
+import { registrationAuth } from './client-registration-auth';
 import { globalTokenRevocationEndpoint } from './global-token-revocation';
 import { grantTypesFor } from './grant-types';
 
@@ -13,6 +14,8 @@ export interface DevOrgRegistration {
   /** The app's address at this org: its origin is the org's Trusted Origin, as in Okta. */
   appUrl: string;
   client: { clientId: string; clientSecret: string };
+  /** How the app authenticates: the registration's method, and its keys' public halves. */
+  clientAuth: ClientAuthSettings;
   relyingParty: Pick<RelyingPartySettings, 'redirectUri' | 'postLogoutRedirectUri' | 'signInMode'>;
 }
 
@@ -24,7 +27,7 @@ export interface DevOrgRegistration {
  */
 export function launchDevOrg(
   settings: Pick<EnvironmentSettings, 'baseUrl' | 'devIdentityProvider'>,
-  { org, port, listen, appUrl, client, relyingParty }: DevOrgRegistration,
+  { org, port, listen, appUrl, client, clientAuth, relyingParty }: DevOrgRegistration,
 ): Promise<RunningIdentityProvider> {
   const issuerHost = new URL(settings.baseUrl).hostname;
   return launchDevIdentityProvider({
@@ -39,7 +42,7 @@ export function launchDevOrg(
     clients: [
       {
         client_id: client.clientId,
-        client_secret: client.clientSecret,
+        ...registrationAuth(clientAuth, client.clientSecret),
         redirect_uris: [relyingParty.redirectUri],
         post_logout_redirect_uris: [relyingParty.postLogoutRedirectUri],
         grant_types: grantTypesFor(relyingParty.signInMode),

@@ -1,6 +1,7 @@
 import type { RunningIdentityProvider } from 'okta-dev-idp';
 import type { AppConfig, EnvironmentSettings } from '../config/app-config';
 import { devIdentityProviderHost } from './dev-identity-provider-host';
+import { withDevKey } from './client-registration-auth';
 import { launchDevOrg } from './launch-dev-org';
 import { resolveTenants } from './resolve-tenants';
 
@@ -45,23 +46,31 @@ export async function resolveIdentityProvider(
 async function resolveSingleTenant(
   settings: Omit<EnvironmentSettings, 'tenants'>,
 ): Promise<ResolvedConfig> {
-  const { oktaClient, relyingParty, devIdentityProvider: dev, ...rest } = settings;
+  const {
+    oktaClient,
+    clientAuth: given,
+    relyingParty,
+    devIdentityProvider: dev,
+    ...rest
+  } = settings;
   if (oktaClient) {
     return {
       config: {
         ...rest,
         devIdentityProvider: dev,
-        okta: { ...oktaClient, ...relyingParty },
+        okta: { ...oktaClient, ...given, ...relyingParty },
         usesDevIdentityProvider: false,
       },
     };
   }
   const { warning, ...listen } = devIdentityProviderHost(settings.host, dev.allowRemote);
+  const clientAuth = withDevKey(given);
   const provider = await launchDevOrg(settings, {
     port: dev.port,
     listen,
     appUrl: settings.baseUrl,
     client: dev,
+    clientAuth,
     relyingParty,
   });
   return {
@@ -72,6 +81,7 @@ async function resolveSingleTenant(
         issuer: provider.issuer,
         clientId: dev.clientId,
         clientSecret: dev.clientSecret,
+        ...clientAuth,
         ...relyingParty,
       },
       usesDevIdentityProvider: true,

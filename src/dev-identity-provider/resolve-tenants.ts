@@ -12,6 +12,7 @@ import {
   type TenantsConfig,
 } from '../config/tenants-config';
 import { devIdentityProviderHost } from './dev-identity-provider-host';
+import { withDevKey } from './client-registration-auth';
 import { launchDevOrg } from './launch-dev-org';
 
 export interface TenantsResolution extends ResolvedTenants {
@@ -45,25 +46,33 @@ export async function resolveTenants(
       const port = ports.get(tenant.id) ?? 0;
       const clientId = `nest-okta-${tenant.id}`;
       const clientSecret = randomBytes(24).toString('base64url');
+      const clientAuth = withDevKey(tenant.clientAuth);
       const provider = await launchDevOrg(settings, {
         org: tenant.id,
         port,
         listen,
         appUrl: tenant.baseUrl,
         client: { clientId, clientSecret },
+        clientAuth,
         relyingParty: tenantRelyingParty(tenant),
       }).catch((error: unknown) => {
         const reason = error instanceof Error ? error.message : String(error);
         throw new Error(`Tenant "${tenant.id}" (${config.file}): ${reason}`);
       });
-      return { tenant, provider, client: { issuer: provider.issuer, clientId, clientSecret } };
+      return {
+        tenant,
+        provider,
+        client: { issuer: provider.issuer, clientId, clientSecret, ...clientAuth },
+      };
     }),
   );
 
   const devClients = new Map(started.map(({ tenant, client }) => [tenant.id, client]));
   const resolved = new Map<string, ResolvedTenant>();
   for (const tenant of tenants.values()) {
-    const client = tenant.oktaClient ?? devClients.get(tenant.id);
+    const client = tenant.oktaClient
+      ? { ...tenant.oktaClient, ...tenant.clientAuth }
+      : devClients.get(tenant.id);
     if (!client) throw new Error(`Tenant "${tenant.id}" has no identity provider`);
     resolved.set(tenant.id, {
       id: tenant.id,

@@ -62,7 +62,14 @@ export async function startTenantsStack({
 }: {
   resolution?: 'host' | 'path';
   /** The tenants file's tenants; by default Acme and Globex, both on the hosted page. */
-  tenants?: Record<string, { signInMode?: 'redirect' | 'widget' }>;
+  tenants?: Record<
+    string,
+    {
+      signInMode?: 'redirect' | 'widget';
+      clientAuthentication?: string;
+      pushedAuthorizationRequests?: boolean | 'auto';
+    }
+  >;
   logDestination?: DestinationStream;
   /** More of the app's environment, such as `SIGN_IN_RATE_LIMIT_PER_MINUTE` or `REDIS_URL`. */
   env?: Record<string, string>;

@@ -9,6 +9,7 @@ export {
 export type {
   AuthModuleOptions,
   AuthTenantsOptions,
+  ClientAuthentication,
   MultiTenantAuthModuleOptions,
   SharedAuthOptions,
   TenantAuthOptions,
@@ -18,6 +19,7 @@ export type {
   UniversalLogoutOptions,
   WidgetOptions,
 } from './options/auth-module-options';
+export type { PrivateJwk, PrivateKeyInput } from './options/private-key';
 export {
   findAuthOptionProblems,
   type AuthOptionName,

@@ -103,7 +103,12 @@ export async function startDevIdentityProvider({
     const emailAuthenticator = createEmailAuthenticator(mailbox);
     // Before any client is loaded: registrations naming the grant are validated against it.
     registerInteractionCodeGrant(provider, interactions, accounts);
-    provider.use(offlineAccessImpliesConsent(OKTA_ROUTES.authorization));
+    provider.use(
+      offlineAccessImpliesConsent({
+        authorization: OKTA_ROUTES.authorization,
+        par: OKTA_ROUTES.pushed_authorization_request,
+      }),
+    );
     provider.on('server_error', logServerError);
     // oidc-provider validates static clients on first use; a bad registration should fail here.
     await Promise.all(clients.map(({ client_id }) => provider.Client.find(client_id)));

@@ -1,6 +1,8 @@
 // @ts-check
 import { randomBytes } from 'node:crypto';
 
+import { errors } from 'oidc-provider';
+
 import { withAcrValuesCheck } from './acr-values-check.mjs';
 import { grantRequestedScopes, policyWithoutConsentScreen } from './first-party-consent.mjs';
 import { createMemoryAdapter } from './memory-adapter.mjs';
@@ -14,10 +16,12 @@ import { errorPage, logoutPage, signedOutPage } from './views.mjs';
  * A client the provider knows, as Okta's app settings would describe it.
  * @typedef {object} ClientRegistration
  * @property {string} client_id
- * @property {string} client_secret
+ * @property {string} [client_secret] none with `private_key_jwt`
  * @property {string[]} redirect_uris
  * @property {string[]} [post_logout_redirect_uris]
- * @property {'client_secret_basic' | 'client_secret_post'} [token_endpoint_auth_method]
+ * @property {'client_secret_basic' | 'client_secret_post' | 'private_key_jwt'} [token_endpoint_auth_method]
+ * @property {{ keys: object[] }} [jwks] the public keys of a `private_key_jwt` client
+ * @property {boolean} [require_pushed_authorization_requests] Okta's "Require PAR" app setting
  * @property {string[]} [grant_types] `interaction_code` for the embedded Sign-In Widget
  */
 
@@ -30,6 +34,7 @@ export const OKTA_ROUTES = {
   end_session: '/v1/logout',
   revocation: '/v1/revoke',
   introspection: '/v1/introspect',
+  pushed_authorization_request: '/v1/par',
 };
 
 /** Where the sign-in page lives, at the server root rather than under the issuer. */
@@ -68,7 +73,8 @@ export function providerConfiguration({
       token_endpoint_auth_method: 'client_secret_basic',
       id_token_signed_response_alg: 'RS256',
     },
-    clientAuthMethods: ['client_secret_basic', 'client_secret_post'],
+    clientAuthMethods: ['client_secret_basic', 'client_secret_post', 'private_key_jwt'],
+    assertJwtClientAuthClaimsAndHeader: assertOktaClientAssertion,
     responseTypes: ['code'],
     pkce: { methods: ['S256'], required: () => true },
     jwks,
@@ -113,8 +119,9 @@ export function providerConfiguration({
     routes: OKTA_ROUTES,
     features: {
       devInteractions: { enabled: false },
-      // Neither is part of the Okta flows this stands in for.
-      pushedAuthorizationRequests: { enabled: false },
+      // Okta's `/v1/par`: optional, unless a client's registration requires it.
+      pushedAuthorizationRequests: { enabled: true, requirePushedAuthorizationRequests: false },
+      // Not part of the Okta flows this stands in for.
       resourceIndicators: { enabled: false },
       revocation: { enabled: true },
       introspection: {
@@ -198,4 +205,25 @@ function postLogoutSuccessSource(ctx) {
 function renderError(ctx, out) {
   ctx.type = 'html';
   ctx.body = errorPage(out.error, out.error_description);
+}
+
+/**
+ * Okta is stricter with a `private_key_jwt` assertion than oidc-provider, which also takes the
+ * issuer or the token endpoint as `aud` anywhere: Okta wants the full URL of the endpoint called,
+ * and an `exp` at most an hour away. (Signature, `iss`, `exp` and a single-use `jti` are
+ * oidc-provider's own checks.)
+ * @param {any} ctx
+ * @param {{ aud?: unknown, exp?: number, sub?: unknown, iss?: unknown }} claims
+ */
+async function assertOktaClientAssertion(ctx, claims) {
+  const endpoint = ctx.oidc.urlFor(ctx.oidc.route);
+  if (claims.aud !== endpoint) {
+    throw new errors.InvalidClientAuth(`aud must be the URL of the endpoint called (${endpoint})`);
+  }
+  if (claims.sub !== claims.iss) {
+    throw new errors.InvalidClientAuth('sub must be the client_id, as iss is');
+  }
+  if (typeof claims.exp !== 'number' || claims.exp - Date.now() / 1000 > HOUR) {
+    throw new errors.InvalidClientAuth('exp must be at most one hour from now');
+  }
 }

@@ -33,6 +33,16 @@ export function providerFailureToHttp(
       options,
     );
   }
+  // The provider refused the app's own credentials (a key it does not know, say): no sign-in can
+  // succeed until the configuration is fixed, so the user is not told to try again.
+  if (error instanceof TokenEndpointError && error.error === 'invalid_client') {
+    return new SignInException(
+      HttpStatus.BAD_GATEWAY,
+      'Sign-in is misconfigured',
+      'The identity provider did not accept the credentials of this app. Please tell the administrators of this site.',
+      options,
+    );
+  }
   if (error instanceof TokenEndpointError && during === 'sign-in') {
     return new SignInException(
       HttpStatus.BAD_REQUEST,

@@ -1,5 +1,7 @@
 import type { AuthSettings } from '../options/auth-settings';
+import type { ClientCredentials } from '../options/client-credentials';
 import type { JWTVerifyGetKey } from 'jose';
+import { authenticateClient, type ClientAuthentication } from './client-authentication';
 import { fetchJson } from './fetch-json';
 import { type IdTokenClaims, type SignedInIdentity, validateIdToken } from './id-token';
 import { IdentityProviderResponseError, TokenEndpointError } from './oidc.errors';
@@ -10,7 +12,7 @@ import { requestRevocation, type RevocableToken } from './token-revocation';
 export interface OidcClientSettings {
   issuer: string;
   clientId: string;
-  clientSecret: string;
+  clientCredentials: ClientCredentials;
   /** How long any one request to the provider may take. */
   timeoutMs: number;
 }
@@ -38,8 +40,9 @@ export class OidcClient {
   constructor(private readonly settings: OidcClientSettings) {}
 
   /** The client of one Okta app integration, as the module's settings (or a tenant's) name it. */
-  static forApp({ issuer, clientId, clientSecret, providerTimeoutMs }: AuthSettings): OidcClient {
-    return new OidcClient({ issuer, clientId, clientSecret, timeoutMs: providerTimeoutMs });
+  static forApp(settings: AuthSettings): OidcClient {
+    const { issuer, clientId, clientCredentials, providerTimeoutMs } = settings;
+    return new OidcClient({ issuer, clientId, clientCredentials, timeoutMs: providerTimeoutMs });
   }
 
   get issuer(): string {
@@ -80,23 +83,11 @@ export class OidcClient {
     });
   }
 
-  /** POSTs a grant to the token endpoint, authenticating with `client_secret_basic`. */
+  /** POSTs a grant to the token endpoint, authenticating as the app integration is set up. */
   async grant(parameters: Record<string, string>): Promise<TokenSet> {
     const { token_endpoint } = await this.metadata();
-    const { status, body } = await fetchJson(token_endpoint, this.settings.timeoutMs, {
-      method: 'POST',
-      headers: {
-        authorization: this.basicAuthorization(),
-        'content-type': 'application/x-www-form-urlencoded',
-      },
-      body: new URLSearchParams(parameters),
-    });
-    if (status !== 200) {
-      throw new TokenEndpointError(
-        typeof body.error === 'string' ? body.error : `http_${status}`,
-        typeof body.error_description === 'string' ? body.error_description : undefined,
-      );
-    }
+    const { status, body } = await this.postAuthenticated(token_endpoint, parameters);
+    if (status !== 200) throw endpointRefusal(status, body);
     if (typeof body.access_token !== 'string' || typeof body.token_type !== 'string') {
       throw new IdentityProviderResponseError('token response lacks access_token or token_type');
     }
@@ -144,18 +135,41 @@ export class OidcClient {
       throw new IdentityProviderResponseError('discovery document names no revocation_endpoint');
     }
     await requestRevocation(revocation_endpoint, {
-      authorization: this.basicAuthorization(),
+      authentication: await this.authenticationFor(revocation_endpoint),
       token,
       hint,
       timeoutMs: this.settings.timeoutMs,
     });
   }
 
-  /** RFC 6749 section 2.3.1: both parts are form-encoded before they are joined. */
-  private basicAuthorization(): string {
-    const encode = (value: string) => encodeURIComponent(value).replace(/%20/g, '+');
-    const credentials = `${encode(this.settings.clientId)}:${encode(this.settings.clientSecret)}`;
-    return `Basic ${Buffer.from(credentials).toString('base64')}`;
+  /**
+   * Pushes an authorization request (RFC 9126) to the endpoint discovery advertised, authenticated
+   * like the token call; the `request_uri` it answers stands for every parameter pushed.
+   */
+  async pushAuthorizationRequest(
+    endpoint: string,
+    parameters: Record<string, string>,
+  ): Promise<string> {
+    const { status, body } = await this.postAuthenticated(endpoint, parameters);
+    // RFC 9126 section 2.3: refusals are shaped like the token endpoint's.
+    if (status !== 201 && status !== 200) throw endpointRefusal(status, body);
+    if (typeof body.request_uri !== 'string' || body.request_uri === '') {
+      throw new IdentityProviderResponseError('pushed authorization response lacks request_uri');
+    }
+    return body.request_uri;
+  }
+
+  private async postAuthenticated(endpoint: string, parameters: Record<string, string>) {
+    const { headers, body } = await this.authenticationFor(endpoint);
+    return fetchJson(endpoint, this.settings.timeoutMs, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ ...parameters, ...body }),
+    });
+  }
+
+  private authenticationFor(endpoint: string): Promise<ClientAuthentication> {
+    return authenticateClient(this.settings.clientId, this.settings.clientCredentials, endpoint);
   }
 
   private discover() {
@@ -176,4 +190,12 @@ export class OidcClient {
     const { getKey } = new ProviderKeys(metadata.jwks_uri, this.settings.timeoutMs);
     return { metadata, keys: getKey };
   }
+}
+
+/** An RFC 6749 section 5.2 error response, from the token endpoint or one shaped like it. */
+function endpointRefusal(status: number, body: Record<string, unknown>): TokenEndpointError {
+  return new TokenEndpointError(
+    typeof body.error === 'string' ? body.error : `http_${status}`,
+    typeof body.error_description === 'string' ? body.error_description : undefined,
+  );
 }

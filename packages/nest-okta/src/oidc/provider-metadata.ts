@@ -10,6 +10,8 @@ export interface ProviderMetadata {
   end_session_endpoint?: string;
   /** RFC 7009: where sign-out revokes the session's tokens. */
   revocation_endpoint?: string;
+  /** RFC 9126: where a sign-in's parameters are pushed before the browser goes to authorize. */
+  pushed_authorization_request_endpoint?: string;
   /** RFC 9207: the provider puts `iss` in every authorization response. */
   authorization_response_iss_parameter_supported: boolean;
 }
@@ -48,6 +50,9 @@ export function parseProviderMetadata(
     jwks_uri: document.jwks_uri as string,
     end_session_endpoint: optionalUrl(document.end_session_endpoint),
     revocation_endpoint: optionalUrl(document.revocation_endpoint),
+    pushed_authorization_request_endpoint: optionalUrl(
+      document.pushed_authorization_request_endpoint,
+    ),
     authorization_response_iss_parameter_supported:
       document.authorization_response_iss_parameter_supported === true,
   };

@@ -1,3 +1,4 @@
+import type { ClientAuthentication } from './client-authentication';
 import { IdentityProviderResponseError, IdentityProviderUnavailableError } from './oidc.errors';
 
 /** RFC 7009's hints: the provider looks the token up as this kind first. */
@@ -10,7 +11,12 @@ export type RevocableToken = 'access_token' | 'refresh_token';
  */
 export async function requestRevocation(
   endpoint: string,
-  request: { authorization: string; token: string; hint: RevocableToken; timeoutMs: number },
+  request: {
+    authentication: ClientAuthentication;
+    token: string;
+    hint: RevocableToken;
+    timeoutMs: number;
+  },
 ): Promise<void> {
   let response: Response;
   try {
@@ -20,10 +26,14 @@ export async function requestRevocation(
       signal: AbortSignal.timeout(request.timeoutMs),
       headers: {
         accept: 'application/json',
-        authorization: request.authorization,
+        ...request.authentication.headers,
         'content-type': 'application/x-www-form-urlencoded',
       },
-      body: new URLSearchParams({ token: request.token, token_type_hint: request.hint }),
+      body: new URLSearchParams({
+        token: request.token,
+        token_type_hint: request.hint,
+        ...request.authentication.body,
+      }),
     });
     if (response.status === 200) {
       await response.body?.cancel();

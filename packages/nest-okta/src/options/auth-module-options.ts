@@ -2,8 +2,12 @@ import type { ThrottlerStorage } from '@nestjs/throttler';
 import type { Request } from 'express';
 import type { AfterSignIn } from './after-sign-in';
 import type { RefreshLock } from './refresh-lock';
+import type { PrivateKeyInput } from './private-key';
 import type { WidgetCspDirective } from './widget-csp-sources';
 import type { SessionIndexStore } from './session-index-store';
+
+/** How the app authenticates itself to the provider's endpoints. */
+export type ClientAuthentication = 'client_secret_basic' | 'client_secret_post' | 'private_key_jwt';
 
 /** Okta's two models for server-side web apps: its hosted page, or the embedded Sign-In Widget. */
 export type SignInMode = 'redirect' | 'widget';
@@ -13,7 +17,27 @@ export interface TenantAuthOptions {
   /** The authorization server: `https://{yourOktaDomain}/oauth2/default`, or the org server. */
   issuer: string;
   clientId: string;
-  clientSecret: string;
+  /** Required unless `clientAuthentication` is `private_key_jwt`. */
+  clientSecret?: string;
+  /**
+   * How the app authenticates to Okta's token, revocation and PAR endpoints, as the app
+   * integration's "Client authentication" says: `client_secret_basic` (the default),
+   * `client_secret_post`, or `private_key_jwt` (Okta's "Public key / Private key").
+   */
+  clientAuthentication?: ClientAuthentication;
+  /**
+   * With `private_key_jwt`: the private key that signs client assertions, as PEM text, a JWK, or
+   * a JWKS holding several (during a rotation). RSA (RS256, 2048 bits or more) or EC P-256 (ES256).
+   */
+  privateKey?: PrivateKeyInput;
+  /** The `kid` of the key that signs; needed when the key has none, or the JWKS holds several. */
+  privateKeyId?: string;
+  /**
+   * Pushed authorization requests (RFC 9126), hosted page only: `true` sends every sign-in's
+   * parameters to Okta's `/v1/par` first; `'auto'` does when discovery advertises the endpoint.
+   * Default `false`.
+   */
+  pushedAuthorizationRequests?: boolean | 'auto';
   /** The sign-in redirect URI registered in Okta; its path becomes the callback route. */
   redirectUri: string;
   /** Where Okta sends the browser after sign-out; registered in Okta too. */

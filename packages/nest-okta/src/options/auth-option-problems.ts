@@ -30,11 +30,16 @@ export function findAuthOptionProblems(
   const rules = Object.entries(OPTION_RULES) as [keyof typeof OPTION_RULES, OptionRule][];
   for (const [option, { example, required, check }] of rules) {
     const value = valueAt(options, option);
-    if (value === undefined || (required && value === '')) {
-      if (required && !partial) problems.push({ option, message: 'is required', example });
+    const needed = typeof required === 'function' ? required(options) : required;
+    if (value === undefined || (needed && value === '')) {
+      // A reason comes from options that were given, so it is reported even in a partial check.
+      if (needed && (!partial || typeof needed === 'string')) {
+        const why = typeof needed === 'string' ? `: ${needed}` : '';
+        problems.push({ option, message: `is required${why}`, example });
+      }
       continue;
     }
-    for (const message of [check?.(value) ?? []].flat()) {
+    for (const message of [check?.(value, options) ?? []].flat()) {
       problems.push({ option, message, example });
     }
   }

@@ -1,3 +1,4 @@
+import type { ClientCredentials } from './client-credentials';
 import type { RefreshLock } from './refresh-lock';
 import type { WidgetCspSources } from './widget-csp-sources';
 import type { AfterSignIn } from './after-sign-in';
@@ -10,7 +11,11 @@ export type OwnRoute = 'login' | 'logout' | 'logoutEverywhere';
 export interface AuthSettings {
   issuer: string;
   clientId: string;
-  clientSecret: string;
+  /** How every call to the provider's token, revocation and PAR endpoints authenticates. */
+  clientCredentials: ClientCredentials;
+  /** A secret every instance shares, never sent to a browser: keys the sign-out forms' CSRF tokens. */
+  instanceSecret: string;
+  pushedAuthorizationRequests: boolean | 'auto';
   redirectUri: string;
   postLogoutRedirectUri: string;
   signInMode: SignInMode;

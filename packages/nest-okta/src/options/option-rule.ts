@@ -1,4 +1,5 @@
 import type {
+  AuthModuleOptions,
   SharedAuthOptions,
   TenantAuthOptions,
   UniversalLogoutOptions,
@@ -23,13 +24,20 @@ export type OptionPath =
 export interface OptionRule {
   /** A valid value, shown after each of the option's problems. */
   example: string;
-  /** Absent or `''` is a problem ("is required"), unless the check is partial. */
-  required?: true;
+  /**
+   * Absent or `''` is a problem ("is required"), unless the check is partial. A function decides
+   * from the other options; a string it returns says why the option is needed.
+   */
+  required?: true | ((options: Partial<AuthModuleOptions>) => boolean | string | undefined);
   /**
    * What is wrong with the value as given, never called when it is absent: one message, several,
-   * or none. It takes `unknown`, since options come from JavaScript, JSON and environments too.
+   * or none. It takes `unknown`, since options come from JavaScript, JSON and environments too;
+   * the other options are there for a value that depends on them (a key and its `kid`).
    */
-  check?: (value: unknown) => string | readonly string[] | undefined;
+  check?: (
+    value: unknown,
+    options: Partial<AuthModuleOptions>,
+  ) => string | readonly string[] | undefined;
   /**
    * What the module uses when the option is absent, in whatever shape its one use wants: a
    * value, a value per sign-in mode, or a function of the options it is derived from.

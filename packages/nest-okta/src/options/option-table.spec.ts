@@ -16,7 +16,7 @@ describe('OPTION_RULES', () => {
           : [given];
       checked.push(name);
       return values.flatMap((value) =>
-        [check?.(value) ?? []].flat().map((message) => `${name}: ${message}`),
+        [check?.(value, {}) ?? []].flat().map((message) => `${name}: ${message}`),
       );
     });
     expect(refused).toEqual([]);

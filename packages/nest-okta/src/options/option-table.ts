@@ -1,3 +1,4 @@
+import { CLIENT_AUTH_OPTION_RULES } from './client-auth-option-rules';
 import type { OptionPath, OptionRule } from './option-rule';
 import { SHARED_AUTH_OPTION_RULES } from './shared-auth-option-rules';
 import { TENANT_AUTH_OPTION_RULES } from './tenant-auth-option-rules';
@@ -12,6 +13,7 @@ import { WIDGET_OPTION_RULES } from './widget-option-rules';
  */
 export const OPTION_RULES = {
   ...TENANT_AUTH_OPTION_RULES,
+  ...CLIENT_AUTH_OPTION_RULES,
   ...SHARED_AUTH_OPTION_RULES,
   ...WIDGET_OPTION_RULES,
   ...UNIVERSAL_LOGOUT_OPTION_RULES,

@@ -1,5 +1,6 @@
 import type { AuthModuleOptions } from './auth-module-options';
 import { findAuthOptionProblems } from './auth-option-problems';
+import { instanceSecretOf, resolveClientCredentials } from './client-credentials';
 import { AuthOptionsError } from './auth-options.error';
 import type { AuthSettings, UniversalLogoutSettings } from './auth-settings';
 import { OPTION_RULES as RULES } from './option-table';
@@ -28,10 +29,14 @@ export function resolveAuthSettings(options: AuthModuleOptions): AuthSettings {
   if (routeProblems.length > 0) throw new AuthOptionsError(routeProblems);
   const signInMode = options.signInMode ?? RULES.signInMode.default;
   const widget = options.widget ?? {};
+  const clientCredentials = resolveClientCredentials(options);
   return {
     issuer: options.issuer,
     clientId: options.clientId,
-    clientSecret: options.clientSecret,
+    clientCredentials,
+    instanceSecret: instanceSecretOf(clientCredentials),
+    pushedAuthorizationRequests:
+      options.pushedAuthorizationRequests ?? RULES.pushedAuthorizationRequests.default,
     redirectUri: options.redirectUri,
     postLogoutRedirectUri: options.postLogoutRedirectUri,
     signInMode,

@@ -1,3 +1,4 @@
+import { usesPrivateKey } from './client-auth-option-rules';
 import { isLoopbackHost } from './loopback-host';
 import { aString } from './option-checks';
 import type { OptionRules } from './option-rule';
@@ -20,7 +21,8 @@ export const TENANT_AUTH_OPTION_RULES = {
   },
   clientSecret: {
     example: 'the client secret from the app integration page',
-    required: true,
+    // Okta gives an app integration set to "Public key / Private key" no secret.
+    required: (options) => !usesPrivateKey(options),
     check: aString((value) => placeholderProblem(value, '')),
   },
   redirectUri: {

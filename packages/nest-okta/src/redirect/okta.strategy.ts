@@ -1,7 +1,6 @@
 import type { Request } from 'express';
 import { Strategy as OpenIDConnectStrategy } from 'passport-openidconnect';
 import type { OidcClient, TokenSet, UserInfo } from '../oidc/oidc-client';
-import { s256CodeChallenge } from '../oidc/pkce';
 import type { ProviderMetadata } from '../oidc/provider-metadata';
 import type { AuthSettings } from '../options/auth-settings';
 import { invalidSignInResponse, providerRefusal } from '../errors/sign-in-refusals';
@@ -10,6 +9,7 @@ import type { SignInRequest } from '../sign-in/sign-in-request';
 import type { SignInTransactions } from '../sign-in/sign-in-transactions';
 import { verifiedOktaUser } from '../sign-in/verified-okta-user';
 import type { VerifiedSignIn } from '../user/okta-user';
+import { authorizationParameters, authorizationUrl } from './authorization-request';
 import { checkedIdTokens, PassportOAuth2Bridge } from './passport-oauth2.bridge';
 import { TransactionStateStore } from './transaction-state.store';
 
@@ -19,13 +19,6 @@ export interface OktaAuthenticateOptions {
   returnTo?: string;
   /** What the sign-in asks of the provider beyond the client's own parameters. */
   request?: SignInRequest;
-}
-
-interface AuthorizationRequest {
-  state: string;
-  nonce: string;
-  codeChallenge: string;
-  request: SignInRequest;
 }
 
 type Verified = (err: Error | null, user?: VerifiedSignIn | false) => void;
@@ -43,7 +36,7 @@ export class OktaStrategy extends OpenIDConnectStrategy {
     private readonly oidc: OidcClient,
     private readonly transactions: SignInTransactions,
   ) {
-    const { issuer, clientId, clientSecret, redirectUri, scopes, groupsClaim } = settings;
+    const { issuer, clientId, redirectUri, scopes, groupsClaim } = settings;
     super(
       {
         issuer,
@@ -53,7 +46,9 @@ export class OktaStrategy extends OpenIDConnectStrategy {
         tokenURL: issuer,
         userInfoURL: issuer,
         clientID: clientId,
-        clientSecret,
+        // Only for the library's own token client, which the bridge replaces: OidcClient
+        // authenticates every call as the settings say.
+        clientSecret: '',
         callbackURL: redirectUri,
         scope: scopes.filter((scope) => scope !== 'openid'),
         store: new TransactionStateStore(transactions) as never,
@@ -97,44 +92,37 @@ export class OktaStrategy extends OpenIDConnectStrategy {
           (error) => this.error(error),
         );
         if (options.callback) this.completeSignIn(req, metadata);
-        else this.beginSignIn(req, options.returnTo ?? '/', options.request ?? {});
+        else this.beginSignIn(req, metadata, options.returnTo ?? '/', options.request ?? {});
       },
       (error: unknown) => this.error(error as Error),
     );
   }
 
   /**
-   * The library sets `acr_values` and `max_age` only from the strategy's own options (one value
-   * for every sign-in), and drops a `max_age` of 0 (`if (maxAge)`): each sign-in's come from its
-   * transaction here instead, `max_age` as a string, so 0 reaches the provider.
+   * The library's step that builds the authorize URL is replaced, so that PAR can push the very
+   * parameters it would have put in the URL (see authorization-request.ts): the library sets
+   * `acr_values` and `max_age` only from the strategy's options (one value for every sign-in),
+   * and drops a `max_age` of 0. The session (holding the transaction) is saved before the
+   * browser leaves: a session store outage fails here rather than at the callback.
    */
-  override authorizationParams({ codeChallenge, nonce, request }: AuthorizationRequest): object {
-    return {
-      code_challenge: codeChallenge,
-      code_challenge_method: 'S256',
-      nonce,
-      ...(request.acrValues && { acr_values: request.acrValues.join(' ') }),
-      ...(request.maxAge !== undefined && { max_age: String(request.maxAge) }),
-      ...(request.prompt && { prompt: request.prompt }),
-      ...(request.loginHint && { login_hint: request.loginHint }),
-    };
-  }
-
-  private beginSignIn(req: Request, returnTo: string, signInRequest: SignInRequest): void {
+  private beginSignIn(
+    req: Request,
+    metadata: ProviderMetadata,
+    returnTo: string,
+    signInRequest: SignInRequest,
+  ): void {
     // The library treats any request carrying `code` or `error` as a callback.
     if (req.query.code !== undefined || req.query.error !== undefined) {
       this.error(invalidSignInResponse());
       return;
     }
     const { state, transaction } = this.transactions.begin(req, returnTo, signInRequest);
-    const request: AuthorizationRequest = {
-      state,
-      nonce: transaction.nonce,
-      codeChallenge: s256CodeChallenge(transaction.codeVerifier),
-      request: transaction.request,
-    };
-    // passport-openidconnect types `state` as an object; it passes any value to the store.
-    super.authenticate(req, request as never);
+    const parameters = authorizationParameters(this.settings, state, transaction);
+    authorizationUrl(this.oidc, metadata, this.settings.pushedAuthorizationRequests, parameters)
+      .then((location) =>
+        req.session.save((err?: Error) => (err ? this.error(err) : this.redirect(location))),
+      )
+      .catch((error: unknown) => this.error(error as Error));
   }
 
   private completeSignIn(req: Request, metadata: ProviderMetadata): void {

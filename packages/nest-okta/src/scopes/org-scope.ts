@@ -73,9 +73,9 @@ export class OrgScope {
       this.sessionIndex,
       tenant,
     );
-    // Each org's forms are keyed by its own client secret: shared by every instance, and never
-    // sent to a browser.
-    const csrf = new CsrfTokens(settings.clientSecret);
+    // Each org's forms are keyed by its own client secret (or key): shared by every instance, and
+    // never sent to a browser.
+    const csrf = new CsrfTokens(settings.instanceSecret);
     const completion = new SignInCompletion(settings, shared.vault);
     const model =
       settings.signInMode === 'widget'

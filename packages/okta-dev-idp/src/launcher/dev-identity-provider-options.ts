@@ -1,11 +1,20 @@
 /** A client the provider knows, as an Okta app integration would describe it. */
 export interface ClientRegistration {
   client_id: string;
-  client_secret: string;
+  /** None with `private_key_jwt`. */
+  client_secret?: string;
   redirect_uris: string[];
   post_logout_redirect_uris?: string[];
-  /** Defaults to `client_secret_basic`; `client_secret_post` for clients that send it in the body. */
-  token_endpoint_auth_method?: 'client_secret_basic' | 'client_secret_post';
+  /**
+   * Defaults to `client_secret_basic`; `client_secret_post` for clients that send it in the body;
+   * `private_key_jwt` (Okta's "Public key / Private key") for clients that sign assertions with a
+   * key whose public half is in `jwks`.
+   */
+  token_endpoint_auth_method?: 'client_secret_basic' | 'client_secret_post' | 'private_key_jwt';
+  /** The public keys (JWKS) a `private_key_jwt` client's assertions are checked with. */
+  jwks?: { keys: Record<string, unknown>[] };
+  /** Okta's "Require Pushed Authorization Request": the authorize endpoint takes only a `request_uri`. */
+  require_pushed_authorization_requests?: boolean;
   /**
    * Defaults to what an Okta web app allows: `authorization_code` and `refresh_token`. Add
    * `interaction_code` for the embedded Sign-In Widget.
