@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { launchDevIdentityProvider, type RunningIdentityProvider } from 'okta-dev-idp';
-import { type AppInstance, freePorts, startAppInstance } from './support/app-instance';
+import { type AppInstance, startAppInstance } from './support/app-instance';
 import { Browser } from './support/browser';
+import { HeldPort } from './support/held-port';
 import { ALICE, signIn, signInUntilCallback } from './support/sign-in';
 
 const CLIENT_ID = 'key-client';
@@ -37,11 +38,11 @@ describe('private_key_jwt key rotation', () => {
   const newKey = privateJwk('key-2026');
   const rotation = keyFile('rotation.jwks.json', { keys: [oldKey, newKey] });
   let provider: RunningIdentityProvider;
-  let ports: number[];
+  let ports: HeldPort[];
   const apps: AppInstance[] = [];
 
   beforeAll(async () => {
-    ports = await freePorts(4);
+    ports = await HeldPort.holdSeveral(4);
     provider = await launchDevIdentityProvider({
       port: 0,
       host: '127.0.0.1',
@@ -50,18 +51,19 @@ describe('private_key_jwt key rotation', () => {
           client_id: CLIENT_ID,
           token_endpoint_auth_method: 'private_key_jwt',
           jwks: { keys: [publicJwk(oldKey), publicJwk(newKey)] },
-          redirect_uris: ports.map((port) => `http://127.0.0.1:${port}${CALLBACK}`),
-          post_logout_redirect_uris: ports.map((port) => `http://127.0.0.1:${port}`),
+          redirect_uris: ports.map((port) => `http://127.0.0.1:${port.number}${CALLBACK}`),
+          post_logout_redirect_uris: ports.map((port) => `http://127.0.0.1:${port.number}`),
         },
       ],
     });
   });
   afterAll(async () => {
     await Promise.all(apps.map((app) => app.close()));
+    await Promise.all((ports ?? []).map((port) => port.release()));
     await provider?.stop();
   });
 
-  async function appSigningWith(port: number, env: Record<string, string>): Promise<AppInstance> {
+  async function appSigningWith(port: HeldPort, env: Record<string, string>): Promise<AppInstance> {
     const app = await startAppInstance(
       port,
       { provider, clientId: CLIENT_ID, clientSecret: '' },
