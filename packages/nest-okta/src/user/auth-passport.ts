@@ -2,7 +2,7 @@ import type { Request } from 'express';
 import passport from 'passport';
 import type { SessionIndex } from '../session-index/session-index';
 import { oktaUserFromClaims, type OktaUser } from './okta-user';
-import { isStoredUser, type SessionUser, type StoredUser } from './session-user';
+import type { SessionUser, StoredUser } from './session-user';
 
 /** The name the redirect model's strategy has on that instance. */
 export const OKTA_STRATEGY = 'okta';
@@ -34,13 +34,10 @@ export function createAuthPassport(
       (error: unknown) => done(error),
     );
   });
-  // A stored user of the wrong shape is not an error to answer with 500: it is nobody. Nor is
-  // one who signed in at another tenant (a cookie copied between hosts).
-  authenticator.deserializeUser((stored: unknown, done) =>
-    done(
-      null,
-      isStoredUser(stored) && stored.tenant === tenant ? sessionUser(stored, groupsClaim) : false,
-    ),
+  // Its one caller, the session middleware's restorer, hands it an entry `passportEntryOf` has
+  // already checked, for this tenant: checking it again would walk every request's user twice.
+  authenticator.deserializeUser((stored: StoredUser, done) =>
+    done(null, sessionUser(stored, groupsClaim)),
   );
   return authenticator;
 }
