@@ -144,6 +144,24 @@ export default tseslint.config(
       globals: globals.node,
     },
   },
+  // oidc-provider loads through its one wrapper, which drops a false warning before it runs.
+  {
+    files: ['packages/okta-dev-idp/{bin,provider}/**/*.mjs'],
+    ignores: ['packages/okta-dev-idp/provider/oidc-provider.mjs'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'oidc-provider',
+              message: "Import it from the package's provider/oidc-provider.mjs.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,

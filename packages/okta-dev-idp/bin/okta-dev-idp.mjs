@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 // @ts-check
-import '../provider/runtime-warning.mjs';
 import { runProviderCli } from '../provider/cli/provider-cli.mjs';
 import { runUniversalLogoutCli } from '../provider/universal-logout/universal-logout-cli.mjs';
 

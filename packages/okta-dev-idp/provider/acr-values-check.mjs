@@ -1,5 +1,5 @@
 // @ts-check
-import { errors, interactionPolicy } from 'oidc-provider';
+import { errors, interactionPolicy } from './oidc-provider.mjs';
 
 import { requestedAcr } from './sign-on-policy.mjs';
 

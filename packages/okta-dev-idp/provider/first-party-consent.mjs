@@ -1,7 +1,7 @@
 // @ts-check
 import { Readable } from 'node:stream';
 
-import { interactionPolicy } from 'oidc-provider';
+import { interactionPolicy } from './oidc-provider.mjs';
 
 /*
  * Every client of this provider is first-party, so, as with an Okta app that does not require

@@ -3,7 +3,6 @@
  * Runs the development identity provider for `launchDevIdentityProvider` (dist/launcher), which
  * forks this file with DEV_IDP_OPTIONS and waits for one message over IPC: ready or error.
  */
-import './runtime-warning.mjs';
 import { describeError } from './describe-error.mjs';
 import { startDevIdentityProvider } from './identity-provider.mjs';
 import { EXPOSURE_SETTINGS, refuseUnsafeStart } from './start-guard.mjs';

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { createServer } from 'node:http';
 
 import express from 'express';
-import Provider from 'oidc-provider';
+import Provider from './oidc-provider.mjs';
 
 import { createAccountStore } from './accounts.mjs';
 import { createEmailAuthenticator } from './email-authenticator.mjs';

@@ -1,6 +1,6 @@
 // @ts-check
 import express from 'express';
-import { errors } from 'oidc-provider';
+import { errors } from './oidc-provider.mjs';
 
 import { ACR_VALUES_REASON } from './acr-values-check.mjs';
 import { MAILBOX_PATH } from './dev-paths.mjs';

@@ -1,7 +1,7 @@
 // @ts-check
 import { randomBytes } from 'node:crypto';
 
-import { errors } from 'oidc-provider';
+import { errors } from './oidc-provider.mjs';
 
 import { withAcrValuesCheck } from './acr-values-check.mjs';
 import { grantRequestedScopes, policyWithoutConsentScreen } from './first-party-consent.mjs';

@@ -1,7 +1,7 @@
 // @ts-check
 import { createHash, timingSafeEqual } from 'node:crypto';
 
-import { errors } from 'oidc-provider';
+import { errors } from '../oidc-provider.mjs';
 
 /** @typedef {import('./interaction-store.mjs').InteractionStore} InteractionStore */
 /** @typedef {ReturnType<typeof import('../accounts.mjs').createAccountStore>} AccountStore */
