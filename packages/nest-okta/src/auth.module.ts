@@ -41,9 +41,13 @@ import { moduleMiddleware } from './routes/module.middleware';
 import { routePrefixOf } from './routes/nest-route-prefix';
 import { warnOfMissingPar } from './redirect/par-availability';
 import { ProblemResponse } from './routes/problem-response';
+import { revocationOrgs } from './scopes/revocation-orgs';
 import { ScopeRegistry } from './scopes/scope-registry';
 import { hasSessionMiddleware } from './session/session-middleware-check';
 import { TokenVault } from './tokens/token-vault';
+import { revocationEndpointPaths } from './universal-logout/revocation-endpoint-paths';
+import { RevocationGate } from './universal-logout/revocation-gate';
+import { RevocationRateLimit } from './universal-logout/revocation-rate-limit';
 
 const universalLogoutLog = new Logger('UniversalLogout');
 const EVERY_ROUTE = { path: '{*path}', method: RequestMethod.ALL };
@@ -107,6 +111,15 @@ const AUTH_CONTROLLER = Symbol('AUTH_CONTROLLER');
           throttlerStorage,
         }),
     },
+    {
+      provide: RevocationGate,
+      inject: [ScopeRegistry, RATE_LIMIT_STORAGE],
+      useFactory: (registry: ScopeRegistry, throttlerStorage: ThrottlerStorage) =>
+        new RevocationGate(
+          new RevocationRateLimit(registry.orgs.shared, throttlerStorage),
+          revocationOrgs(registry),
+        ),
+    },
     AuthRoutes,
     ProblemResponse,
     AuthenticatedGuard,
@@ -136,8 +149,10 @@ export class AuthModule
     @Inject(AUTH_CONTROLLER) private readonly controller: Type,
     private readonly appConfig: ApplicationConfig,
     private readonly adapterHost: HttpAdapterHost,
+    @Inject(RevocationGate) revocationGate: RevocationGate,
   ) {
     super();
+    this.mountRevocationGate(revocationGate);
   }
 
   /** Runs as the app starts, once `main.ts` has set the global prefix and before routes map. */
@@ -145,6 +160,22 @@ export class AuthModule
     const routePrefix = routePrefixOf(this.appConfig);
     mapAuthRoutes(this.controller, authRoutePaths(this.registry.orgs, routePrefix));
     consumer.apply(moduleMiddleware(this.registry, routePrefix)).forRoutes(EVERY_ROUTE);
+  }
+
+  /**
+   * Mounted as the module is built, before the app starts: Nest mounts its body parser as the app
+   * starts, so the gate checks an endpoint request's token before any body is read.
+   */
+  private mountRevocationGate(gate: RevocationGate): void {
+    const { universalLogout } = this.registry.orgs.shared;
+    const app = this.adapterHost.httpAdapter?.getInstance<Express | undefined>();
+    if (!universalLogout || typeof app?.use !== 'function') return;
+    const isEndpoint = revocationEndpointPaths(
+      universalLogout.path,
+      () => routePrefixOf(this.appConfig),
+      this.registry.orgs.tenants?.resolve === 'path',
+    );
+    app.use(gate.beforeBody(isEndpoint));
   }
 
   onModuleDestroy(): void {

@@ -51,8 +51,11 @@ describe('paths as the client reaches them', () => {
   });
 
   it('starts links from the prefix and the segment', () => {
-    expect(basePathOf(request('/app/t/acme/x', '/t/acme', APP_PREFIX))).toBe('/app/t/acme');
-    expect(basePathOf(request('/x'))).toBe('');
+    const acme = { tenant: 'acme', tenantSegment: '/t/acme', routePrefix: APP_PREFIX };
+    expect(basePathOf(acme)).toBe('/app/t/acme');
+    expect(basePathOf({ tenant: undefined, tenantSegment: '', routePrefix: NO_ROUTE_PREFIX })).toBe(
+      '',
+    );
   });
 });
 

@@ -42,9 +42,8 @@ export function routeUrl(req: Request, path: string, method: 'GET' | 'POST' = 'G
   return `${prefix}${tenantSegment}${path}`;
 }
 
-/** Where the app's own links start for this request (`/app/t/acme`): views get it as `basePath`. */
-export function basePathOf(req: Request): string {
-  const { routePrefix, tenantSegment } = requestContextOf(req);
+/** Where the app's own links start in a context (`/app/t/acme`): views get it as `basePath`. */
+export function basePathOf({ routePrefix, tenantSegment }: RequestContext): string {
   return `${routePrefix.prefix}${tenantSegment}`;
 }
 

@@ -1,19 +1,12 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { ApplicationConfig, HttpAdapterHost } from '@nestjs/core';
-import type { ThrottlerStorage } from '@nestjs/throttler';
-import type { Express, Request, Response } from 'express';
+import type { Request, Response } from 'express';
 import { UnknownTenantException } from '../errors/auth.exceptions';
-import { RATE_LIMIT_STORAGE } from '../options/rate-limit-storage';
-import { revocationOrgs } from '../scopes/revocation-orgs';
 import { ScopeRegistry } from '../scopes/scope-registry';
 import type { OrgScope } from '../scopes/org-scope';
 import { globalTokenRevocation } from '../universal-logout/revocation-endpoint';
-import { revocationEndpointPaths } from '../universal-logout/revocation-endpoint-paths';
 import { RevocationGate } from '../universal-logout/revocation-gate';
-import { RevocationRateLimit } from '../universal-logout/revocation-rate-limit';
 import { sendWidgetAsset } from '../widget/widget-asset';
 import { widgetDistFolder } from '../widget/widget-assets';
-import { routePrefixOf } from './nest-route-prefix';
 
 /**
  * What each of the module's routes does, for the request's org. A route serves only what its org
@@ -22,32 +15,13 @@ import { routePrefixOf } from './nest-route-prefix';
  */
 @Injectable()
 export class AuthRoutes {
-  private readonly revocationGate: RevocationGate;
   /** Resolved as the app starts, so a missing widget package stops it; never in redirect mode. */
   private readonly widgetFiles?: string;
 
   constructor(
     @Inject(ScopeRegistry) private readonly registry: ScopeRegistry,
-    @Inject(RATE_LIMIT_STORAGE) throttlerStorage: ThrottlerStorage,
-    adapterHost: HttpAdapterHost,
-    appConfig: ApplicationConfig,
+    @Inject(RevocationGate) private readonly revocationGate: RevocationGate,
   ) {
-    this.revocationGate = new RevocationGate(
-      new RevocationRateLimit(registry.orgs.shared, throttlerStorage),
-      revocationOrgs(registry),
-    );
-    const { universalLogout } = registry.orgs.shared;
-    // Built with the app, before it starts: Nest mounts its body parser as the app starts, so
-    // the gate, mounted now, checks the token before any body is read.
-    const app = adapterHost.httpAdapter?.getInstance<Express | undefined>();
-    if (universalLogout && typeof app?.use === 'function') {
-      const isEndpoint = revocationEndpointPaths(
-        universalLogout.path,
-        () => routePrefixOf(appConfig),
-        registry.orgs.tenants?.resolve === 'path',
-      );
-      app.use(this.revocationGate.beforeBody(isEndpoint));
-    }
     if (registry.settings().some(({ signInMode }) => signInMode === 'widget')) {
       this.widgetFiles = widgetDistFolder();
     }

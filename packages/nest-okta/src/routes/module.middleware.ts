@@ -2,7 +2,7 @@ import { BadRequestException } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { UnknownTenantException } from '../errors/auth.exceptions';
 import type { TenantsSettings } from '../options/resolve-tenant-settings';
-import { type RequestContext, setRequestContext } from '../request/request-context';
+import { basePathOf, type RequestContext, setRequestContext } from '../request/request-context';
 import { isUnder, type RoutePrefix } from '../request/route-prefix';
 import { parseTenantPath } from '../request/tenant-path';
 import type { OrgScope } from '../scopes/org-scope';
@@ -112,7 +112,7 @@ class OrgContexts {
 
   private make(tenant: string | undefined, tenantSegment: string): OrgContext {
     const context: RequestContext = { tenant, tenantSegment, routePrefix: this.routePrefix };
-    return { context, basePath: `${this.routePrefix.prefix}${tenantSegment}` };
+    return { context, basePath: basePathOf(context) };
   }
 }
 
