@@ -1,17 +1,11 @@
 import { Browser } from './support/browser';
 import { ALICE, BOB, signIn } from './support/sign-in';
-import { startStack, type Stack } from './support/stack';
+import { useStack } from './support/stack';
 import { submitMailedCode, untilCallback } from './support/step-up';
 
 describe('Group-based access with @Groups("admin")', () => {
-  let stack: Stack;
-  const url = (path: string) => `${stack.baseUrl}${path}`;
-  const callbackPrefix = () => url('/authorization-code/callback');
-
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-  afterAll(() => stack.close());
+  const stack = useStack();
+  const { url, callbackPrefix } = stack;
 
   it('lets a member of the admin group in, once she has verified her second factor', async () => {
     const browser = new Browser();

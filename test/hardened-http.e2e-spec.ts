@@ -8,16 +8,11 @@ import {
 } from './support/app-instance';
 import { HeldPort } from './support/held-port';
 import { ALICE, signInUntilCallback } from './support/sign-in';
-import { startStack, type Stack } from './support/stack';
+import { useStack } from './support/stack';
 
 describe('Hardened HTTP', () => {
-  let stack: Stack;
-  const url = (path: string) => `${stack.baseUrl}${path}`;
-
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-  afterAll(() => stack.close());
+  const stack = useStack();
+  const { url } = stack;
 
   it('forbids caching of sign-in, callback, profile and API responses (and gives them no ETag), but not of assets', async () => {
     const browser = new Browser();
@@ -66,13 +61,8 @@ describe('Hardened HTTP', () => {
 });
 
 describe('Sign-in rate limit', () => {
-  let stack: Stack;
-  const url = (path: string) => `${stack.baseUrl}${path}`;
-
-  beforeAll(async () => {
-    stack = await startStack({ env: { SIGN_IN_RATE_LIMIT_PER_MINUTE: '5' } });
-  });
-  afterAll(() => stack.close());
+  const stack = useStack({ env: { SIGN_IN_RATE_LIMIT_PER_MINUTE: '5' } });
+  const { url } = stack;
 
   it('limits sign-in attempts per client with a clear 429, leaving other pages alone', async () => {
     const statuses: number[] = [];
@@ -92,13 +82,8 @@ describe('Sign-in rate limit', () => {
 });
 
 describe('One sign-in budget for the login route and the callback', () => {
-  let stack: Stack;
-  const url = (path: string) => `${stack.baseUrl}${path}`;
-
-  beforeAll(async () => {
-    stack = await startStack({ env: { SIGN_IN_RATE_LIMIT_PER_MINUTE: '4' } });
-  });
-  afterAll(() => stack.close());
+  const stack = useStack({ env: { SIGN_IN_RATE_LIMIT_PER_MINUTE: '4' } });
+  const { url } = stack;
 
   it('counts starts and callbacks against the same limit per client', async () => {
     const callback = url('/authorization-code/callback?code=x&state=y');

@@ -1,21 +1,15 @@
 import { Browser, type Page, readForm } from './support/browser';
 import { latestCode, mailboxUrl, mailTo, wrongCode } from './support/mailbox';
 import { DAVE, openSignInPage, submitCredentials } from './support/sign-in';
-import { startStack, type Stack } from './support/stack';
+import { useStack } from './support/stack';
 
 /**
  * A second factor on the hosted sign-in page (the redirect model): Dave's policy asks for the
  * password, then a code the development provider mails to its mailbox.
  */
 describe('Sign-in with an email code on the hosted page, against the development identity provider', () => {
-  let stack: Stack;
-  const url = (path: string) => `${stack.baseUrl}${path}`;
-  const callbackPrefix = () => url('/authorization-code/callback');
-
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-  afterAll(() => stack.close());
+  const stack = useStack();
+  const { url, callbackPrefix } = stack;
 
   /** The password step, which for Dave ends on the code page. */
   async function passwordThenCodePage(browser: Browser): Promise<Page> {

@@ -2,7 +2,7 @@ import { AuthenticatorKey, IdxStatus } from '@okta/okta-auth-js';
 import { Browser } from './support/browser';
 import { latestCode, mailTo, wrongCode } from './support/mailbox';
 import { DAVE } from './support/sign-in';
-import { startStack, type Stack } from './support/stack';
+import { useStack } from './support/stack';
 import {
   callbackUrl,
   identify,
@@ -20,13 +20,8 @@ const IDX_JSON = 'application/ion+json; okta-version=1.0.0';
  * for the mailed code (`challenge-authenticator`).
  */
 describe('Sign-in with an email code through the Identity Engine, against the development identity provider', () => {
-  let stack: Stack;
-  const url = (path: string) => `${stack.baseUrl}${path}`;
-
-  beforeAll(async () => {
-    stack = await startStack({ env: { OKTA_SIGN_IN_MODE: 'widget' } });
-  });
-  afterAll(() => stack.close());
+  const stack = useStack({ env: { OKTA_SIGN_IN_MODE: 'widget' } });
+  const { url } = stack;
 
   async function signedInEmail(browser: Browser): Promise<unknown> {
     const me = await browser.request(url('/api/me'), { accept: 'application/json' });

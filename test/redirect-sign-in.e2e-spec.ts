@@ -7,20 +7,13 @@ import {
   signInUntilCallback,
   submitCredentials,
 } from './support/sign-in';
-import { startStack, type Stack } from './support/stack';
+import { useStack } from './support/stack';
 
 const SESSION_COOKIE = 'nest-okta.sid';
 
 describe('Sign-in with the redirect model, against the development identity provider', () => {
-  let stack: Stack;
-  let callbackPrefix: string;
-  const url = (path: string) => `${stack.baseUrl}${path}`;
-
-  beforeAll(async () => {
-    stack = await startStack();
-    callbackPrefix = url('/authorization-code/callback');
-  });
-  afterAll(() => stack.close());
+  const stack = useStack();
+  const { url } = stack;
 
   it('sends /login to the authorization endpoint with state, nonce and PKCE S256', async () => {
     const browser = new Browser();
@@ -31,7 +24,7 @@ describe('Sign-in with the redirect model, against the development identity prov
     const params = authorize.searchParams;
     expect(params.get('response_type')).toBe('code');
     expect(params.get('client_id')).toBe(stack.config.okta.clientId);
-    expect(params.get('redirect_uri')).toBe(callbackPrefix);
+    expect(params.get('redirect_uri')).toBe(stack.callbackPrefix());
     expect(params.get('scope')).toBe('openid profile email');
     expect(params.get('code_challenge_method')).toBe('S256');
     expect(params.get('code_challenge')).toMatch(/^[\w-]{43}$/);
@@ -46,7 +39,12 @@ describe('Sign-in with the redirect model, against the development identity prov
     expect(protectedPage.status).toBe(302);
     expect(protectedPage.location).toBe(url('/login?returnTo=%2Fprofile'));
 
-    const callback = await signInUntilCallback(browser, url('/profile'), ALICE, callbackPrefix);
+    const callback = await signInUntilCallback(
+      browser,
+      url('/profile'),
+      ALICE,
+      stack.callbackPrefix(),
+    );
     const sidBefore = await browser.cookieValue(stack.baseUrl, SESSION_COOKIE);
     const landed = await browser.request(callback);
     expect(landed.status).toBe(302);
@@ -76,7 +74,12 @@ describe('Sign-in with the redirect model, against the development identity prov
 
   it('keeps tokens out of the cookie, which is HttpOnly and SameSite=Lax', async () => {
     const browser = new Browser();
-    const callback = await signInUntilCallback(browser, url('/login'), ALICE, callbackPrefix);
+    const callback = await signInUntilCallback(
+      browser,
+      url('/login'),
+      ALICE,
+      stack.callbackPrefix(),
+    );
     const landed = await browser.request(callback);
     const setCookie = landed.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
     expect(setCookie).toMatch(/HttpOnly/i);
@@ -87,7 +90,7 @@ describe('Sign-in with the redirect model, against the development identity prov
 
   it('signs out of the app and of the provider, so the next sign-in asks for the password', async () => {
     const browser = new Browser();
-    await signIn(browser, url('/login'), ALICE, callbackPrefix);
+    await signIn(browser, url('/login'), ALICE, stack.callbackPrefix());
     const profile = await browser.request(url('/profile'));
     const form = readForm(profile.body, profile.url);
     expect(form.action).toBe(url('/logout'));
@@ -113,7 +116,7 @@ describe('Sign-in with the redirect model, against the development identity prov
 
   it('refuses a sign-out posted without the session CSRF token', async () => {
     const browser = new Browser();
-    await signIn(browser, url('/login'), ALICE, callbackPrefix);
+    await signIn(browser, url('/login'), ALICE, stack.callbackPrefix());
     const forged = await browser.request(url('/logout'), { form: { _csrf: 'forged' } });
     expect(forged.status).toBe(403);
     expect((await browser.request(url('/api/me'), { accept: 'application/json' })).status).toBe(
@@ -137,7 +140,7 @@ describe('Sign-in with the redirect model, against the development identity prov
     const login = await browser.request(url('/login'));
     const state = new URL(login.location!).searchParams.get('state')!;
     const denied = await browser.request(
-      `${callbackPrefix}?error=access_denied&error_description=User+is+not+assigned&state=${state}&iss=${encodeURIComponent(stack.issuer)}`,
+      `${stack.callbackPrefix()}?error=access_denied&error_description=User+is+not+assigned&state=${state}&iss=${encodeURIComponent(stack.issuer)}`,
     );
     expect(denied.status).toBe(403);
     expect(denied.body).toContain('Sign-in was denied');
@@ -150,7 +153,7 @@ describe('Sign-in with the redirect model, against the development identity prov
   it('rejects a callback whose state does not match the sign-in it started', async () => {
     const browser = new Browser();
     const callback = new URL(
-      await signInUntilCallback(browser, url('/login'), ALICE, callbackPrefix),
+      await signInUntilCallback(browser, url('/login'), ALICE, stack.callbackPrefix()),
     );
     callback.searchParams.set('state', 'not-the-state-we-sent');
     const mismatch = await browser.request(callback.toString());
@@ -163,7 +166,12 @@ describe('Sign-in with the redirect model, against the development identity prov
 
   it('rejects a replayed callback, in the same browser and in another', async () => {
     const browser = new Browser();
-    const callback = await signInUntilCallback(browser, url('/login'), ALICE, callbackPrefix);
+    const callback = await signInUntilCallback(
+      browser,
+      url('/login'),
+      ALICE,
+      stack.callbackPrefix(),
+    );
     expect((await browser.request(callback)).status).toBe(302);
     const replay = await browser.request(callback);
     expect(replay.status).toBe(400);
@@ -183,7 +191,7 @@ describe('Sign-in with the redirect model, against the development identity prov
     ['an empty code', '?code=&state=abc'],
   ])('answers a callback with %s with a 400 page', async (_name, query) => {
     const browser = new Browser();
-    const page = await browser.request(`${callbackPrefix}${query}`);
+    const page = await browser.request(`${stack.callbackPrefix()}${query}`);
     expect(page.status).toBe(400);
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
   });
@@ -191,7 +199,7 @@ describe('Sign-in with the redirect model, against the development identity prov
   it('answers API clients with JSON errors', async () => {
     const api = new Browser('application/json');
     const page = await api.request(
-      `${callbackPrefix}?code=abc&state=nope&iss=${encodeURIComponent(stack.issuer)}`,
+      `${stack.callbackPrefix()}?code=abc&state=nope&iss=${encodeURIComponent(stack.issuer)}`,
     );
     expect(page.status).toBe(400);
     expect(JSON.parse(page.body)).toMatchObject({ statusCode: 400, error: 'Sign-in link expired' });
@@ -206,7 +214,7 @@ describe('Sign-in with the redirect model, against the development identity prov
         browser,
         url(`/login?returnTo=${encodeURIComponent(returnTo)}`),
         ALICE,
-        callbackPrefix,
+        stack.callbackPrefix(),
       );
       const landed = await browser.request(callback);
       expect(landed.location).toBe(url('/'));
@@ -215,7 +223,7 @@ describe('Sign-in with the redirect model, against the development identity prov
 
   it('keeps a signed-in user on the site whatever dot segments returnTo hides a // behind', async () => {
     const browser = new Browser();
-    await signIn(browser, url('/login'), ALICE, callbackPrefix);
+    await signIn(browser, url('/login'), ALICE, stack.callbackPrefix());
     for (const returnTo of [
       '/.//evil.example/x',
       '/..//evil.example/x',
@@ -231,7 +239,7 @@ describe('Sign-in with the redirect model, against the development identity prov
     for (const iss of ['https://evil.example/oauth2/default', undefined]) {
       const browser = new Browser();
       const callback = new URL(
-        await signInUntilCallback(browser, url('/login'), ALICE, callbackPrefix),
+        await signInUntilCallback(browser, url('/login'), ALICE, stack.callbackPrefix()),
       );
       expect(callback.searchParams.get('iss')).toBe(stack.issuer);
       if (iss === undefined) callback.searchParams.delete('iss');
@@ -251,12 +259,12 @@ describe('Sign-in with the redirect model, against the development identity prov
       browser,
       url('/login?returnTo=%2Fshop'),
       ALICE,
-      callbackPrefix,
+      stack.callbackPrefix(),
     );
     const second = await followToCallback(
       browser,
       url('/login?returnTo=%2Fprofile'),
-      callbackPrefix,
+      stack.callbackPrefix(),
     );
     expect((await browser.request(second)).location).toBe(url('/profile'));
     expect((await browser.request(first)).location).toBe(url('/shop'));

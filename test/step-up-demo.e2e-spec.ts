@@ -2,7 +2,7 @@ import { SessionStorage } from '../src/session/session-storage';
 import { Browser } from './support/browser';
 import { ALICE, BOB, openSignInPage, signIn } from './support/sign-in';
 import { ageSignIn, submitMailedCode, untilCallback } from './support/step-up';
-import { startStack, type Stack } from './support/stack';
+import { useStack } from './support/stack';
 import { ADA, CALLBACK, GUS, tenantBrowser } from './support/tenant-visits';
 import { startTenantsStack, type TenantsStack } from './support/tenants-stack';
 
@@ -14,14 +14,8 @@ const STRONG = 'urn:okta:loa:2fa:any';
  * query, and nothing else.
  */
 describe('The demo app asks for a second factor on /admin and a recent sign-in at checkout', () => {
-  let stack: Stack;
-  const url = (path: string) => `${stack.baseUrl}${path}`;
-  const callbackPrefix = () => url('/authorization-code/callback');
-
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-  afterAll(() => stack.close());
+  const stack = useStack();
+  const { url, callbackPrefix } = stack;
 
   async function signedIn(credentials: { username: string; password: string }) {
     const browser = new Browser();

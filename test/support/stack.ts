@@ -55,3 +55,45 @@ export async function startStack({
     return { app, config, baseUrl, issuer: config.okta.issuer, close: () => started.stopAll() };
   });
 }
+
+/** A started stack as the spec file's tests use it, with their address helpers. */
+export interface UsedStack extends Omit<Stack, 'close'> {
+  /** An address on the app: `url('/admin')`. */
+  url: (path: string) => string;
+  /** The redirect model's callback, where the provider sends the browser back. */
+  callbackPrefix: () => string;
+}
+
+/**
+ * One stack for the enclosing `describe` (or spec file): started before its tests and stopped
+ * after them, even when they fail; a start that fails part-way stops what it started.
+ */
+export function useStack(options: StackOptions = {}): UsedStack {
+  let stack: Stack | undefined;
+  beforeAll(async () => {
+    stack = await startStack(options);
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+  const started = (): Stack => {
+    if (!stack) throw new Error('the stack has not started');
+    return stack;
+  };
+  return {
+    get app() {
+      return started().app;
+    },
+    get config() {
+      return started().config;
+    },
+    get baseUrl() {
+      return started().baseUrl;
+    },
+    get issuer() {
+      return started().issuer;
+    },
+    url: (path) => `${started().baseUrl}${path}`,
+    callbackPrefix: () => `${started().baseUrl}/authorization-code/callback`,
+  };
+}
