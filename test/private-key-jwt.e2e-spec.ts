@@ -199,8 +199,9 @@ describe('the key tool (nest-okta-key)', () => {
 });
 
 /**
- * The embedded widget's model: the browser talks to the Identity Engine, and the app redeems the
- * interaction code at the token endpoint with an assertion. (PAR is the hosted page's alone.)
+ * The embedded widget's model: the app starts the interaction at /v1/interact with an assertion,
+ * the browser talks to the Identity Engine, and the app redeems the interaction code at the token
+ * endpoint with another. (PAR is the hosted page's alone.)
  */
 describe('private_key_jwt with the Sign-In Widget', () => {
   let stack: Stack;
