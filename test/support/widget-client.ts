@@ -86,7 +86,7 @@ export function widgetAuthClient(options: WidgetPageOptions): OktaAuth {
     // identify() runs okta-auth-js's authenticate flow, which resumes only a meta saved for it.
     flow: 'authenticate',
     withCredentials: true,
-  } as Parameters<OktaAuth['idx']['saveTransactionMeta']>[0]);
+  });
   return client;
 }
 
