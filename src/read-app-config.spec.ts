@@ -300,12 +300,15 @@ function expectSingleProblem(env: Env, variable: string, reason: RegExp): void {
   expect(problems[0]).toMatch(reason);
 }
 
-/** What the Okta client authentication settings are when none is set: today's secret. */
+/**
+ * What the Okta client authentication settings are when none is set: unset, for AuthModule's
+ * defaults (today's secret, Basic) and, for PAR, the provider's (see forDevOrg).
+ */
 const SECRET_BASIC = {
-  clientAuthentication: 'client_secret_basic',
+  clientAuthentication: undefined,
   privateKey: undefined,
   privateKeyId: undefined,
-  pushedAuthorizationRequests: false,
+  pushedAuthorizationRequests: undefined,
 };
 
 describe('readAppConfig', () => {
@@ -522,6 +525,27 @@ describe('readAppConfig', () => {
 
     it.each(credentialRejections)('rejects %s', (_case, env, variable, reason) => {
       expectSingleProblem(env, variable, reason);
+    });
+  });
+
+  describe('OKTA_CLIENT_AUTH and OKTA_PAR', () => {
+    it("reports an unknown method once, in AuthModule's words, naming the variable", () => {
+      expect(problemsFor({ ...OKTA, OKTA_CLIENT_AUTH: 'tls_client_auth' })).toEqual([
+        'OKTA_CLIENT_AUTH: must be one of client_secret_basic, client_secret_post, private_key_jwt; got "tls_client_auth". Example: OKTA_CLIENT_AUTH=private_key_jwt',
+      ]);
+    });
+
+    it("leaves OKTA_PAR unset for AuthModule's default with an Okta org, even with a key", () => {
+      const { clientAuth } = readConfig({
+        ...OKTA,
+        OKTA_CLIENT_SECRET: undefined,
+        OKTA_CLIENT_AUTH: 'private_key_jwt',
+        OKTA_PRIVATE_KEY_FILE: undefined,
+      });
+      expect(clientAuth).toMatchObject({
+        clientAuthentication: 'private_key_jwt',
+        pushedAuthorizationRequests: undefined,
+      });
     });
   });
 

@@ -91,6 +91,12 @@ describe('TENANTS_FILE in the app configuration', () => {
     ],
     ['scopes without openid', { ...ACME, scopes: ['profile'] }, 'scopes', /must include "openid"/],
     [
+      'an unknown client authentication method',
+      { ...ACME, clientAuthentication: 'tls_client_auth' },
+      'clientAuthentication',
+      /must be one of client_secret_basic, client_secret_post, private_key_jwt; got "tls_client_auth"/,
+    ],
+    [
       'a post-logout URI on plain http',
       { ...ACME, postLogoutRedirectUri: 'http://acme.example.com' },
       'postLogoutRedirectUri',

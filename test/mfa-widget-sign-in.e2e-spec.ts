@@ -126,21 +126,9 @@ describe('Sign-in with an email code through the Identity Engine, against the de
       return { status: response.status, json: (await response.json()) as IdxDocument };
     }
 
-    /** `/v1/interact` and `introspect` as the widget calls them; returns the state handle. */
+    /** `introspect` of the interaction the app started, as the widget calls it: its state handle. */
     async function startInteraction(options: WidgetPageOptions): Promise<string> {
-      const interact = await fetch(`${options.issuer}/v1/interact`, {
-        method: 'POST',
-        body: new URLSearchParams({
-          client_id: options.clientId,
-          scope: options.scopes.join(' '),
-          redirect_uri: options.redirectUri,
-          code_challenge: options.codeChallenge,
-          code_challenge_method: 'S256',
-          state: options.state,
-        }),
-      });
-      const { interaction_handle } = (await interact.json()) as { interaction_handle: string };
-      const introspect = await idx('introspect', { interactionHandle: interaction_handle });
+      const introspect = await idx('introspect', { interactionHandle: options.interactionHandle });
       return introspect.json.stateHandle;
     }
 

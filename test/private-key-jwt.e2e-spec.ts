@@ -96,6 +96,60 @@ describe.each([
   });
 });
 
+/**
+ * The demo's one setting: with the development provider, `OKTA_CLIENT_AUTH=private_key_jwt` alone
+ * signs with a key made at start-up and, OKTA_PAR being unset, uses PAR, which the provider's
+ * discovery advertises (an Okta org would keep OKTA_PAR's default, false).
+ */
+describe('OKTA_CLIENT_AUTH=private_key_jwt alone, with the development provider', () => {
+  let stack: Stack;
+  const tokenCalls: { headers: Headers; body: URLSearchParams }[] = [];
+  const realFetch = globalThis.fetch;
+
+  beforeAll(async () => {
+    // The app runs in this process: its calls to the token endpoint are recorded on the way.
+    globalThis.fetch = (input, init) => {
+      const target = input instanceof Request ? input.url : input.toString();
+      if (target.endsWith('/v1/token') && init?.body instanceof URLSearchParams) {
+        tokenCalls.push({ headers: new Headers(init.headers), body: init.body });
+      }
+      return realFetch(input, init);
+    };
+    stack = await startStack({ env: { OKTA_CLIENT_AUTH: 'private_key_jwt' } });
+  });
+  afterAll(async () => {
+    globalThis.fetch = realFetch;
+    await stack?.close();
+  });
+
+  it('pushes the authorization request and exchanges the code with an assertion', async () => {
+    expect(stack.config.okta).toMatchObject({
+      clientAuthentication: 'private_key_jwt',
+      pushedAuthorizationRequests: 'auto',
+    });
+    const browser = new Browser();
+    const start = await browser.request(url('/login'));
+    const authorize = new URL(start.location!);
+    expect(authorize.pathname).toBe(new URL(`${stack.issuer}/v1/authorize`).pathname);
+    expect([...authorize.searchParams.keys()].sort()).toEqual(['client_id', 'request_uri']);
+
+    const landed = await signIn(browser, url('/profile'), ALICE, url(CALLBACK));
+    expect(landed.status).toBe(200);
+    expect(landed.body).toContain(ALICE.username);
+    const exchange = tokenCalls.find(({ body }) => body.get('grant_type') === 'authorization_code');
+    expect(exchange?.body.get('client_assertion_type')).toBe(
+      'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+    );
+    expect(exchange?.body.get('client_assertion')).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(exchange?.body.has('client_secret')).toBe(false);
+    expect(exchange?.headers.has('authorization')).toBe(false);
+  });
+
+  function url(path: string) {
+    return `${stack.baseUrl}${path}`;
+  }
+});
+
 /** An Okta org's settings with `private_key_jwt`, but for the key. */
 const CONFIG_BASE = {
   NODE_ENV: 'test',
@@ -199,8 +253,9 @@ describe('the key tool (nest-okta-key)', () => {
 });
 
 /**
- * The embedded widget's model: the browser talks to the Identity Engine, and the app redeems the
- * interaction code at the token endpoint with an assertion. (PAR is the hosted page's alone.)
+ * The embedded widget's model: the app starts the interaction at /v1/interact with an assertion,
+ * the browser talks to the Identity Engine, and the app redeems the interaction code at the token
+ * endpoint with another. (PAR is the hosted page's alone.)
  */
 describe('private_key_jwt with the Sign-In Widget', () => {
   let stack: Stack;

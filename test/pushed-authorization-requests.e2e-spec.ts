@@ -1,9 +1,11 @@
 import { Browser } from './support/browser';
+import { CLOSED_PORT } from './support/closed-port';
 import { LogCollector } from './support/log-collector';
 import { ScriptedProvider } from './support/scripted-provider';
 import { startStack, type Stack } from './support/stack';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const DISCOVERY = '/.well-known/openid-configuration';
 
 /**
  * PAR against a provider that does not offer it (its discovery document names no
@@ -33,8 +35,9 @@ describe('Pushed authorization requests without a PAR endpoint', () => {
 
   it('answers 503 naming the setting with true, and warns of it at start-up', async () => {
     const logs = new LogCollector();
+    const discoveries = provider.count(DISCOVERY);
     const stack = await stackWith('true', logs);
-    // The warning comes from a request of its own, made as the app starts.
+    // The warning comes from the org's discovery, fetched as the app starts.
     const warned = () => logs.lines.some((line) => line.includes('pushedAuthorizationRequests'));
     for (let wait = 0; wait < 40 && !warned(); wait++) await pause(50);
     expect(logs.lines.join('\n')).toContain(
@@ -50,6 +53,22 @@ describe('Pushed authorization requests without a PAR endpoint', () => {
       statusCode: 503,
       message: expect.stringContaining('pushedAuthorizationRequests is true') as string,
     });
+    // The start-up's discovery is the org's own: the sign-ins used it, and fetched none again.
+    expect(provider.count(DISCOVERY) - discoveries).toBe(1);
+  });
+
+  it('starts while the provider cannot be reached, and the sign-in says so', async () => {
+    const stack = await startStack({
+      env: {
+        ...provider.appEnv,
+        OKTA_ISSUER: `http://127.0.0.1:${CLOSED_PORT}/oauth2/default`,
+        OKTA_PAR: 'true',
+      },
+    });
+    stacks.push(stack);
+    const page = await new Browser('application/json').request(`${stack.baseUrl}/login`);
+    expect(page.status).toBe(503);
+    expect(JSON.parse(page.body)).toMatchObject({ error: 'Sign-in is unavailable' });
   });
 
   it('sends the whole authorize URL with auto', async () => {

@@ -18,7 +18,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * Step-up and sign-in options with the embedded Sign-In Widget: the step-up page is the widget,
  * configured with the transaction's `acr_values` and `max_age` (as its `authParams`) and the
- * user's login as its `username`; okta-auth-js takes them to `/v1/interact`, as the widget does.
+ * user's login as its `username`; the app takes them to `/v1/interact` as it starts the interaction.
  */
 describe('Step-up and sign-in options in the widget model', () => {
   let app: StepUpApp;
@@ -28,12 +28,16 @@ describe('Step-up and sign-in options in the widget model', () => {
 
   beforeAll(async () => {
     app = await startStepUpApp('widget', { accessTokenTtlSeconds: 2 });
-    // okta-auth-js calls the provider through the global fetch: what reaches /v1/interact is
-    // recorded on the way.
+    // The app (in this process) starts the interaction through the global fetch: what reaches
+    // /v1/interact is recorded on the way.
     globalThis.fetch = (input, init) => {
       const target = input instanceof Request ? input.url : input.toString();
-      if (target.endsWith('/v1/interact') && typeof init?.body === 'string') {
-        interacts.push(new URLSearchParams(init.body));
+      const body = init?.body;
+      if (
+        target.endsWith('/v1/interact') &&
+        (typeof body === 'string' || body instanceof URLSearchParams)
+      ) {
+        interacts.push(new URLSearchParams(body));
       }
       return realFetch(input, init);
     };

@@ -125,7 +125,8 @@ describe("tenants.example.json: the development provider's Acme and Globex orgs"
       issuer: resolved.devOrgs!.get('acme')!.issuer,
       clientId: 'nest-okta-acme',
       clientSecret: expect.stringMatching(/^[\w-]{32}$/) as string,
-      clientAuthentication: 'client_secret_basic',
+      // Unset: AuthModule's default, the client secret (Basic).
+      clientAuthentication: undefined,
       privateKey: undefined,
       privateKeyId: undefined,
       pushedAuthorizationRequests: false,

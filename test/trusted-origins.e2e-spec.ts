@@ -15,13 +15,18 @@ function preflight(url: string, origin: string): Promise<Response> {
   });
 }
 
-/** The widget's `/v1/interact` as the browser sends it, from the page's origin. */
+/**
+ * A `/v1/interact` from the page's origin, as okta-auth-js sends it for a confidential client
+ * configured with its secret (the module starts it on the server instead; the CORS answer is
+ * what is tested here).
+ */
 function interact(issuer: string, origin: string, redirectUri: string): Promise<Response> {
   return fetch(`${issuer}/v1/interact`, {
     method: 'POST',
     headers: { origin, 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({
       client_id: WIDGET_CLIENT.clientId,
+      client_secret: WIDGET_CLIENT.clientSecret,
       scope: 'openid profile email',
       redirect_uri: redirectUri,
       code_challenge: 'c'.repeat(43),

@@ -337,12 +337,32 @@ describe('Sign-in with the embedded Sign-In Widget, against the development iden
         }),
       });
 
-    /** An interaction code for a challenge whose verifier this test knows. */
+    /**
+     * An interaction code for a challenge whose verifier this test knows: the test starts the
+     * interaction itself, authenticated as the app is.
+     */
     async function interactionCode(verifier: string): Promise<{ code: string; nonce: string }> {
       const { createHash } = await import('node:crypto');
+      const page = (await openWidgetPage(new Browser(), url('/login'))).options;
+      const codeChallenge = createHash('sha256').update(verifier).digest('base64url');
+      const interact = await fetch(`${stack.issuer}/v1/interact`, {
+        method: 'POST',
+        headers: { authorization: basic() },
+        body: new URLSearchParams({
+          client_id: page.clientId,
+          scope: page.scopes.join(' '),
+          redirect_uri: page.redirectUri,
+          code_challenge: codeChallenge,
+          code_challenge_method: 'S256',
+          state: page.state,
+          nonce: page.nonce,
+        }),
+      });
+      const { interaction_handle } = (await interact.json()) as { interaction_handle: string };
       const options: WidgetPageOptions = {
-        ...(await openWidgetPage(new Browser(), url('/login'))).options,
-        codeChallenge: createHash('sha256').update(verifier).digest('base64url'),
+        ...page,
+        codeChallenge,
+        interactionHandle: interaction_handle,
       };
       const transaction = await identify(widgetAuthClient(options), options, ALICE);
       return {

@@ -1,4 +1,4 @@
-import type { PrivateKeyInput } from 'nest-okta';
+import type { ClientAuthentication, PrivateKeyInput } from 'nest-okta';
 
 /** Okta's two models for server-side web apps: its hosted page, or the embedded Sign-In Widget. */
 export type SignInMode = 'redirect' | 'widget';
@@ -23,13 +23,22 @@ export interface RelyingPartySettings {
   universalLogout: boolean;
 }
 
-/** How the app authenticates to Okta, and whether it pushes its authorization requests. */
+/**
+ * How the app authenticates to Okta, and whether it pushes its authorization requests, as the
+ * settings give them: AuthModule's option rules check the values (naming the variable) before
+ * start-up goes on, and unset means AuthModule's default.
+ */
 export interface ClientAuthSettings {
-  clientAuthentication: 'client_secret_basic' | 'client_secret_post' | 'private_key_jwt';
+  /** Unset: AuthModule's default, `client_secret_basic`. */
+  clientAuthentication?: ClientAuthentication;
   /** The key file's contents: PEM text, or a JWK or JWKS. */
   privateKey?: PrivateKeyInput;
   privateKeyId?: string;
-  pushedAuthorizationRequests: boolean | 'auto';
+  /**
+   * Unset: `false` with an Okta org, so an upgrade changes nothing; with the development provider
+   * (which advertises PAR), `auto` under `private_key_jwt`, so one setting turns on both.
+   */
+  pushedAuthorizationRequests?: boolean | 'auto';
 }
 
 export type OktaSettings = OktaClientSettings & ClientAuthSettings & RelyingPartySettings;

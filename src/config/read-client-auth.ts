@@ -1,23 +1,20 @@
 import { readFileSync } from 'node:fs';
+import type { ClientAuthentication } from 'nest-okta';
 import type { ClientAuthSettings } from './okta-settings';
 import { readBoolean, type ReadVariable } from './value-readers';
 
-const AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'private_key_jwt'] as const;
-
 /**
  * How the app authenticates to Okta (OKTA_CLIENT_AUTH, OKTA_PRIVATE_KEY_FILE, OKTA_PRIVATE_KEY_ID)
- * and whether it pushes its authorization requests (OKTA_PAR). The key file is read here, once;
- * AuthModule checks the key itself (private, RS256 or ES256, a `kid`).
+ * and whether it pushes its authorization requests (OKTA_PAR). The key file is read here, once.
+ * The method is passed on as written: AuthModule's option rules, the one list of the methods,
+ * check it and the key (private, RS256 or ES256, a `kid`), naming the variable.
  */
 export function readClientAuth(read: ReadVariable, problems: string[]): ClientAuthSettings {
   const report = (name: string, message: string, example: string) =>
     problems.push(`${name}: ${message}. Example: ${name}=${example}`);
-  const method = readAuthMethod(read('OKTA_CLIENT_AUTH'), (message) =>
-    report('OKTA_CLIENT_AUTH', message, 'private_key_jwt'),
-  );
   const keyFile = read('OKTA_PRIVATE_KEY_FILE');
   return {
-    clientAuthentication: method,
+    clientAuthentication: asGiven(read('OKTA_CLIENT_AUTH')),
     privateKey:
       keyFile === undefined
         ? undefined
@@ -29,17 +26,12 @@ export function readClientAuth(read: ReadVariable, problems: string[]): ClientAu
   };
 }
 
-/** One of the three methods; anything else is reported, and the default used meanwhile. */
-export function readAuthMethod(
-  value: string | undefined,
-  report: (message: string) => void,
-): ClientAuthSettings['clientAuthentication'] {
-  if (value === undefined) return 'client_secret_basic';
-  if ((AUTH_METHODS as readonly string[]).includes(value)) {
-    return value as ClientAuthSettings['clientAuthentication'];
-  }
-  report(`must be one of ${AUTH_METHODS.join(', ')}; got "${value}"`);
-  return 'client_secret_basic';
+/**
+ * The method as written, for AuthModule's rules to check: start-up stops on any problem they
+ * report, so a value that is none of the methods never reaches the module.
+ */
+export function asGiven(value: string | undefined): ClientAuthentication | undefined {
+  return value as ClientAuthentication | undefined;
 }
 
 /** A PEM file as text; a JWK or JWKS file as JSON. AuthModule checks the key in it. */
@@ -63,7 +55,8 @@ export function readKeyFile(
   }
 }
 
-function readPar(value: string | undefined, problems: string[]): boolean | 'auto' {
+/** Unset stays unset: its default depends on the provider (see ClientAuthSettings). */
+function readPar(value: string | undefined, problems: string[]): boolean | 'auto' | undefined {
   if (value === 'auto') return 'auto';
-  return readBoolean('OKTA_PAR', value, problems) ?? false;
+  return readBoolean('OKTA_PAR', value, problems);
 }

@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import type { ClientAuthSettings, OktaClientSettings, SignInMode } from './okta-settings';
-import { readAuthMethod, readKeyFile } from './read-client-auth';
+import { asGiven, readKeyFile } from './read-client-auth';
 import type { TenantSettings } from './tenants-config';
 
 const FIELDS = [
@@ -133,9 +133,7 @@ function readTenantClientAuth(
     report('pushedAuthorizationRequests', 'must be true, false or "auto"');
   }
   return {
-    clientAuthentication: readAuthMethod(text('clientAuthentication'), (message) =>
-      report('clientAuthentication', message),
-    ),
+    clientAuthentication: asGiven(text('clientAuthentication')),
     privateKey:
       keyFile === undefined
         ? undefined

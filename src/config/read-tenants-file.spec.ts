@@ -15,9 +15,12 @@ const ACME_OKTA = {
   clientSecret: SECRET,
 };
 
-/** A tenant's client authentication when the file says nothing of it: its client secret. */
+/**
+ * A tenant's client authentication when the file says nothing of it: AuthModule's default (its
+ * client secret, Basic), and no PAR.
+ */
 const SECRET_BASIC = {
-  clientAuthentication: 'client_secret_basic',
+  clientAuthentication: undefined,
   privateKey: undefined,
   privateKeyId: undefined,
   pushedAuthorizationRequests: false,

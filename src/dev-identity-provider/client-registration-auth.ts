@@ -46,12 +46,17 @@ function publicJwk(key: string | PrivateJwk, kid: string | undefined) {
 }
 
 /**
- * Without a key file, `private_key_jwt` against a development org signs with a key pair made
- * for it, which lives as long as the process: the demo needs no key of its own.
+ * The client authentication against a development org, so that `OKTA_CLIENT_AUTH=private_key_jwt`
+ * alone switches the demo to a key and PAR: without a key file, it signs with a key pair made for
+ * it, which lives as long as the process; with OKTA_PAR unset, PAR is `auto`, which the
+ * development org's discovery turns on (an Okta org keeps the module's default, `false`).
  */
-export function withDevKey(settings: ClientAuthSettings): ClientAuthSettings {
-  if (settings.clientAuthentication !== 'private_key_jwt' || settings.privateKey) return settings;
+export function forDevOrg(settings: ClientAuthSettings): ClientAuthSettings {
+  const privateKeyJwt = settings.clientAuthentication === 'private_key_jwt';
+  const pushedAuthorizationRequests =
+    settings.pushedAuthorizationRequests ?? (privateKeyJwt ? 'auto' : false);
+  if (!privateKeyJwt || settings.privateKey) return { ...settings, pushedAuthorizationRequests };
   const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const jwk = { ...(privateKey.export({ format: 'jwk' }) as PrivateJwk), kid: 'dev-generated' };
-  return { ...settings, privateKey: jwk, privateKeyId: undefined };
+  return { ...settings, privateKey: jwk, privateKeyId: undefined, pushedAuthorizationRequests };
 }

@@ -1,7 +1,7 @@
 import type { RunningIdentityProvider } from 'okta-dev-idp';
 import type { AppConfig, EnvironmentSettings } from '../config/app-config';
 import { devIdentityProviderHost } from './dev-identity-provider-host';
-import { withDevKey } from './client-registration-auth';
+import { forDevOrg } from './client-registration-auth';
 import { launchDevOrg } from './launch-dev-org';
 import { resolveTenants } from './resolve-tenants';
 
@@ -64,7 +64,7 @@ async function resolveSingleTenant(
     };
   }
   const { warning, ...listen } = devIdentityProviderHost(settings.host, dev.allowRemote);
-  const clientAuth = withDevKey(given);
+  const clientAuth = forDevOrg(given);
   const provider = await launchDevOrg(settings, {
     port: dev.port,
     listen,

@@ -12,7 +12,7 @@ import {
   type TenantsConfig,
 } from '../config/tenants-config';
 import { devIdentityProviderHost } from './dev-identity-provider-host';
-import { withDevKey } from './client-registration-auth';
+import { forDevOrg } from './client-registration-auth';
 import { launchDevOrg } from './launch-dev-org';
 
 export interface TenantsResolution extends ResolvedTenants {
@@ -46,7 +46,7 @@ export async function resolveTenants(
       const port = ports.get(tenant.id) ?? 0;
       const clientId = `nest-okta-${tenant.id}`;
       const clientSecret = randomBytes(24).toString('base64url');
-      const clientAuth = withDevKey(tenant.clientAuth);
+      const clientAuth = forDevOrg(tenant.clientAuth);
       const provider = await launchDevOrg(settings, {
         org: tenant.id,
         port,

@@ -7,6 +7,7 @@ import {
   waitForAppPage,
 } from './support/pages';
 import { useBrowserStack } from './support/browser-stack';
+import { expectWidgetSignInPage, submitWidgetSignIn } from './support/widget';
 
 /**
  * The demo as `OKTA_CLIENT_AUTH=private_key_jwt OKTA_PAR=true npm start` runs it: the development
@@ -34,5 +35,34 @@ describe('signing in with private_key_jwt and PAR, in Chromium', () => {
     await submitProviderSignIn(page, ALICE);
     await waitForAppPage(page, chromium.stack.baseUrl, '/');
     expect(await headingText(page)).toBe('Welcome, Alice Admin');
+  });
+});
+
+/**
+ * The widget model with private_key_jwt: the app starts the interaction with an assertion, and
+ * the real widget in Chromium continues it; the browser never calls /v1/interact.
+ */
+describe('signing in through the Sign-In Widget with private_key_jwt, in Chromium', () => {
+  const chromium = useBrowserStack({
+    env: { OKTA_SIGN_IN_MODE: 'widget', OKTA_CLIENT_AUTH: 'private_key_jwt' },
+  });
+
+  it('continues the interaction the app started, and lands signed in', async () => {
+    const visitor = await chromium.open();
+    const { page } = visitor;
+    const providerPaths: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.origin === new URL(chromium.stack.issuer).origin) providerPaths.push(url.pathname);
+    });
+
+    await visit(page, `${chromium.stack.baseUrl}/login`);
+    await expectWidgetSignInPage(page, chromium.stack.baseUrl);
+    await submitWidgetSignIn(page, ALICE);
+    await waitForAppPage(page, chromium.stack.baseUrl, '/');
+    expect(await headingText(page)).toBe('Welcome, Alice Admin');
+    expect(providerPaths).toContain('/idp/idx/introspect');
+    expect(providerPaths.some((path) => path.endsWith('/v1/interact'))).toBe(false);
+    expect(visitor.problems.list()).toEqual([]);
   });
 });

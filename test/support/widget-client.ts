@@ -12,6 +12,8 @@ export interface WidgetPageOptions {
   codeChallenge: string;
   codeChallengeMethod: string;
   nonce: string;
+  /** The interaction the server started at `/v1/interact`, authenticated as the app. */
+  interactionHandle: string;
   otp?: string;
   /** The sign-in's username, pre-filled (a `loginHint`). */
   username?: string;
@@ -50,11 +52,12 @@ function tabStorage() {
 
 /**
  * okta-auth-js configured exactly as the widget configures it from the page's options: the
- * server owns state, the PKCE challenge and the nonce; the code is not exchanged here.
+ * server owns state, the PKCE challenge and the nonce, and has started the interaction, whose
+ * handle is saved as the page's script saves it; the code is not exchanged here.
  */
 export function widgetAuthClient(options: WidgetPageOptions): OktaAuth {
   const storage = { storageProvider: tabStorage() };
-  return new OktaAuth({
+  const client = new OktaAuth({
     issuer: options.issuer,
     clientId: options.clientId,
     redirectUri: options.redirectUri,
@@ -71,6 +74,20 @@ export function widgetAuthClient(options: WidgetPageOptions): OktaAuth {
       'original-uri': storage,
     },
   });
+  client.idx.saveTransactionMeta({
+    issuer: options.issuer,
+    clientId: options.clientId,
+    redirectUri: options.redirectUri,
+    scopes: options.scopes,
+    state: options.state,
+    codeChallenge: options.codeChallenge,
+    codeChallengeMethod: options.codeChallengeMethod,
+    interactionHandle: options.interactionHandle,
+    // identify() runs okta-auth-js's authenticate flow, which resumes only a meta saved for it.
+    flow: 'authenticate',
+    withCredentials: true,
+  });
+  return client;
 }
 
 /** okta-auth-js's idx options for the widget's transaction. */

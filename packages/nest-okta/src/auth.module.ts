@@ -39,7 +39,7 @@ import { AuthRoutes } from './routes/auth-routes';
 import { createAuthController } from './routes/auth.controller';
 import { moduleMiddleware } from './routes/module.middleware';
 import { routePrefixOf } from './routes/nest-route-prefix';
-import { warnOfMissingPar } from './redirect/par-availability';
+import { requiresPar, warnOfMissingPar } from './redirect/par-availability';
 import { ProblemResponse } from './routes/problem-response';
 import { revocationOrgs } from './scopes/revocation-orgs';
 import { ScopeRegistry } from './scopes/scope-registry';
@@ -184,7 +184,8 @@ export class AuthModule
 
   onApplicationBootstrap(): void {
     for (const [tenant, settings] of this.registry.orgs.byTenant) {
-      void warnOfMissingPar(tenant, settings);
+      const oidc = requiresPar(settings) ? this.registry.scopeOf(tenant)?.oidc : undefined;
+      if (oidc) void warnOfMissingPar(tenant, oidc);
     }
     if (!this.registry.orgs.shared.verifySessionMiddleware) return;
     const app = this.adapterHost.httpAdapter?.getInstance<Express>();

@@ -159,6 +159,21 @@ export class OidcClient {
     return body.request_uri;
   }
 
+  /**
+   * Okta's embedded model for a confidential client: starts the interaction at
+   * `{issuer}/v1/interact` from the server, authenticated like the token call (okta-auth-js sends
+   * a confidential client's secret there too), and answers its `interaction_handle`.
+   */
+  async startInteraction(parameters: Record<string, string>): Promise<string> {
+    const endpoint = `${this.settings.issuer}/v1/interact`;
+    const { status, body } = await this.postAuthenticated(endpoint, parameters);
+    if (status !== 200) throw endpointRefusal(status, body);
+    if (typeof body.interaction_handle !== 'string' || body.interaction_handle === '') {
+      throw new IdentityProviderResponseError('interact response lacks interaction_handle');
+    }
+    return body.interaction_handle;
+  }
+
   private async postAuthenticated(endpoint: string, parameters: Record<string, string>) {
     const { headers, body } = await this.authenticationFor(endpoint);
     return fetchJson(endpoint, this.settings.timeoutMs, {

@@ -66,6 +66,24 @@ describe('signInTransactions', () => {
     expect(signInTransactions.consume(req, state)).toEqual(transaction);
   });
 
+  it('keeps the interaction the server started with its transaction, and only a string as one', () => {
+    const req = requestWithSession();
+    const { state } = signInTransactions.begin(req, '/profile', { maxAge: 0 });
+    const other = signInTransactions.begin(req, '/');
+    signInTransactions.rememberInteraction(req, state, 'the-handle');
+    expect(signInTransactions.pending(req, state)).toMatchObject({
+      interactionHandle: 'the-handle',
+      request: { maxAge: 0 },
+    });
+    expect(signInTransactions.pending(req, other.state)?.interactionHandle).toBeUndefined();
+    signInTransactions.rememberInteraction(req, 'no-such-state', 'lost');
+    expect(req.session.signIns).toHaveLength(2);
+
+    const [seed, returnTo, expiresAt, request] = req.session.signIns![0] as unknown[];
+    req.session.signIns = [[seed, returnTo, expiresAt, request, 42]] as never;
+    expect(signInTransactions.pending(req, state)).toBeUndefined();
+  });
+
   it('finds nothing for an unknown, missing or non-string state', () => {
     const req = requestWithSession();
     signInTransactions.begin(req, '/');

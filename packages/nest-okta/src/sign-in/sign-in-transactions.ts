@@ -12,6 +12,8 @@ export interface SignInTransaction {
   request: SignInRequest;
   /** Epoch milliseconds: a `max_age` is measured from here. */
   startedAt: number;
+  /** The widget model's interaction, once the server has started it at `/v1/interact`. */
+  interactionHandle?: string;
 }
 
 /**
@@ -23,7 +25,14 @@ export interface SignInTransaction {
  */
 type StoredSignIn =
   | [seed: string, returnTo: string, expiresAt: number]
-  | [seed: string, returnTo: string, expiresAt: number, request: SignInRequest];
+  | [seed: string, returnTo: string, expiresAt: number, request: SignInRequest]
+  | [
+      seed: string,
+      returnTo: string,
+      expiresAt: number,
+      request: SignInRequest,
+      interactionHandle: string,
+    ];
 
 declare module 'express-session' {
   interface SessionData {
@@ -79,6 +88,19 @@ export class SignInTransactions {
     return found && found.expiresAt > Date.now() ? found.transaction : undefined;
   }
 
+  /**
+   * Keeps the interaction the server started for `state`, so the widget shown again for this
+   * sign-in (an email magic link's passcode) resumes that interaction rather than a new one.
+   */
+  rememberInteraction(req: Request, state: string, interactionHandle: string): void {
+    const found = this.find(req, state);
+    if (!found) return;
+    const [seed, returnTo, expiresAt, request = {}] = found.stored[found.index];
+    req.session.signIns = found.stored.map((entry, index) =>
+      index === found.index ? [seed, returnTo, expiresAt, request, interactionHandle] : entry,
+    );
+  }
+
   /** Removes the transaction whatever its fate, so a callback can never be replayed. */
   consume(req: Request, state: unknown): SignInTransaction | undefined {
     const found = this.find(req, state);
@@ -103,8 +125,15 @@ export class SignInTransactions {
     return derive(seed, this.stateLabel);
   }
 
-  private derived([seed, returnTo, expiresAt, request = {}]: StoredSignIn): SignInTransaction {
+  private derived([
+    seed,
+    returnTo,
+    expiresAt,
+    request = {},
+    interactionHandle,
+  ]: StoredSignIn): SignInTransaction {
     return {
+      ...(interactionHandle !== undefined && { interactionHandle }),
       // 43 base64url characters: a valid PKCE verifier (RFC 7636 asks for 43 to 128).
       nonce: derive(seed, 'nonce'),
       codeVerifier: derive(seed, 'code_verifier'),
@@ -136,7 +165,12 @@ function storedSignIns(req: Request): StoredSignIn[] {
 function isStoredSignIn(value: unknown): value is StoredSignIn {
   return (
     Array.isArray(value) &&
-    (value.length === 3 || (value.length === 4 && isSignInRequest(value[3]))) &&
+    (value.length === 3 ||
+      (value.length === 4 && isSignInRequest(value[3])) ||
+      (value.length === 5 &&
+        isSignInRequest(value[3]) &&
+        typeof value[4] === 'string' &&
+        value[4] !== '')) &&
     typeof value[0] === 'string' &&
     value[0] !== '' &&
     typeof value[1] === 'string' &&

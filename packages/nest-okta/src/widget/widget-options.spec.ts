@@ -10,7 +10,12 @@ const OPTIONS: AuthModuleOptions = {
   postLogoutRedirectUri: 'https://app.example.com',
   signInMode: 'widget',
 };
-const TRANSACTION = { state: 'the-state', codeChallenge: 'the-challenge', nonce: 'the-nonce' };
+const TRANSACTION = {
+  state: 'the-state',
+  codeChallenge: 'the-challenge',
+  nonce: 'the-nonce',
+  interactionHandle: 'the-handle',
+};
 
 describe('widgetOptions', () => {
   it("lets the widget follow the browser's language, from the app's own files", () => {

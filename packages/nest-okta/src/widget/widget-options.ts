@@ -8,6 +8,8 @@ export interface WidgetTransaction {
   state: string;
   codeChallenge: string;
   nonce: string;
+  /** The interaction the server started; the page's script hands it to okta-auth-js. */
+  interactionHandle: string;
   /** An email magic link's one-time passcode, passed through to resume the transaction. */
   otp?: string;
   /** What the transaction asks of the provider (`prompt` is the redirect model's only). */
@@ -17,7 +19,9 @@ export interface WidgetTransaction {
 /**
  * The Sign-In Widget's options for Okta's embedded model with a server-side transaction: the
  * server owns `state`, the PKCE challenge (the verifier never leaves the server) and the nonce,
- * and the widget sends the browser to the redirect URI with the interaction code.
+ * and has started the interaction itself; the widget sends the browser to the redirect URI with
+ * the interaction code. `interactionHandle` is no widget option (widget 7 dropped it): the
+ * page's script saves it as okta-auth-js's transaction, which the widget then resumes.
  */
 export function widgetOptions(
   settings: AuthSettings,
@@ -35,6 +39,7 @@ export function widgetOptions(
     codeChallenge: transaction.codeChallenge,
     codeChallengeMethod: 'S256',
     nonce: transaction.nonce,
+    interactionHandle: transaction.interactionHandle,
     ...(transaction.otp !== undefined && { otp: transaction.otp }),
     ...(transaction.request?.loginHint !== undefined && {
       username: transaction.request.loginHint,

@@ -56,6 +56,10 @@ export class WidgetSignIn implements SignInFlow {
     transaction: SignInTransaction,
     otp?: string,
   ): Promise<void> {
+    const codeChallenge = s256CodeChallenge(transaction.codeVerifier);
+    const interactionHandle =
+      transaction.interactionHandle ??
+      (await this.startInteraction(req, state, codeChallenge, transaction));
     // The widget talks to Okta at once: the transaction must be stored before the page is shown.
     await new Promise<void>((resolve, reject) =>
       req.session.save((err?: Error) => (err ? reject(err) : resolve())),
@@ -66,8 +70,9 @@ export class WidgetSignIn implements SignInFlow {
       this.settings,
       {
         state,
-        codeChallenge: s256CodeChallenge(transaction.codeVerifier),
+        codeChallenge,
         nonce: transaction.nonce,
+        interactionHandle,
         otp,
         request: transaction.request,
       },
@@ -87,6 +92,27 @@ export class WidgetSignIn implements SignInFlow {
       assetsPath,
       widgetOptions: jsonForHtml(options),
     });
+  }
+
+  /**
+   * Starts the transaction's interaction from the server, authenticated as the app, and keeps its
+   * handle with the transaction. A refusal (a key Okta does not know, say) ends the sign-in with
+   * the usual failure page.
+   */
+  private async startInteraction(
+    req: Request,
+    state: string,
+    codeChallenge: string,
+    { nonce, request }: SignInTransaction,
+  ): Promise<string> {
+    let interactionHandle: string;
+    try {
+      interactionHandle = await this.signIn.begin({ state, codeChallenge, nonce, request });
+    } catch (err) {
+      throw failedSignIn(err);
+    }
+    this.transactions.rememberInteraction(req, state, interactionHandle);
+    return interactionHandle;
   }
 
   async callback(req: Request, res: Response): Promise<void> {

@@ -3,6 +3,7 @@ import express from 'express';
 
 import { requestedAcr } from '../sign-on-policy.mjs';
 import { IDX_CONTENT_TYPE, MESSAGES } from './idx-responses.mjs';
+import { authenticateInteractClient } from './interact-client-auth.mjs';
 import {
   answerChallenge,
   cancel,
@@ -92,8 +93,8 @@ export function identityEngineRoutes(options) {
 }
 
 /**
- * `POST {issuer}/v1/interact`: checks the client's request as Okta does and answers with the
- * interaction handle the IDX calls start from.
+ * `POST {issuer}/v1/interact`: authenticates the client and checks its request as Okta does, and
+ * answers with the interaction handle the IDX calls start from.
  * @param {IdentityEngineOptions} options
  * @param {Request} req
  * @param {Response} res
@@ -102,12 +103,11 @@ async function interact({ provider, interactions, supportedScopes }, req, res) {
   const form = /** @type {Record<string, unknown>} */ (req.body ?? {});
   const text = (/** @type {string} */ name) =>
     typeof form[name] === 'string' ? /** @type {string} */ (form[name]) : '';
-  const client = text('client_id') ? await provider.Client.find(text('client_id')) : undefined;
-  if (!client)
-    return oauthError(res, 401, 'invalid_client', 'Invalid value for client_id parameter.');
-  if (text('client_secret') && !(await client.compareClientSecret(text('client_secret')))) {
-    return oauthError(res, 401, 'invalid_client', 'Client authentication failed.');
+  const authenticated = await authenticateInteractClient(provider, req, form);
+  if ('error' in authenticated) {
+    return oauthError(res, authenticated.status, authenticated.error, authenticated.description);
   }
+  const { client } = authenticated;
   if (!client.grantTypeAllowed('interaction_code')) {
     return oauthError(
       res,
