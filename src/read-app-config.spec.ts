@@ -547,6 +547,23 @@ describe('readAppConfig', () => {
         pushedAuthorizationRequests: undefined,
       });
     });
+
+    it.each([
+      ['auto', 'auto'],
+      ['AUTO', 'auto'],
+      ['true', true],
+      ['no', false],
+    ])('reads OKTA_PAR=%s as %s', (value, expected) => {
+      expect(readConfig({ ...OKTA, OKTA_PAR: value }).clientAuth.pushedAuthorizationRequests).toBe(
+        expected,
+      );
+    });
+
+    it('names all three values of OKTA_PAR when it gets another', () => {
+      expect(problemsFor({ ...OKTA, OKTA_PAR: 'sometimes' })).toEqual([
+        'OKTA_PAR: must be true, false or auto; got "sometimes". Example: OKTA_PAR=auto',
+      ]);
+    });
   });
 
   describe('in production', () => {

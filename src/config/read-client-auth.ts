@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { ClientAuthentication } from 'nest-okta';
 import type { ClientAuthSettings } from './okta-settings';
-import { readBoolean, type ReadVariable } from './value-readers';
+import { parseBoolean, type ReadVariable } from './value-readers';
 
 /**
  * How the app authenticates to Okta (OKTA_CLIENT_AUTH, OKTA_PRIVATE_KEY_FILE, OKTA_PRIVATE_KEY_ID)
@@ -57,6 +57,11 @@ export function readKeyFile(
 
 /** Unset stays unset: its default depends on the provider (see ClientAuthSettings). */
 function readPar(value: string | undefined, problems: string[]): boolean | 'auto' | undefined {
-  if (value === 'auto') return 'auto';
-  return readBoolean('OKTA_PAR', value, problems);
+  if (value === undefined) return undefined;
+  if (/^auto$/i.test(value)) return 'auto';
+  const flag = parseBoolean(value);
+  if (flag === undefined) {
+    problems.push(`OKTA_PAR: must be true, false or auto; got "${value}". Example: OKTA_PAR=auto`);
+  }
+  return flag;
 }

@@ -33,8 +33,16 @@ export function readBoolean(
   problems: string[],
 ): boolean | undefined {
   if (value === undefined) return undefined;
+  const flag = parseBoolean(value);
+  if (flag === undefined) {
+    problems.push(`${name}: must be true or false; got "${value}". Example: ${name}=true`);
+  }
+  return flag;
+}
+
+/** `true`, `1`, `yes` or `false`, `0`, `no` in any case; `undefined` for anything else. */
+export function parseBoolean(value: string): boolean | undefined {
   if (/^(true|1|yes)$/i.test(value)) return true;
   if (/^(false|0|no)$/i.test(value)) return false;
-  problems.push(`${name}: must be true or false; got "${value}". Example: ${name}=true`);
   return undefined;
 }
