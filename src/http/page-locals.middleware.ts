@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { type OktaUser, tenantOf } from 'nest-okta';
 import type { AppConfig } from '../config/app-config';
@@ -45,7 +46,7 @@ export function pageLocals(config: AppConfig): RequestHandler {
       // A page outside every tenant (an unknown one's 404) has no org to speak of.
       const tenant = tenantFor(req);
       return tenant?.usesDevIdentityProvider
-        ? { setting: 'tenants file', tenantId: tenant.id, file: config.tenants.file }
+        ? { setting: 'tenants file', tenantId: tenant.id, file: basename(config.tenants.file) }
         : undefined;
     });
     next();
