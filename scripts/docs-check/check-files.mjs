@@ -1,5 +1,6 @@
 import { existsSync, globSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { fileMentionProblems } from './file-mentions.mjs';
 import { linkProblems } from './links.mjs';
 import { npmScriptProblems } from './npm-scripts.mjs';
 import { tableProblems } from './tables.mjs';
@@ -23,6 +24,7 @@ export function docsProblems(files) {
     const found = [
       ...tableProblems(text),
       ...linkProblems(file, text),
+      ...fileMentionProblems(text),
       ...npmScriptProblems(text, scriptsOf(packageJsonFor(file)), workspaceScripts),
     ];
     for (const { line, message } of found.sort((a, b) => a.line - b.line)) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileMentionProblems } from './file-mentions.mjs';
 import { linkProblems } from './links.mjs';
 import { npmScriptProblems } from './npm-scripts.mjs';
 import { slug } from './slugs.mjs';
@@ -95,5 +96,21 @@ describe('npmScriptProblems', () => {
   it('fails a script that does not exist, in prose or in a code block', () => {
     const text = 'Run `npm run lint:docs`.\n```sh\nnpm run tset\n```';
     expect(npmScriptProblems(text, { check: 'x' }).map((problem) => problem.line)).toEqual([1, 3]);
+  });
+});
+
+describe('fileMentionProblems', () => {
+  const exists = (path) => path === 'test/redirect-sign-in.e2e-spec.ts';
+
+  it('passes a repository file named as code that exists, and ignores other code', () => {
+    const text =
+      'Shown by `test/redirect-sign-in.e2e-spec.ts`; run `npm test` or `users.{org}.json`.';
+    expect(fileMentionProblems(text, exists)).toEqual([]);
+  });
+
+  it('fails a repository file named as code that does not exist', () => {
+    expect(fileMentionProblems('Shown by `test/gone.e2e-spec.ts`.', exists)).toEqual([
+      { line: 1, message: 'test/gone.e2e-spec.ts does not exist' },
+    ]);
   });
 });
