@@ -1,6 +1,6 @@
 /**
  * Each package's own tests (its jest.config.js), the demo app's unit specs beside its code, and
- * its end-to-end specs in test/, which run against real servers.
+ * its end-to-end specs in test/, which run against real servers, and the docs' checks.
  */
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 
@@ -25,6 +25,17 @@ module.exports = {
       // The adoption proof's spec runs in the fresh apps scripts/adoption-proof.sh makes.
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/adoption-proof/'],
       moduleFileExtensions: ['js', 'json', 'ts'],
+      transform,
+    },
+    {
+      // The checks that keep the docs true: the docs check's own specs, and the specs that hold
+      // the written references to the code they describe.
+      displayName: 'docs',
+      testEnvironment: 'node',
+      rootDir: '.',
+      roots: ['<rootDir>/scripts', '<rootDir>/test/docs'],
+      testRegex: '\\.spec\\.(ts|mjs)$',
+      moduleFileExtensions: ['js', 'mjs', 'json', 'ts'],
       transform,
     },
   ],

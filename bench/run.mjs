@@ -17,12 +17,13 @@
  * installed again, the app rebuilt: seconds).
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
 import { LOAD } from './lib/load.mjs';
 import { loadAverage, machineDetails } from './lib/machine.mjs';
+import { historyRow, readHistory, writeHistory } from './lib/history.mjs';
 import { freePort, killAllNow, stopAll } from './lib/processes.mjs';
 import { profileRoute, profilingFlags } from './lib/profile-route.mjs';
 import { prepareNest12App } from './lib/nest12-app.mjs';
@@ -42,6 +43,14 @@ import { measureRoutes } from './lib/throughput.mjs';
 import { NEST12_SERVERS } from './lib/report.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** The NestJS major the demo app and the references load (both from the root's node_modules). */
+function nestMajor() {
+  const { version } = JSON.parse(
+    readFileSync(join(root, 'node_modules', '@nestjs', 'core', 'package.json'), 'utf8'),
+  );
+  return version.split('.')[0];
+}
 /** The NestJS 12 rows: best of three interleaved rounds, as their targets ask. */
 const NEST12_ROUNDS = 3;
 const cleanups = [];
@@ -63,7 +72,9 @@ try {
   const results = await measure();
   const file = join(root, 'docs', 'benchmark.md');
   const options = { ...(await prettier.resolveConfig(file)), filepath: file };
-  const report = await prettier.format(renderReport(results), options);
+  const history = [...readHistory(), historyRow(results, nestMajor())];
+  const report = await prettier.format(renderReport(results, history), options);
+  writeHistory(history);
   writeFileSync(file, report);
   console.log(report);
   console.log(verdictLines(judgeTargets(results)).join('\n'));

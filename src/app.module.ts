@@ -18,6 +18,7 @@ import { HomeModule } from './home/home.module';
 import { AppExceptionFilter } from './http/app-exception.filter';
 import { tenantContentSecurityPolicy } from './http/content-security-policy';
 import { isSessionlessPath } from './http/sessionless-paths';
+import { logTransport } from './logging/log-format';
 import { LoggingModule } from './logging/logging.module';
 import { authModuleOptions } from './okta-auth-options';
 import { ProfileModule } from './profile/profile.module';
@@ -51,6 +52,10 @@ export class AppModule implements NestModule {
         LoggingModule.forRoot({
           level: config.logLevel,
           destination: logDestination,
+          transport: logTransport({
+            nodeEnv: config.nodeEnv,
+            stdoutIsTerminal: process.stdout.isTTY === true,
+          }),
           unlogged: isSessionlessPath,
           tenantOf: config.tenants && ((req) => tenantOf(req as Request)),
         }),

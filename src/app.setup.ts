@@ -71,12 +71,10 @@ function configureApp(app: NestExpressApplication, config: AppConfig): void {
         ),
     }),
   );
-  app.use(pageLocals);
+  app.use(pageLocals(config));
   app.useStaticAssets(join(root, 'public'), { prefix: '/assets/' });
   app.setBaseViewsDir(join(root, 'views'));
   app.setViewEngine('hbs');
-  // The layout's notice that the development provider stands in for Okta: one value per process.
-  app.setLocal('devIdentityProvider', config.usesDevIdentityProvider);
   // Express caches compiled views only when NODE_ENV=production; only development wants edits
   // to show without a restart.
   app.set('view cache', config.nodeEnv !== 'development');

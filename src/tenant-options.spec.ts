@@ -47,9 +47,9 @@ describe('TENANTS_FILE in the app configuration', () => {
     expect(settings.tenants?.tenants.get('globex')?.baseUrl).toBe('http://globex.localhost:3000');
   });
 
-  it("accepts the README's example of a tenants file", () => {
-    const readme = readFileSync(join(packageRoot(), 'README.md'), 'utf8');
-    const section = readme.slice(readme.indexOf('### Several tenants'));
+  it("accepts docs/multi-tenancy.md's example of a tenants file", () => {
+    const guide = readFileSync(join(packageRoot(), 'docs', 'multi-tenancy.md'), 'utf8');
+    const section = guide.slice(guide.indexOf('## The tenants file'));
     const example = /```json\n([\s\S]*?)```/.exec(section)?.[1];
     const file = join(dir, 'readme-tenants.json');
     writeFileSync(file, example ?? '');

@@ -121,6 +121,7 @@ describe("tenants.example.json: the development provider's Acme and Globex orgs"
     expect(port).not.toBe('8080');
     expect(acme).toEqual({
       id: 'acme',
+      displayName: 'Acme Corporation',
       baseUrl: `http://acme.localhost:${port}`,
       issuer: resolved.devOrgs!.get('acme')!.issuer,
       clientId: 'nest-okta-acme',

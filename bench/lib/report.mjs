@@ -1,4 +1,5 @@
 import { endpoints, fmt, ratio, table } from './format.mjs';
+import { historyTable } from './history.mjs';
 import { LOAD } from './load.mjs';
 import { PROFILE_SECONDS } from './profile-route.mjs';
 import { REDIS_SAMPLE, SESSION_COUNT } from './sessions-memory.mjs';
@@ -304,8 +305,11 @@ function methodNotes() {
   ];
 }
 
-/** The results as markdown: what `npm run bench` prints and writes to docs/benchmark.md. */
-export function renderReport(r) {
+/**
+ * The results as markdown: what `npm run bench` prints and writes to docs/benchmark.md, ending
+ * with every run's figures by date (`history`, this run's row last).
+ */
+export function renderReport(r, history) {
   return `# Benchmark
 
 Measured by \`npm run bench\` (\`bench/run.mjs\`): the built app, a minimal NestJS + Passport
@@ -313,7 +317,7 @@ app and a plain Express + Passport app (the references), and the development ide
 on loopback, each server in a process of its own, loaded by autocannon from the bench process
 (${LOAD.connections} connections, ${ROUNDS} interleaved rounds of ${LOAD.seconds} s per route, best round reported).
 Everything in one run, side by side; the ratios matter more than the absolute figures.
-Earlier runs, and what changed between them, are in [benchmark-history.md](benchmark-history.md).
+Earlier runs are in [Figures by date](#figures-by-date).
 
 ${machineTable(r)}
 
@@ -340,5 +344,12 @@ ${nest12Section(r)}
 ${methodNotes()
   .map((note) => `- ${note}`)
   .join('\n')}
+
+## Figures by date
+
+One row per run (this one last), from \`bench/history.json\`, which each run extends. Ratios compare
+servers within one run, so compare ratios across rows, not req/s: machines and their load differ.
+
+${historyTable(history)}
 `;
 }

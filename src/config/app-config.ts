@@ -90,6 +90,8 @@ export interface AppConfig extends Omit<
 /** One tenant once its identity provider is known: what AuthModule needs to sign its users in. */
 export interface ResolvedTenant extends OktaSettings {
   id: string;
+  /** How its pages name the tenant (the tenants file's `displayName`, or else its id). */
+  displayName: string;
   /** The tenant's own address: `http://acme.localhost:8080`, or `http://localhost:8080/t/acme`. */
   baseUrl: string;
   groupsClaim?: string;

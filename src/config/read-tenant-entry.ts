@@ -4,6 +4,7 @@ import { asGiven, readKeyFile } from './read-client-auth';
 import type { TenantSettings } from './tenants-config';
 
 const FIELDS = [
+  'displayName',
   'issuer',
   'clientId',
   'clientSecret',
@@ -22,6 +23,7 @@ type Field = (typeof FIELDS)[number];
 const CLIENT_FIELDS = ['issuer', 'clientId', 'clientSecret'] as const;
 
 const EXAMPLES: Record<Field, string> = {
+  displayName: '"displayName": "Acme Corporation"',
   issuer: '"issuer": "https://acme.okta.com/oauth2/default"',
   clientId: '"clientId": "0oa1b2c3d4EXAMPLE"',
   clientSecret: '"clientSecret": "the client secret from the app integration page"',
@@ -107,6 +109,7 @@ export function readTenantEntry(
   }
   return {
     id,
+    displayName: text('displayName') ?? id,
     oktaClient,
     signInMode: readSignInMode(values.signInMode, report),
     scopes: readScopes(values.scopes, report),

@@ -50,6 +50,7 @@ describe('readTenantsFile: valid files', () => {
     const acme = config!.tenants.get('acme')!;
     expect(acme).toEqual({
       id: 'acme',
+      displayName: 'Acme Corporation',
       oktaClient: undefined,
       signInMode: 'redirect',
       scopes: ['openid', 'profile', 'email'],
@@ -66,6 +67,12 @@ describe('readTenantsFile: valid files', () => {
       universalLogout: false,
     });
     expect(config!.tenants.get('globex')).toMatchObject({ signInMode: 'widget' });
+  });
+
+  it('names a tenant by its id when the file gives it no displayName', () => {
+    const { config, problems } = read({ tenants: { initech: {} } });
+    expect(problems).toEqual([]);
+    expect(config!.tenants.get('initech')).toMatchObject({ id: 'initech', displayName: 'initech' });
   });
 
   it("follows the app to any port: the example names none, and a port of its own must be the app's", () => {
@@ -92,6 +99,7 @@ describe('readTenantsFile: valid files', () => {
         tenants: {
           acme: {
             ...ACME_OKTA,
+            displayName: ' Acme Corporation ',
             issuer: ` ${ACME_OKTA.issuer} `,
             signInMode: 'widget',
             scopes: ['openid', 'profile', 'openid', 'offline_access'],
@@ -106,6 +114,7 @@ describe('readTenantsFile: valid files', () => {
     const acme = config!.tenants.get('acme')!;
     expect(acme).toEqual({
       id: 'acme',
+      displayName: 'Acme Corporation',
       oktaClient: ACME_OKTA,
       signInMode: 'widget',
       scopes: ['openid', 'profile', 'offline_access'],
@@ -252,6 +261,12 @@ const mistakes: Mistake[] = [
     { tenants: { acme: {} } },
     PRODUCTION,
     /, tenant "acme": "issuer", "clientId" and "clientSecret" are required when NODE_ENV=production/,
+  ],
+  [
+    'a display name that is not a string',
+    { tenants: { acme: { displayName: 42 } } },
+    DEVELOPMENT,
+    /, tenant "acme", "displayName": must be a non-empty string. Example: "displayName": "Acme Corporation"/,
   ],
   [
     'an unknown sign-in mode',

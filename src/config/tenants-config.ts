@@ -16,6 +16,8 @@ export const TENANT_PATH_PREFIX = '/t';
 export interface TenantSettings {
   /** A lowercase DNS label: it becomes a host name or a path segment. */
   id: string;
+  /** How its pages name the tenant: the file's `displayName`, or else its id. */
+  displayName: string;
   /**
    * Absent in development only: the tenant signs in at its own org of the development identity
    * provider (users from `okta-dev-idp`'s `users/users.{id}.json`), filled in when that org starts.

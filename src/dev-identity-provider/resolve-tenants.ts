@@ -76,6 +76,7 @@ export async function resolveTenants(
     if (!client) throw new Error(`Tenant "${tenant.id}" has no identity provider`);
     resolved.set(tenant.id, {
       id: tenant.id,
+      displayName: tenant.displayName,
       baseUrl: tenant.baseUrl,
       ...client,
       ...tenantRelyingParty(tenant),

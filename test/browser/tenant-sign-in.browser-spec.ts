@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { ADA, GUS } from '../support/tenant-visits';
 import { startTenantsStack } from '../support/tenants-stack';
 import {
@@ -7,8 +8,14 @@ import {
   visit,
   waitForAppPage,
 } from './support/pages';
+import { screenshot } from './support/screenshots';
 import { useServedBrowser } from './support/browser-stack';
 import { expectWidgetSignInPage, submitWidgetSignIn } from './support/widget';
+
+/** The header's name of the tenant the page serves. */
+async function expectTenantNamed(page: Page, displayName: string): Promise<void> {
+  expect(await page.locator('header .tenant').textContent()).toBe(displayName);
+}
 
 /**
  * Two tenants in one real browser: Chromium resolves `*.localhost` to this machine, so Acme and
@@ -17,7 +24,12 @@ import { expectWidgetSignInPage, submitWidgetSignIn } from './support/widget';
  */
 describe('signing in on two tenant hosts, in Chromium', () => {
   const chromium = useServedBrowser(() =>
-    startTenantsStack({ tenants: { acme: {}, globex: { signInMode: 'widget' } } }),
+    startTenantsStack({
+      tenants: {
+        acme: { displayName: 'Acme Corporation' },
+        globex: { displayName: 'Globex', signInMode: 'widget' },
+      },
+    }),
   );
 
   it("signs Ada in at Acme's hosted page and Gus through Globex's widget, in one browser", async () => {
@@ -31,11 +43,15 @@ describe('signing in on two tenant hosts, in Chromium', () => {
     await submitProviderSignIn(page, ADA);
     await waitForAppPage(page, acme, '/');
     expect(await headingText(page)).toMatch(/^Welcome, Ada\b/);
+    await expectTenantNamed(page, 'Acme Corporation');
+    await screenshot(page, 'tenant-01-acme-signed-in', 'tenant-acme');
 
     const globex = chromium.stack.at('globex', '');
     await visit(page, globex);
     await page.getByRole('main').getByRole('link', { name: 'Sign in' }).click();
     await expectWidgetSignInPage(page, globex);
+    await expectTenantNamed(page, 'Globex');
+    await screenshot(page, 'tenant-02-globex-widget', 'tenant-globex-sign-in');
     await submitWidgetSignIn(page, GUS);
     await waitForAppPage(page, globex, '/');
     expect(await headingText(page)).toMatch(/^Welcome, Gus\b/);

@@ -65,6 +65,11 @@ export async function startTenantsStack({
   tenants?: Record<
     string,
     {
+      displayName?: string;
+      /** With `clientId` and `clientSecret`: a real org's, which a page can show without calling. */
+      issuer?: string;
+      clientId?: string;
+      clientSecret?: string;
       signInMode?: 'redirect' | 'widget';
       clientAuthentication?: string;
       pushedAuthorizationRequests?: boolean | 'auto';
