@@ -1,11 +1,17 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomInt } from 'node:crypto';
 import { once } from 'node:events';
+import type { SessionStoreSettings } from '../../src/config/app-config';
 
 const START_TIMEOUT_MS = 10_000;
 const INSTALL = 'apt-get install -y redis-server';
 /** How many ports a start tries before it gives up. */
 const PORT_ATTEMPTS = 10;
+
+/** The app's settings for sessions in the Redis at `url`, as REDIS_URL alone gives them. */
+export function redisAt(url: string): SessionStoreSettings {
+  return { kind: 'redis', redis: { mode: 'single', url, tls: false, commandTimeoutMs: 2_000 } };
+}
 
 /**
  * A port below the range the OS hands out for port 0 and outgoing connections (32768 up on
