@@ -21,6 +21,12 @@ export function pickServerPort(): number {
   return randomInt(20_000, 32_768);
 }
 
+/** More of redis-server's command line, given the port: a config file first, options after. */
+export interface RedisServerOptions {
+  before?: (port: number) => string[];
+  after?: (port: number) => string[];
+}
+
 /** redis-server exited because another process has the port. */
 class PortTakenError extends Error {}
 
@@ -53,12 +59,18 @@ export function describeWithRedisServer(name: string, suite: () => void): void {
 export class RedisServer {
   private process?: ChildProcess;
 
-  private constructor(readonly port: number) {}
+  private constructor(
+    readonly port: number,
+    private readonly options: RedisServerOptions,
+  ) {}
 
   /** A server on the first port `pickPort` gives that no other process has. */
-  static async start(pickPort: () => number = pickServerPort): Promise<RedisServer> {
+  static async start(
+    pickPort: () => number = pickServerPort,
+    options: RedisServerOptions = {},
+  ): Promise<RedisServer> {
     for (let attempt = 1; ; attempt++) {
-      const server = new RedisServer(pickPort());
+      const server = new RedisServer(pickPort(), options);
       try {
         await server.start();
         return server;
@@ -82,7 +94,11 @@ export class RedisServer {
     if (this.process) throw new Error(`redis-server is already running on ${this.port}`);
     const child = spawn(
       'redis-server',
-      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      [
+        ...(this.options.before?.(this.port) ?? []),
+        ...['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+        ...(this.options.after?.(this.port) ?? []),
+      ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     this.process = child;
@@ -93,6 +109,16 @@ export class RedisServer {
       throw error;
     }
     child.stdout.resume();
+  }
+
+  /** Ends it at once, as a crash or a lost machine would, without a shutdown of its own. */
+  async kill(): Promise<void> {
+    const child = this.process;
+    this.process = undefined;
+    if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = once(child, 'exit');
+    child.kill('SIGKILL');
+    await exited;
   }
 
   async stop(): Promise<void> {
