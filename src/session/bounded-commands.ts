@@ -22,12 +22,26 @@ export function withBoundedCommands<T extends object>(client: T, timeoutMs: numb
         const result: unknown = Reflect.apply(value, target, args);
         if (result instanceof Promise) return bounded(result, timeoutMs);
         if (typeof result === 'object' && result !== null) {
-          return withBoundedCommands(result, timeoutMs);
+          const own = ownTimeout(property, args);
+          return withBoundedCommands(
+            result,
+            own === undefined ? timeoutMs : Math.min(own, timeoutMs),
+          );
         }
         return result;
       };
     },
   });
+}
+
+/**
+ * A shorter timeout a caller asked of its own commands (`withCommandOptions({ timeout })`, as the
+ * rate limits do), which node-redis's Sentinel client would not keep either.
+ */
+function ownTimeout(property: string | symbol, args: unknown[]): number | undefined {
+  if (property !== 'withCommandOptions') return undefined;
+  const timeout = (args[0] as { timeout?: unknown } | undefined)?.timeout;
+  return typeof timeout === 'number' && timeout > 0 ? timeout : undefined;
 }
 
 /** `command`, or a StoreCommandTimeoutError once `timeoutMs` have passed without its answer. */

@@ -25,6 +25,8 @@ export function pickServerPort(): number {
 export interface RedisServerOptions {
   before?: (port: number) => string[];
   after?: (port: number) => string[];
+  /** What its output says once it serves: a sentinel never says the server's words. */
+  readyLine?: string;
 }
 
 /** redis-server exited because another process has the port. */
@@ -103,7 +105,7 @@ export class RedisServer {
     );
     this.process = child;
     try {
-      await ready(child);
+      await ready(child, this.options.readyLine ?? 'Ready to accept connections');
     } catch (error) {
       await this.stop();
       throw error;
@@ -133,7 +135,7 @@ export class RedisServer {
 }
 
 /** Resolves once redis-server says it is ready; rejects if it exits or takes too long first. */
-function ready(child: ChildProcess): Promise<void> {
+function ready(child: ChildProcess, readyLine: string): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error('redis-server did not start in time')),
@@ -142,7 +144,7 @@ function ready(child: ChildProcess): Promise<void> {
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes('Ready to accept connections')) {
+      if (output.includes(readyLine)) {
         clearTimeout(timer);
         resolve();
       }
