@@ -46,7 +46,10 @@ export class RedisSessionIndexStore implements SessionIndexStore {
 
   constructor(
     private readonly client: RedisKeyCommands,
-    { prefix = DEFAULT_PREFIX, oncePrefix = DEFAULT_ONCE_PREFIX }: RedisSessionIndexStoreOptions = {},
+    {
+      prefix = DEFAULT_PREFIX,
+      oncePrefix = DEFAULT_ONCE_PREFIX,
+    }: RedisSessionIndexStoreOptions = {},
   ) {
     this.prefix = prefix;
     this.oncePrefix = oncePrefix;
@@ -56,7 +59,9 @@ export class RedisSessionIndexStore implements SessionIndexStore {
     const now = Date.now();
     const args = [sessionId, String(now), String(now + ttlMs)];
     await Promise.all(
-      keys.map((key) => this.client.eval(ADD_SCRIPT, { keys: [this.prefix + key], arguments: args })),
+      keys.map((key) =>
+        this.client.eval(ADD_SCRIPT, { keys: [this.prefix + key], arguments: args }),
+      ),
     );
   }
 
