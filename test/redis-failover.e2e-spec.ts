@@ -76,7 +76,7 @@ interface Outage {
 async function measureOutage(
   instance: AppInstance,
   limitMs: number,
-  during: () => Promise<void> = async () => undefined,
+  during: () => Promise<void> = () => Promise.resolve(),
 ): Promise<Outage> {
   const deadline = Date.now() + limitMs;
   const statuses = new Set<number>();

@@ -124,7 +124,7 @@ describe('readRedisSettings', () => {
       /^REDIS_PASSWORD: only means something with REDIS_URL, REDIS_CLUSTER_NODES or REDIS_SENTINELS/,
     ],
   ])('refuses %s, naming the variable and an example', (_, env, message) => {
-    const { problems } = read(env as Record<string, string>);
+    const { problems } = read(env);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(message);
   });

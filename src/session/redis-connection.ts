@@ -18,8 +18,7 @@ export type StoreClient = RedisKeyCommands &
   ThrottleClient & {
     readonly isReady: boolean;
     readonly isOpen: boolean;
-    on(event: 'error', listener: (error: Error) => void): unknown;
-    on(event: 'ready', listener: () => void): unknown;
+    on(event: 'error' | 'ready', listener: (error: Error) => void): unknown;
     connect(): Promise<unknown>;
     close(): Promise<unknown>;
     destroy(): unknown;
@@ -47,12 +46,12 @@ export class RedisConnection {
   private closed = false;
 
   constructor(private readonly settings: RedisConnectionSettings) {
-    const { client, ping, stopWatching } = createStoreClient(settings);
-    this.client = client;
-    this.ping = ping;
-    this.stopWatching = stopWatching;
-    client.on('error', (error: Error) => this.reportDown(error));
-    client.on('ready', () => {
+    const created = createStoreClient(settings);
+    this.client = created.client;
+    this.ping = () => created.ping();
+    this.stopWatching = created.stopWatching;
+    this.client.on('error', (error: Error) => this.reportDown(error));
+    this.client.on('ready', () => {
       if (this.reportedDown) this.logger.log('Session store reachable again');
       this.reportedDown = false;
     });

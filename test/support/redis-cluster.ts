@@ -25,7 +25,7 @@ export class RedisCluster {
   static start(primaries = 3): Promise<RedisCluster> {
     const dir = mkdtempSync(join(tmpdir(), 'redis-cluster-'));
     return startAll(async (started) => {
-      started.add(dir, async (path) => rmSync(path, { recursive: true, force: true }));
+      started.add(dir, (path) => Promise.resolve(rmSync(path, { recursive: true, force: true })));
       const nodes: RedisServer[] = [];
       for (let i = 0; i < primaries; i++) {
         const node = await RedisServer.start(pickClusterPort, {

@@ -24,7 +24,7 @@ export class RedisSentinelGroup {
   static start(): Promise<RedisSentinelGroup> {
     const dir = mkdtempSync(join(tmpdir(), 'redis-sentinel-'));
     return startAll(async (started) => {
-      started.add(dir, async (path) => rmSync(path, { recursive: true, force: true }));
+      started.add(dir, (path) => Promise.resolve(rmSync(path, { recursive: true, force: true })));
       const primary = started.add(await RedisServer.start(), (server) => server.stop());
       const replica = started.add(
         await RedisServer.start(undefined, {
