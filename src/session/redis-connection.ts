@@ -25,7 +25,10 @@ export type StoreClient = RedisKeyCommands &
   };
 
 interface StoreClientOf {
+  /** What the app's parts send their commands through. */
   client: StoreClient;
+  /** The client itself, to connect and close: never cut short by a command timeout. */
+  lifecycle: StoreClient;
   /** PING where the sessions are: the primary, or every primary of a Cluster. */
   ping(): Promise<unknown[]>;
   stopWatching?: () => void;
@@ -39,6 +42,7 @@ interface StoreClientOf {
  */
 export class RedisConnection {
   readonly client: StoreClient;
+  private readonly lifecycle: StoreClient;
   private readonly logger = new Logger('SessionStore');
   private readonly ping: () => Promise<unknown[]>;
   private readonly stopWatching?: () => void;
@@ -48,10 +52,11 @@ export class RedisConnection {
   constructor(private readonly settings: RedisConnectionSettings) {
     const created = createStoreClient(settings);
     this.client = created.client;
+    this.lifecycle = created.lifecycle;
     this.ping = () => created.ping();
     this.stopWatching = created.stopWatching;
-    this.client.on('error', (error: Error) => this.reportDown(error));
-    this.client.on('ready', () => {
+    this.lifecycle.on('error', (error: Error) => this.reportDown(error));
+    this.lifecycle.on('ready', () => {
       if (this.reportedDown) this.logger.log('Session store reachable again');
       this.reportedDown = false;
     });
@@ -63,11 +68,11 @@ export class RedisConnection {
    * up, so it is started again until it does.
    */
   connect(): void {
-    this.client.connect().catch((error: Error) => {
+    this.lifecycle.connect().catch((error: Error) => {
       this.reportDown(error);
       if (this.closed || this.settings.mode === 'single') return;
       setTimeout(() => {
-        if (!this.closed && !this.client.isOpen) this.connect();
+        if (!this.closed && !this.lifecycle.isOpen) this.connect();
       }, RETRY_START_MS).unref();
     });
   }
@@ -77,7 +82,7 @@ export class RedisConnection {
    * on a Cluster, since each holds part of the sessions) answers within the command timeout.
    */
   async isAvailable(): Promise<boolean> {
-    if (!this.client.isReady) return false;
+    if (!this.lifecycle.isReady) return false;
     try {
       const replies = await bounded(this.ping(), this.settings.commandTimeoutMs);
       return replies.every((reply) => reply === 'PONG');
@@ -89,8 +94,8 @@ export class RedisConnection {
   async close(): Promise<void> {
     this.closed = true;
     this.stopWatching?.();
-    if (this.client.isReady) await this.client.close();
-    else if (this.client.isOpen) await this.client.destroy();
+    if (this.lifecycle.isReady) await this.lifecycle.close();
+    else if (this.lifecycle.isOpen) await this.lifecycle.destroy();
   }
 
   private reportDown(error: Error): void {
@@ -125,7 +130,7 @@ function createStoreClient(settings: RedisConnectionSettings): StoreClientOf {
         host: url.hostname.replace(/^\[|\]$/g, ''),
         port: Number(url.port || 6379),
       });
-      return { client, ping: async () => [await client.ping()], stopWatching };
+      return { client, lifecycle: client, ping: async () => [await client.ping()], stopWatching };
     }
     case 'cluster': {
       const client = createCluster({
@@ -138,26 +143,25 @@ function createStoreClient(settings: RedisConnectionSettings): StoreClientOf {
         Promise.all(
           client.masters.map(async (primary) => (await client.nodeClient(primary)).ping()),
         );
-      return { client, ping };
+      return { client, lifecycle: client, ping };
     }
     case 'sentinel': {
-      const client = withBoundedCommands(
-        createSentinel({
-          name: settings.name,
-          sentinelRootNodes: settings.sentinels,
-          nodeClientOptions: {
-            ...nodeOptions,
-            socket: { ...nodeOptions.socket, tls: settings.tls },
-          },
-          sentinelClientOptions: {
-            password: settings.sentinelPassword,
-            socket: { connectTimeout: CONNECT_TIMEOUT_MS, tls: settings.tls },
-          },
-          commandOptions,
-        }),
-        settings.commandTimeoutMs,
-      );
-      return { client, ping: async () => [await client.ping()] };
+      const sentinel = createSentinel({
+        name: settings.name,
+        sentinelRootNodes: settings.sentinels,
+        nodeClientOptions: {
+          ...nodeOptions,
+          socket: { ...nodeOptions.socket, tls: settings.tls },
+        },
+        sentinelClientOptions: {
+          password: settings.sentinelPassword,
+          socket: { connectTimeout: CONNECT_TIMEOUT_MS, tls: settings.tls },
+        },
+        commandOptions,
+      });
+      // Sentinel's client holds commands while it looks for a primary: the app's are cut short.
+      const client = withBoundedCommands(sentinel, settings.commandTimeoutMs);
+      return { client, lifecycle: sentinel, ping: async () => [await client.ping()] };
     }
   }
 }
