@@ -487,6 +487,28 @@ describe('readAppConfig', () => {
       ).toEqual({ kind: 'memory' });
     });
 
+    it('takes a Cluster or Sentinel in production in place of REDIS_URL', () => {
+      const cluster = {
+        ...PRODUCTION,
+        REDIS_URL: undefined,
+        REDIS_CLUSTER_NODES: 'r1:6379,r2:6379',
+      };
+      expect(readConfig(cluster).session.store).toMatchObject({
+        kind: 'redis',
+        redis: { mode: 'cluster', nodes: [{ host: 'r1' }, { host: 'r2' }] },
+      });
+      const sentinel = {
+        ...PRODUCTION,
+        REDIS_URL: undefined,
+        REDIS_SENTINELS: 's1:26379',
+        REDIS_SENTINEL_NAME: 'sessions',
+      };
+      expect(readConfig(sentinel).session.store).toMatchObject({
+        kind: 'redis',
+        redis: { mode: 'sentinel', name: 'sessions' },
+      });
+    });
+
     it('reads the session limits in seconds, the idle one capped by the maximum', () => {
       expect(
         readConfig({ SESSION_IDLE_TIMEOUT_SECONDS: '900', SESSION_MAX_AGE_SECONDS: '600' }).session,
