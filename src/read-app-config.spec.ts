@@ -443,7 +443,18 @@ describe('readAppConfig', () => {
         secureCookie: true,
         idleTimeoutMs: 2 * 60 * 60 * 1000,
         absoluteTimeoutMs: 8 * 60 * 60 * 1000,
-        store: { kind: 'redis', url: 'redis://redis.internal:6379' },
+        store: {
+          kind: 'redis',
+          redis: {
+            mode: 'single',
+            url: 'redis://redis.internal:6379',
+            username: undefined,
+            password: undefined,
+            sentinelPassword: undefined,
+            tls: false,
+            commandTimeoutMs: 2000,
+          },
+        },
       },
       http: { trustProxy: false, signInRateLimitPerMinute: 60 },
       logLevel: 'info',
@@ -477,6 +488,28 @@ describe('readAppConfig', () => {
         readConfig({ ...PRODUCTION, REDIS_URL: undefined, ALLOW_MEMORY_SESSIONS: 'true' }).session
           .store,
       ).toEqual({ kind: 'memory' });
+    });
+
+    it('takes a Cluster or Sentinel in production in place of REDIS_URL', () => {
+      const cluster = {
+        ...PRODUCTION,
+        REDIS_URL: undefined,
+        REDIS_CLUSTER_NODES: 'r1:6379,r2:6379',
+      };
+      expect(readConfig(cluster).session.store).toMatchObject({
+        kind: 'redis',
+        redis: { mode: 'cluster', nodes: [{ host: 'r1' }, { host: 'r2' }] },
+      });
+      const sentinel = {
+        ...PRODUCTION,
+        REDIS_URL: undefined,
+        REDIS_SENTINELS: 's1:26379',
+        REDIS_SENTINEL_NAME: 'sessions',
+      };
+      expect(readConfig(sentinel).session.store).toMatchObject({
+        kind: 'redis',
+        redis: { mode: 'sentinel', name: 'sessions' },
+      });
     });
 
     it('reads the session limits in seconds, the idle one capped by the maximum', () => {

@@ -1,5 +1,5 @@
 import { createClient } from 'redis';
-import { RedisSessionIndex } from '../src/session/redis-session-index';
+import { RedisSessionIndexStore } from 'nest-okta/redis';
 import { Browser, signOut } from './support/browser';
 import {
   type AppInstance,
@@ -15,7 +15,7 @@ const INDEX_KEYS = 'nest-okta:sess-index:*';
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * AuthModule's session index in Redis (the app's RedisSessionIndex): entries live exactly as
+ * AuthModule's session index in Redis (nest-okta/redis's RedisSessionIndexStore): entries live exactly as
  * long as the sign-ins they record, so nothing is left behind. Each part has a Redis database of
  * its own, so counting keys counts only its own.
  */
@@ -50,11 +50,11 @@ describeWithRedisServer('The session index in Redis', () => {
 
   describe('at the index level', () => {
     let client: Awaited<ReturnType<typeof connect>>;
-    let index: RedisSessionIndex;
+    let index: RedisSessionIndexStore;
 
     beforeAll(async () => {
       client = await connect(1);
-      index = new RedisSessionIndex(client);
+      index = new RedisSessionIndexStore(client);
     });
     afterAll(async () => {
       await client?.close();
@@ -111,7 +111,7 @@ describeWithRedisServer('The session index in Redis', () => {
 
     it('records a one-time id once, for every client of the same Redis, until it expires', async () => {
       const otherClient = await connect(1);
-      const other = new RedisSessionIndex(otherClient);
+      const other = new RedisSessionIndexStore(otherClient);
       try {
         expect(await index.recordOnce('jti-1', 2_000)).toBe(true);
         expect(await other.recordOnce('jti-1', 2_000)).toBe(false);

@@ -5,7 +5,7 @@ import {
   SESSION_KEY_PREFIX,
   type SessionStorage,
 } from '../src/session/session-storage';
-import { describeWithRedisServer, RedisServer } from './support/redis-server';
+import { describeWithRedisServer, RedisServer, redisAt } from './support/redis-server';
 
 /** express-session calls its store with callbacks; connect-redis 11 also returns promises. */
 function call<T>(run: (done: (error?: Error, value?: T) => void) => unknown): Promise<T> {
@@ -27,7 +27,7 @@ describeWithRedisServer('the Redis session store (connect-redis 11 on node-redis
   beforeAll(async () => {
     redis = await RedisServer.start();
     try {
-      storage = await createSessionStorage({ kind: 'redis', url: redis.url });
+      storage = await createSessionStorage(redisAt(redis.url));
       store = storage.store;
       raw = createClient({ url: redis.url });
       await raw.connect();

@@ -21,7 +21,31 @@ export interface WidgetSettings {
 }
 
 /** Where sessions live: Redis to share them between instances, memory for one process. */
-export type SessionStoreSettings = { kind: 'redis'; url: string } | { kind: 'memory' };
+export type SessionStoreSettings =
+  { kind: 'redis'; redis: RedisConnectionSettings } | { kind: 'memory' };
+
+export interface RedisNode {
+  host: string;
+  port: number;
+}
+
+/** How to reach Redis: one endpoint (a URL), a Cluster, or a primary that Sentinel names. */
+export type RedisTopology =
+  | { mode: 'single'; url: string }
+  | { mode: 'cluster'; nodes: RedisNode[] }
+  | { mode: 'sentinel'; sentinels: RedisNode[]; name: string };
+
+export type RedisConnectionSettings = RedisTopology & {
+  /** REDIS_USERNAME/REDIS_PASSWORD: they win over a URL's own credentials. */
+  username?: string;
+  password?: string;
+  /** REDIS_SENTINEL_PASSWORD: for the sentinels themselves. */
+  sentinelPassword?: string;
+  /** REDIS_TLS: TLS for the Cluster nodes or the sentinels and the nodes they name. */
+  tls: boolean;
+  /** REDIS_COMMAND_TIMEOUT_MS: how long any one command may take before it counts as failed. */
+  commandTimeoutMs: number;
+};
 
 export interface SessionSettings {
   secret: string;

@@ -1,4 +1,5 @@
 import type { SessionSettings, SessionStoreSettings } from './app-config';
+import { readRedisSettings } from './read-redis-settings';
 import { type ReadVariable, readBoolean, readWholeNumber } from './value-readers';
 
 const MIN_SECRET_LENGTH = 32;
@@ -52,19 +53,12 @@ function readSessionStore(
   production: boolean,
   problems: string[],
 ): SessionStoreSettings {
-  const url = read('REDIS_URL');
+  const redis = readRedisSettings(read, problems);
   const allowMemory = readBoolean('ALLOW_MEMORY_SESSIONS', read('ALLOW_MEMORY_SESSIONS'), problems);
-  if (url !== undefined) {
-    if (!URL.canParse(url) || !/^rediss?:$/.test(new URL(url).protocol)) {
-      problems.push(
-        `REDIS_URL: must be a redis:// or rediss:// URL; got "${withoutCredentials(url)}". Example: REDIS_URL=redis://localhost:6379`,
-      );
-    }
-    return { kind: 'redis', url };
-  }
+  if (redis) return { kind: 'redis', redis };
   if (production && !allowMemory) {
     problems.push(
-      'REDIS_URL: required when NODE_ENV=production, so that sessions survive restarts and are shared between instances. Example: REDIS_URL=redis://redis.internal:6379 (or ALLOW_MEMORY_SESSIONS=true for a single instance that may lose its sessions)',
+      'REDIS_URL: required when NODE_ENV=production (or REDIS_CLUSTER_NODES, or REDIS_SENTINELS), so that sessions survive restarts and are shared between instances. Example: REDIS_URL=redis://redis.internal:6379 (or ALLOW_MEMORY_SESSIONS=true for a single instance that may lose its sessions)',
     );
   }
   return { kind: 'memory' };
@@ -142,9 +136,4 @@ function estimatedBits(value: string): number {
     bitsPerChar -= p * Math.log2(p);
   }
   return bitsPerChar * value.length;
-}
-
-/** A URL as it may appear in a message: never with its password. */
-function withoutCredentials(value: string): string {
-  return value.replace(/\/\/[^/@\s]*@/, '//***@');
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readAppConfig } from '../../src/read-app-config';
 import { markdownTableColumn } from './markdown-table';
@@ -36,18 +36,12 @@ function variablesRead(): Set<string> {
   return asked;
 }
 
-/** Every `read('NAME')` in the config reader's files: a variable read on a branch neither run takes. */
+/** Every `read('NAME')` in the config reader's files (`src/config/read-*.ts`): a variable read on a branch neither run takes. */
 function variablesNamedInReads(): Set<string> {
   const dir = join(ROOT, 'src', 'config');
   const names = new Set<string>();
-  for (const file of [
-    'read-config.ts',
-    'read-client-auth.ts',
-    'read-session-settings.ts',
-    'read-http-settings.ts',
-    'read-widget-settings.ts',
-    'read-dev-idp-allow-remote.ts',
-  ]) {
+  const readers = readdirSync(dir).filter((file) => /^read-.*(?<!\.spec)\.ts$/.test(file));
+  for (const file of readers) {
     const text = readFileSync(join(dir, file), 'utf8');
     for (const match of text.matchAll(/\bread\('([A-Z][A-Z0-9_]*)'\)/g)) names.add(match[1]);
   }

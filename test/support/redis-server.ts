@@ -1,11 +1,18 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { randomInt } from 'node:crypto';
 import { once } from 'node:events';
+import type { SessionStoreSettings } from '../../src/config/app-config';
 
 const START_TIMEOUT_MS = 10_000;
 const INSTALL = 'apt-get install -y redis-server';
 /** How many ports a start tries before it gives up. */
 const PORT_ATTEMPTS = 10;
+
+/** The app's settings for sessions in the Redis at `url`, as REDIS_URL alone gives them. */
+export function redisAt(url: string): SessionStoreSettings {
+  return { kind: 'redis', redis: { mode: 'single', url, tls: false, commandTimeoutMs: 2_000 } };
+}
 
 /**
  * A port below the range the OS hands out for port 0 and outgoing connections (32768 up on
@@ -13,6 +20,14 @@ const PORT_ATTEMPTS = 10;
  */
 export function pickServerPort(): number {
   return randomInt(20_000, 32_768);
+}
+
+/** More of redis-server's command line, given the port: a config file first, options after. */
+export interface RedisServerOptions {
+  before?: (port: number) => string[];
+  after?: (port: number) => string[];
+  /** What its output says once it serves: a sentinel never says the server's words. */
+  readyLine?: string;
 }
 
 /** redis-server exited because another process has the port. */
@@ -47,12 +62,18 @@ export function describeWithRedisServer(name: string, suite: () => void): void {
 export class RedisServer {
   private process?: ChildProcess;
 
-  private constructor(readonly port: number) {}
+  private constructor(
+    readonly port: number,
+    private readonly options: RedisServerOptions,
+  ) {}
 
   /** A server on the first port `pickPort` gives that no other process has. */
-  static async start(pickPort: () => number = pickServerPort): Promise<RedisServer> {
+  static async start(
+    pickPort: () => number = pickServerPort,
+    options: RedisServerOptions = {},
+  ): Promise<RedisServer> {
     for (let attempt = 1; ; attempt++) {
-      const server = new RedisServer(pickPort());
+      const server = new RedisServer(pickPort(), options);
       try {
         await server.start();
         return server;
@@ -76,17 +97,33 @@ export class RedisServer {
     if (this.process) throw new Error(`redis-server is already running on ${this.port}`);
     const child = spawn(
       'redis-server',
-      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
+      [
+        ...(this.options.before?.(this.port) ?? []),
+        ...['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+        ...(this.options.after?.(this.port) ?? []),
+      ],
+      // A replica keeps what it loads from its primary in dump.rdb in its working directory,
+      // whatever --save says: that must never be the repository.
+      { stdio: ['ignore', 'pipe', 'inherit'], cwd: tmpdir() },
     );
     this.process = child;
     try {
-      await ready(child);
+      await ready(child, this.options.readyLine ?? 'Ready to accept connections');
     } catch (error) {
       await this.stop();
       throw error;
     }
     child.stdout.resume();
+  }
+
+  /** Ends it at once, as a crash or a lost machine would, without a shutdown of its own. */
+  async kill(): Promise<void> {
+    const child = this.process;
+    this.process = undefined;
+    if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = once(child, 'exit');
+    child.kill('SIGKILL');
+    await exited;
   }
 
   async stop(): Promise<void> {
@@ -101,7 +138,7 @@ export class RedisServer {
 }
 
 /** Resolves once redis-server says it is ready; rejects if it exits or takes too long first. */
-function ready(child: ChildProcess): Promise<void> {
+function ready(child: ChildProcess, readyLine: string): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error('redis-server did not start in time')),
@@ -110,7 +147,7 @@ function ready(child: ChildProcess): Promise<void> {
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes('Ready to accept connections')) {
+      if (output.includes(readyLine)) {
         clearTimeout(timer);
         resolve();
       }

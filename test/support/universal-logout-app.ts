@@ -10,6 +10,7 @@ import {
   type UniversalLogoutOptions,
 } from 'nest-okta';
 import { createSessionStorage, SessionStorage } from '../../src/session/session-storage';
+import { redisAt } from './redis-server';
 import type { ProviderClient } from './app-instance';
 import type { HeldPort } from './held-port';
 import { startAll } from './started';
@@ -50,7 +51,7 @@ export function startUniversalLogoutApp({
   return startAll(async (started) => {
     started.add(port, (held) => held.release());
     const storage = started.add(
-      await createSessionStorage(redisUrl ? { kind: 'redis', url: redisUrl } : { kind: 'memory' }),
+      await createSessionStorage(redisUrl ? redisAt(redisUrl) : { kind: 'memory' }),
       (sessions) => sessions.onApplicationShutdown(),
     );
     const shared = { universalLogout, sessionIndex: storage.sessionIndex };

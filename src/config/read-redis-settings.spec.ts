@@ -1,0 +1,131 @@
+import { DEFAULT_REDIS_COMMAND_TIMEOUT_MS, readRedisSettings } from './read-redis-settings';
+
+function read(env: Record<string, string>) {
+  const problems: string[] = [];
+  const settings = readRedisSettings((name) => env[name], problems);
+  return { settings, problems };
+}
+
+describe('readRedisSettings', () => {
+  it('reads nothing when no Redis is named', () => {
+    expect(read({})).toEqual({ settings: undefined, problems: [] });
+  });
+
+  it('reads one endpoint, with the default command timeout', () => {
+    expect(read({ REDIS_URL: 'redis://redis.internal:6379' })).toEqual({
+      settings: {
+        mode: 'single',
+        url: 'redis://redis.internal:6379',
+        username: undefined,
+        password: undefined,
+        sentinelPassword: undefined,
+        tls: false,
+        commandTimeoutMs: DEFAULT_REDIS_COMMAND_TIMEOUT_MS,
+      },
+      problems: [],
+    });
+  });
+
+  it('reads a Cluster’s nodes, credentials, TLS and timeout', () => {
+    const { settings, problems } = read({
+      REDIS_CLUSTER_NODES: '10.0.0.1:6379, 10.0.0.2:6380,[::1]:6381',
+      REDIS_USERNAME: 'app',
+      REDIS_PASSWORD: 'pw',
+      REDIS_TLS: 'true',
+      REDIS_COMMAND_TIMEOUT_MS: '500',
+    });
+    expect(problems).toEqual([]);
+    expect(settings).toMatchObject({
+      mode: 'cluster',
+      nodes: [
+        { host: '10.0.0.1', port: 6379 },
+        { host: '10.0.0.2', port: 6380 },
+        { host: '::1', port: 6381 },
+      ],
+      username: 'app',
+      password: 'pw',
+      tls: true,
+      commandTimeoutMs: 500,
+    });
+  });
+
+  it('reads sentinels with the name they monitor the primary by, and their own password', () => {
+    const { settings, problems } = read({
+      REDIS_SENTINELS: 'a:26379,b:26379',
+      REDIS_SENTINEL_NAME: 'mymaster',
+      REDIS_SENTINEL_PASSWORD: 'sentinel-pw',
+    });
+    expect(problems).toEqual([]);
+    expect(settings).toMatchObject({
+      mode: 'sentinel',
+      sentinels: [
+        { host: 'a', port: 26379 },
+        { host: 'b', port: 26379 },
+      ],
+      name: 'mymaster',
+      sentinelPassword: 'sentinel-pw',
+    });
+  });
+
+  it.each([
+    [
+      'two ways to reach Redis',
+      { REDIS_URL: 'redis://a:6379', REDIS_CLUSTER_NODES: 'a:6379' },
+      /^REDIS_URL, REDIS_CLUSTER_NODES: set only one of .* Example: REDIS_URL=/,
+    ],
+    [
+      'a URL that is not redis://',
+      { REDIS_URL: 'http://user:secret@a:6379' },
+      /^REDIS_URL: must be a redis:\/\/ .*"http:\/\/\*\*\*@a:6379".* Example: REDIS_URL=/,
+    ],
+    [
+      'a node without a port',
+      { REDIS_CLUSTER_NODES: '10.0.0.1:6379,10.0.0.2' },
+      /^REDIS_CLUSTER_NODES: .*host:port; got "10.0.0.2". Example: REDIS_CLUSTER_NODES=/,
+    ],
+    [
+      'a port out of range',
+      { REDIS_SENTINELS: 'a:70000', REDIS_SENTINEL_NAME: 'm' },
+      /^REDIS_SENTINELS: .*got "a:70000". Example: REDIS_SENTINELS=/,
+    ],
+    [
+      'sentinels without the primary’s name',
+      { REDIS_SENTINELS: 'a:26379' },
+      /^REDIS_SENTINEL_NAME: required with REDIS_SENTINELS.* Example: REDIS_SENTINEL_NAME=mymaster/,
+    ],
+    [
+      'a sentinel name without sentinels',
+      { REDIS_URL: 'redis://a:6379', REDIS_SENTINEL_NAME: 'm' },
+      /^REDIS_SENTINEL_NAME: only means something with REDIS_SENTINELS/,
+    ],
+    [
+      'a sentinel password without sentinels',
+      { REDIS_CLUSTER_NODES: 'a:6379', REDIS_SENTINEL_PASSWORD: 'x' },
+      /^REDIS_SENTINEL_PASSWORD: only means something with REDIS_SENTINELS/,
+    ],
+    [
+      'REDIS_TLS with a URL',
+      { REDIS_URL: 'redis://a:6379', REDIS_TLS: 'true' },
+      /^REDIS_TLS: .* use a rediss:\/\/ URL. Example: REDIS_URL=rediss:/,
+    ],
+    [
+      'REDIS_TLS that is not a boolean',
+      { REDIS_CLUSTER_NODES: 'a:6379', REDIS_TLS: 'sure' },
+      /^REDIS_TLS: must be true or false; got "sure". Example: REDIS_TLS=true/,
+    ],
+    [
+      'a command timeout that is not a number',
+      { REDIS_URL: 'redis://a:6379', REDIS_COMMAND_TIMEOUT_MS: '2s' },
+      /^REDIS_COMMAND_TIMEOUT_MS: must be a whole number .* Example: REDIS_COMMAND_TIMEOUT_MS=2000/,
+    ],
+    [
+      'a password with nowhere to go',
+      { REDIS_PASSWORD: 'pw' },
+      /^REDIS_PASSWORD: only means something with REDIS_URL, REDIS_CLUSTER_NODES or REDIS_SENTINELS/,
+    ],
+  ])('refuses %s, naming the variable and an example', (_, env, message) => {
+    const { problems } = read(env);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(message);
+  });
+});

@@ -1,0 +1,128 @@
+import type { RedisConnectionSettings, RedisNode, RedisTopology } from './app-config';
+import { type ReadVariable, readBoolean, readWholeNumber } from './value-readers';
+
+export const DEFAULT_REDIS_COMMAND_TIMEOUT_MS = 2_000;
+const URL_EXAMPLE = 'REDIS_URL=redis://redis.internal:6379';
+const CLUSTER_EXAMPLE = 'REDIS_CLUSTER_NODES=10.0.0.1:6379,10.0.0.2:6379,10.0.0.3:6379';
+const SENTINELS_EXAMPLE = 'REDIS_SENTINELS=10.0.0.1:26379,10.0.0.2:26379,10.0.0.3:26379';
+const SENTINEL_NAME_EXAMPLE = 'REDIS_SENTINEL_NAME=mymaster';
+const TOPOLOGY_VARIABLES = ['REDIS_URL', 'REDIS_CLUSTER_NODES', 'REDIS_SENTINELS'] as const;
+
+/**
+ * Redis as the environment describes it: exactly one of REDIS_URL, REDIS_CLUSTER_NODES or
+ * REDIS_SENTINELS (with REDIS_SENTINEL_NAME), plus the credentials, TLS and command timeout
+ * they share; `undefined` when none of the three is set (sessions in memory).
+ */
+export function readRedisSettings(
+  read: ReadVariable,
+  problems: string[],
+): RedisConnectionSettings | undefined {
+  const given = TOPOLOGY_VARIABLES.filter((name) => read(name) !== undefined);
+  if (given.length === 0) {
+    for (const name of ['REDIS_SENTINEL_NAME', 'REDIS_USERNAME', 'REDIS_PASSWORD'] as const) {
+      if (read(name) !== undefined) {
+        problems.push(
+          `${name}: only means something with REDIS_URL, REDIS_CLUSTER_NODES or REDIS_SENTINELS. Example: ${URL_EXAMPLE}`,
+        );
+      }
+    }
+    return undefined;
+  }
+  if (given.length > 1) {
+    problems.push(
+      `${given.join(', ')}: set only one of REDIS_URL (one endpoint), REDIS_CLUSTER_NODES (a Cluster) or REDIS_SENTINELS (Sentinel). Example: ${URL_EXAMPLE}`,
+    );
+  }
+  const topology = readTopology(read, given[0], problems);
+  const tls = readBoolean('REDIS_TLS', read('REDIS_TLS'), problems) ?? false;
+  if (tls && topology.mode === 'single') {
+    problems.push(
+      'REDIS_TLS: for REDIS_CLUSTER_NODES and REDIS_SENTINELS only; with REDIS_URL, use a rediss:// URL. Example: REDIS_URL=rediss://redis.internal:6380',
+    );
+  }
+  const sentinelPassword = read('REDIS_SENTINEL_PASSWORD');
+  if (sentinelPassword !== undefined && topology.mode !== 'sentinel') {
+    problems.push(
+      `REDIS_SENTINEL_PASSWORD: only means something with REDIS_SENTINELS. Example: ${SENTINELS_EXAMPLE}`,
+    );
+  }
+  return {
+    ...topology,
+    username: read('REDIS_USERNAME'),
+    password: read('REDIS_PASSWORD'),
+    sentinelPassword,
+    tls,
+    commandTimeoutMs: readWholeNumber(
+      'REDIS_COMMAND_TIMEOUT_MS',
+      read('REDIS_COMMAND_TIMEOUT_MS'),
+      {
+        fallback: DEFAULT_REDIS_COMMAND_TIMEOUT_MS,
+        min: 1,
+        example: DEFAULT_REDIS_COMMAND_TIMEOUT_MS,
+      },
+      problems,
+    ),
+  };
+}
+
+function readTopology(
+  read: ReadVariable,
+  variable: (typeof TOPOLOGY_VARIABLES)[number],
+  problems: string[],
+): RedisTopology {
+  const value = read(variable) ?? '';
+  if (variable === 'REDIS_URL') {
+    if (!URL.canParse(value) || !/^rediss?:$/.test(new URL(value).protocol)) {
+      problems.push(
+        `REDIS_URL: must be a redis:// or rediss:// URL; got "${withoutCredentials(value)}". Example: ${URL_EXAMPLE}`,
+      );
+    }
+    if (read('REDIS_SENTINEL_NAME') !== undefined) {
+      problems.push(
+        `REDIS_SENTINEL_NAME: only means something with REDIS_SENTINELS. Example: ${SENTINELS_EXAMPLE}`,
+      );
+    }
+    return { mode: 'single', url: value };
+  }
+  if (variable === 'REDIS_CLUSTER_NODES') {
+    return { mode: 'cluster', nodes: readNodes(variable, value, CLUSTER_EXAMPLE, problems) };
+  }
+  const name = read('REDIS_SENTINEL_NAME');
+  if (name === undefined) {
+    problems.push(
+      `REDIS_SENTINEL_NAME: required with REDIS_SENTINELS, the name the sentinels monitor the primary by. Example: ${SENTINEL_NAME_EXAMPLE}`,
+    );
+  }
+  return {
+    mode: 'sentinel',
+    sentinels: readNodes(variable, value, SENTINELS_EXAMPLE, problems),
+    name: name ?? '',
+  };
+}
+
+/** `host:port,host:port`: each with a port from 1 to 65535; an IPv6 host in brackets. */
+function readNodes(
+  variable: string,
+  value: string,
+  example: string,
+  problems: string[],
+): RedisNode[] {
+  const nodes: RedisNode[] = [];
+  for (const entry of value.split(',').map((part) => part.trim())) {
+    const match = /^(\[[0-9a-fA-F:.]+\]|[^\s:/@[\]]+):(\d{1,5})$/.exec(entry);
+    const port = Number(match?.[2]);
+    if (!match || port < 1 || port > 65_535) {
+      problems.push(
+        `${variable}: must be a comma-separated list of host:port; got "${entry}". Example: ${example}`,
+      );
+      continue;
+    }
+    nodes.push({ host: match[1].replace(/^\[|\]$/g, ''), port });
+  }
+  return nodes;
+}
+
+/** A URL as it may appear in a message: never with its password. */
+function withoutCredentials(value: string): string {
+  return value.replace(/\/\/[^/@\s]*@/, '//***@');
+}
