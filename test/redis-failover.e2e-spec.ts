@@ -170,12 +170,7 @@ describeWithRedisServer('Sessions through a Redis failover', () => {
     beforeAll(async () => {
       await startAll(async (started) => {
         primary = started.add(await RedisServer.start(), (server) => server.stop());
-        replica = started.add(
-          await RedisServer.start(undefined, {
-            after: () => ['--replicaof', '127.0.0.1', String(primary.port)],
-          }),
-          (server) => server.stop(),
-        );
+        replica = started.add(await RedisServer.startReplicaOf(primary), (server) => server.stop());
         proxy = started.add(await TcpProxy.start(primary.port), (tcp) => tcp.stop());
         instances = started.add(
           await startInstancesSharing({ ...ENV, REDIS_URL: proxy.url }),

@@ -26,11 +26,8 @@ export class RedisSentinelGroup {
     return startAll(async (started) => {
       started.add(dir, (path) => Promise.resolve(rmSync(path, { recursive: true, force: true })));
       const primary = started.add(await RedisServer.start(), (server) => server.stop());
-      const replica = started.add(
-        await RedisServer.start(undefined, {
-          after: () => ['--replicaof', '127.0.0.1', String(primary.port)],
-        }),
-        (server) => server.stop(),
+      const replica = started.add(await RedisServer.startReplicaOf(primary), (server) =>
+        server.stop(),
       );
       const sentinels: RedisServer[] = [];
       for (let i = 0; i < 3; i++) {

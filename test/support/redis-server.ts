@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { randomInt } from 'node:crypto';
 import { once } from 'node:events';
 import type { SessionStoreSettings } from '../../src/config/app-config';
@@ -61,6 +63,7 @@ export function describeWithRedisServer(name: string, suite: () => void): void {
  */
 export class RedisServer {
   private process?: ChildProcess;
+  private dir?: string;
 
   private constructor(
     readonly port: number,
@@ -83,6 +86,14 @@ export class RedisServer {
     }
   }
 
+  /** A replica of `primary`, started once it holds the primary's data. */
+  static startReplicaOf(primary: RedisServer): Promise<RedisServer> {
+    return RedisServer.start(undefined, {
+      after: () => ['--replicaof', '127.0.0.1', String(primary.port)],
+      readyLine: 'MASTER <-> REPLICA sync: Finished with success',
+    });
+  }
+
   get url(): string {
     return `redis://127.0.0.1:${this.port}`;
   }
@@ -95,16 +106,19 @@ export class RedisServer {
   /** Starts it on its port; if it does not get ready, no process is left behind. */
   async start(): Promise<void> {
     if (this.process) throw new Error(`redis-server is already running on ${this.port}`);
+    // An empty folder of its own for each start: redis-server loads any dump.rdb in its folder,
+    // whatever --save says, and a replica writes one there.
+    this.dir = mkdtempSync(join(tmpdir(), 'redis-server-'));
     const child = spawn(
       'redis-server',
       [
         ...(this.options.before?.(this.port) ?? []),
-        ...['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+        ...['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir],
+        // A replica gets its primary's data at once, not after the default 5 s wait for others.
+        ...['--save', '', '--appendonly', 'no', '--repl-diskless-sync-delay', '0'],
         ...(this.options.after?.(this.port) ?? []),
       ],
-      // A replica keeps what it loads from its primary in dump.rdb in its working directory,
-      // whatever --save says: that must never be the repository.
-      { stdio: ['ignore', 'pipe', 'inherit'], cwd: tmpdir() },
+      { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     this.process = child;
     try {
@@ -117,23 +131,28 @@ export class RedisServer {
   }
 
   /** Ends it at once, as a crash or a lost machine would, without a shutdown of its own. */
-  async kill(): Promise<void> {
-    const child = this.process;
-    this.process = undefined;
-    if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = once(child, 'exit');
-    child.kill('SIGKILL');
-    await exited;
+  kill(): Promise<void> {
+    return this.end('SIGKILL');
   }
 
-  async stop(): Promise<void> {
+  stop(): Promise<void> {
+    return this.end('SIGTERM');
+  }
+
+  private async end(signal: NodeJS.Signals): Promise<void> {
     const child = this.process;
+    const dir = this.dir;
     this.process = undefined;
-    // No pid: it never ran (no redis-server installed), so there is nothing to wait for.
-    if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = once(child, 'exit');
-    child.kill('SIGTERM');
-    await exited;
+    this.dir = undefined;
+    try {
+      // No pid: it never ran (no redis-server installed), so there is nothing to wait for.
+      if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
+      const exited = once(child, 'exit');
+      child.kill(signal);
+      await exited;
+    } finally {
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    }
   }
 }
 
