@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { type ThrottlerStorage, ThrottlerStorageService } from '@nestjs/throttler';
+import { answerWithin } from './answer-within';
 import {
   THROTTLE_SCRIPT,
   THROTTLE_SCRIPT_SHA1,
@@ -18,8 +19,8 @@ export interface RedisThrottlerStorageOptions {
 }
 
 /**
- * What the storage needs of a node-redis client (`createClient`'s, or `createCluster`'s): its
- * scripts, each bounded by a timeout of the client's own.
+ * What the storage needs of a node-redis client (`createClient`'s, `createCluster`'s or
+ * `createSentinel`'s): its scripts, each given a timeout of the client's own.
  */
 export interface ThrottleClient {
   withCommandOptions(options: { timeout: number }): ScriptRunner;
@@ -50,13 +51,15 @@ const DEFAULT_TIMEOUT_MS = 500;
  * sign-in away, and Okta's Universal Logout calls with them (leaving users signed in). Not open:
  * the limits would lift exactly while Redis is down, which whoever wants them lifted may have
  * caused. And never waiting: a client that queues commands while disconnected (without
- * `disableOfflineQueue`) is cut short by the timeout.
+ * `disableOfflineQueue`), or a Sentinel client looking for a new primary, is cut short by the
+ * timeout.
  */
 export class RedisThrottlerStorage implements ThrottlerStorage {
   private readonly logger = new Logger('RateLimit');
   private readonly inThisInstance = new ThrottlerStorageService();
   private readonly scripts: ScriptRunner;
   private readonly prefix: string;
+  private readonly timeoutMs: number;
   private failing = false;
 
   constructor(
@@ -67,6 +70,7 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
     // is not counted later, when a client that queues commands reconnects.
     this.scripts = client.withCommandOptions({ timeout: timeoutMs });
     this.prefix = prefix;
+    this.timeoutMs = timeoutMs;
   }
 
   async increment(
@@ -98,10 +102,15 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
       keys: [bucket],
       arguments: [ttl, limit, blockDuration].map(String),
     };
-    const reply = await this.scripts.evalSha(THROTTLE_SCRIPT_SHA1, call).catch((error: Error) => {
+    // The client's own timeout is not enough: node-redis's Sentinel client holds a command while
+    // it looks for a new primary (up to 16 rediscoveries), whatever that timeout.
+    const reply = await answerWithin(
+      this.scripts.evalSha(THROTTLE_SCRIPT_SHA1, call),
+      this.timeoutMs,
+    ).catch((error: Error) => {
       // Not loaded on that server yet (a restart, a new node): EVAL runs it and loads it.
       if (!error.message.startsWith('NOSCRIPT')) throw error;
-      return this.scripts.eval(THROTTLE_SCRIPT, call);
+      return answerWithin(this.scripts.eval(THROTTLE_SCRIPT, call), this.timeoutMs);
     });
     return throttleRecord(reply);
   }

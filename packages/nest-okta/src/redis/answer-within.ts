@@ -1,0 +1,14 @@
+/**
+ * `command`'s answer, or a rejection once `timeoutMs` have passed without one. The command is
+ * left to settle on its own: a failure after the timeout was already reported as the timeout.
+ */
+export function answerWithin<T>(command: Promise<T>, timeoutMs: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`Redis did not answer within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+  });
+  return Promise.race([command, timeout]).finally(() => clearTimeout(timer));
+}
