@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ConfigError } from '../src/config/config.error';
 import { readAppConfig } from '../src/read-app-config';
@@ -10,26 +9,12 @@ import { ALICE, signIn } from './support/sign-in';
 import { type Stack, startStack } from './support/stack';
 import { sessionTokensOf } from './support/stored-sessions';
 import { callbackUrl, identify, openWidgetPage, widgetAuthClient } from './support/widget-client';
+import { privateJwk, useKeyFolder } from './support/client-keys';
 
 const CALLBACK = '/authorization-code/callback';
 const TOKEN_TTL_SECONDS = 2;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const keyDir = mkdtempSync(join(tmpdir(), 'nest-okta-keys-'));
-
-/** A private JWK of a fresh key pair, written to a file as the key tool would. */
-function privateJwk(kind: 'rsa' | 'ec', kid: string): Record<string, unknown> {
-  const { privateKey } =
-    kind === 'rsa'
-      ? generateKeyPairSync('rsa', { modulusLength: 2048 })
-      : generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  return { ...privateKey.export({ format: 'jwk' }), kid };
-}
-
-function keyFile(name: string, content: unknown): string {
-  const path = join(keyDir, name);
-  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
-  return path;
-}
+const keys = useKeyFolder();
 
 /**
  * `private_key_jwt` against the development provider, which registers the app with its keys'
@@ -50,7 +35,7 @@ describe.each([
     stack = await startStack({
       env: {
         OKTA_CLIENT_AUTH: 'private_key_jwt',
-        OKTA_PRIVATE_KEY_FILE: keyFile(`${alg}-${par}.json`, privateJwk(kind, `key-${alg}`)),
+        OKTA_PRIVATE_KEY_FILE: keys.file(`${alg}-${par}.json`, privateJwk(kind, `key-${alg}`)),
         OKTA_PAR: par,
         DEV_IDP_ACCESS_TOKEN_TTL_SECONDS: String(TOKEN_TTL_SECONDS),
         OKTA_SCOPES: 'openid profile email offline_access',
@@ -172,13 +157,13 @@ describe('private_key_jwt configuration errors name the setting', () => {
   }
 
   it('refuses a key file it cannot read', () => {
-    expect(problemsOf({ OKTA_PRIVATE_KEY_FILE: join(keyDir, 'missing.pem') })).toMatch(
+    expect(problemsOf({ OKTA_PRIVATE_KEY_FILE: keys.path('missing.pem') })).toMatch(
       /OKTA_PRIVATE_KEY_FILE: cannot read .*missing\.pem.*ENOENT.*Example: OKTA_PRIVATE_KEY_FILE=/,
     );
   });
 
   it('refuses a file that holds no key', () => {
-    const path = keyFile('garbage.pem', 'not a key');
+    const path = keys.file('garbage.pem', 'not a key');
     expect(problemsOf({ OKTA_PRIVATE_KEY_FILE: path })).toMatch(
       /OKTA_PRIVATE_KEY_FILE: is not a readable PEM private key, JWK or JWKS\. Example:/,
     );
@@ -186,7 +171,7 @@ describe('private_key_jwt configuration errors name the setting', () => {
 
   it('refuses a public key where the private one is needed', () => {
     const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-    const path = keyFile('public.pem', publicKey.export({ format: 'pem', type: 'spki' }));
+    const path = keys.file('public.pem', publicKey.export({ format: 'pem', type: 'spki' }));
     expect(problemsOf({ OKTA_PRIVATE_KEY_FILE: path, OKTA_PRIVATE_KEY_ID: 'k' })).toMatch(
       /OKTA_PRIVATE_KEY_FILE: is a public key; give the private key/,
     );
@@ -194,7 +179,7 @@ describe('private_key_jwt configuration errors name the setting', () => {
 
   it('refuses a key of an unsupported algorithm', () => {
     const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'secp384r1' });
-    const path = keyFile('p384.pem', privateKey.export({ format: 'pem', type: 'pkcs8' }));
+    const path = keys.file('p384.pem', privateKey.export({ format: 'pem', type: 'pkcs8' }));
     expect(problemsOf({ OKTA_PRIVATE_KEY_FILE: path, OKTA_PRIVATE_KEY_ID: 'k' })).toMatch(
       /OKTA_PRIVATE_KEY_FILE: is a ec secp384r1 key; use an RSA key .*\(RS256\) or an EC P-256 key \(ES256\)/,
     );
@@ -202,14 +187,14 @@ describe('private_key_jwt configuration errors name the setting', () => {
 
   it('asks for the kid of a key that has none', () => {
     const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-    const path = keyFile('no-kid.pem', privateKey.export({ format: 'pem', type: 'pkcs8' }));
+    const path = keys.file('no-kid.pem', privateKey.export({ format: 'pem', type: 'pkcs8' }));
     expect(problemsOf({ OKTA_PRIVATE_KEY_FILE: path })).toMatch(
       /OKTA_PRIVATE_KEY_ID: is required: the key has no "kid".*Example: OKTA_PRIVATE_KEY_ID=key-2026/,
     );
   });
 
   it('refuses a kid the JWKS does not hold', () => {
-    const path = keyFile('two.json', {
+    const path = keys.file('two.json', {
       keys: [privateJwk('ec', 'old'), privateJwk('ec', 'new')],
     });
     expect(problemsOf({ OKTA_PRIVATE_KEY_FILE: path, OKTA_PRIVATE_KEY_ID: 'other' })).toMatch(
@@ -218,7 +203,7 @@ describe('private_key_jwt configuration errors name the setting', () => {
   });
 
   it('needs no client secret with a key', () => {
-    const path = keyFile('ok.json', privateJwk('ec', 'k1'));
+    const path = keys.file('ok.json', privateJwk('ec', 'k1'));
     expect(() => readAppConfig({ ...base, OKTA_PRIVATE_KEY_FILE: path })).not.toThrow();
   });
 });
@@ -230,7 +215,7 @@ describe('the key tool (nest-okta-key)', () => {
     execFileSync(process.execPath, [tool, ...args], { encoding: 'utf8' });
 
   it('writes a JWKS the app signs with, and prints the public JWK and the settings', () => {
-    const out = join(keyDir, 'tool.jwks.json');
+    const out = keys.path('tool.jwks.json');
     const printed = run('--alg', 'ES256', '--kid', 'tool-1', '--out', out);
     const publicJwk = JSON.parse(/\n(\{\n[\s\S]*?\n\})\n/.exec(printed)![1]) as Record<
       string,
@@ -265,7 +250,7 @@ describe('private_key_jwt with the Sign-In Widget', () => {
       env: {
         OKTA_SIGN_IN_MODE: 'widget',
         OKTA_CLIENT_AUTH: 'private_key_jwt',
-        OKTA_PRIVATE_KEY_FILE: keyFile('widget.json', privateJwk('ec', 'widget-key')),
+        OKTA_PRIVATE_KEY_FILE: keys.file('widget.json', privateJwk('ec', 'widget-key')),
         OKTA_PAR: 'auto',
       },
     });

@@ -1,42 +1,24 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createPrivateKey, randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { launchDevIdentityProvider, type RunningIdentityProvider } from 'okta-dev-idp';
 import { type AppInstance, startAppInstance } from './support/app-instance';
 import { Browser } from './support/browser';
 import { HeldPort } from './support/held-port';
 import { ALICE, signIn, signInUntilCallback } from './support/sign-in';
+import { privateJwk, publicJwk, useKeyFolder } from './support/client-keys';
 
 const CLIENT_ID = 'key-client';
 const CALLBACK = '/authorization-code/callback';
-const keyDir = mkdtempSync(join(tmpdir(), 'nest-okta-rotation-'));
-
-function privateJwk(kid: string): Record<string, unknown> {
-  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  return { ...privateKey.export({ format: 'jwk' }), kid };
-}
-
-function publicJwk(jwk: Record<string, unknown>): Record<string, unknown> {
-  const key = createPublicKey(createPrivateKey({ key: jwk as never, format: 'jwk' }));
-  return { ...key.export({ format: 'jwk' }), kid: jwk.kid };
-}
-
-function keyFile(name: string, content: unknown): string {
-  const path = join(keyDir, name);
-  writeFileSync(path, JSON.stringify(content));
-  return path;
-}
+const keys = useKeyFolder();
 
 /**
  * One Okta app integration holding two public keys, as during a rotation: instances of the app
  * sign with either, by OKTA_PRIVATE_KEY_ID; a key Okta does not hold is refused cleanly.
  */
 describe('private_key_jwt key rotation', () => {
-  const oldKey = privateJwk('key-2025');
-  const newKey = privateJwk('key-2026');
-  const rotation = keyFile('rotation.jwks.json', { keys: [oldKey, newKey] });
+  const oldKey = privateJwk('ec', 'key-2025');
+  const newKey = privateJwk('ec', 'key-2026');
+  const rotation = keys.file('rotation.jwks.json', { keys: [oldKey, newKey] });
   let provider: RunningIdentityProvider;
   let ports: HeldPort[];
   const apps: AppInstance[] = [];
@@ -86,7 +68,7 @@ describe('private_key_jwt key rotation', () => {
   });
 
   it('fails a sign-in the provider refuses for a key it does not hold, and keeps no session', async () => {
-    const stranger = keyFile('stranger.json', privateJwk('key-2025'));
+    const stranger = keys.file('stranger.json', privateJwk('ec', 'key-2025'));
     const app = await appSigningWith(ports[2], { OKTA_PRIVATE_KEY_FILE: stranger });
     const browser = new Browser();
     const callback = await signInUntilCallback(
@@ -106,7 +88,7 @@ describe('private_key_jwt key rotation', () => {
   });
 
   it('ends a sign-in whose pushed request the provider refuses with the usual page or JSON', async () => {
-    const stranger = keyFile('par-stranger.json', privateJwk('key-2026'));
+    const stranger = keys.file('par-stranger.json', privateJwk('ec', 'key-2026'));
     const app = await appSigningWith(ports[3], {
       OKTA_PRIVATE_KEY_FILE: stranger,
       OKTA_PAR: 'true',

@@ -1,7 +1,4 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createPrivateKey, randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { launchDevIdentityProvider, type RunningIdentityProvider } from 'okta-dev-idp';
 import { type AppInstance, startAppInstance } from './support/app-instance';
@@ -9,31 +6,13 @@ import { Browser } from './support/browser';
 import { HeldPort } from './support/held-port';
 import { ALICE } from './support/sign-in';
 import { callbackUrl, identify, openWidgetPage, widgetAuthClient } from './support/widget-client';
+import { privateJwk, publicJwk, useKeyFolder } from './support/client-keys';
 
 const KEY_CLIENT = 'widget-key-client';
 const SECRET_CLIENT = { clientId: 'widget-secret-client', secret: 'a-widget-secret-never-shown-1' };
 const CALLBACK = '/login/callback';
 const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
-const keyDir = mkdtempSync(join(tmpdir(), 'nest-okta-widget-auth-'));
-
-function privateJwk(kind: 'rsa' | 'ec', kid: string): Record<string, unknown> {
-  const { privateKey } =
-    kind === 'rsa'
-      ? generateKeyPairSync('rsa', { modulusLength: 2048 })
-      : generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  return { ...privateKey.export({ format: 'jwk' }), kid };
-}
-
-function publicJwk(jwk: Record<string, unknown>): Record<string, unknown> {
-  const key = createPublicKey(createPrivateKey({ key: jwk as never, format: 'jwk' }));
-  return { ...key.export({ format: 'jwk' }), kid: jwk.kid };
-}
-
-function keyFile(name: string, content: unknown): string {
-  const path = join(keyDir, name);
-  writeFileSync(path, JSON.stringify(content));
-  return path;
-}
+const keys = useKeyFolder();
 
 /**
  * The embedded widget with a confidential client: the app starts the interaction at
@@ -128,7 +107,7 @@ describe('the Sign-In Widget with a confidential client: a server-started intera
             { clientId: KEY_CLIENT, clientSecret: '' },
             {
               OKTA_CLIENT_AUTH: 'private_key_jwt',
-              OKTA_PRIVATE_KEY_FILE: keyFile(`${String(key.kid)}.json`, key),
+              OKTA_PRIVATE_KEY_FILE: keys.file(`${String(key.kid)}.json`, key),
             },
           )
         : await widgetApp(
@@ -163,7 +142,7 @@ describe('the Sign-In Widget with a confidential client: a server-started intera
       { clientId: KEY_CLIENT, clientSecret: '' },
       {
         OKTA_CLIENT_AUTH: 'private_key_jwt',
-        OKTA_PRIVATE_KEY_FILE: keyFile('stranger.json', stranger),
+        OKTA_PRIVATE_KEY_FILE: keys.file('stranger.json', stranger),
       },
     );
     const browser = new Browser();
