@@ -1,14 +1,5 @@
 import { HttpStatus, ServiceUnavailableException } from '@nestjs/common';
-import {
-  ClientClosedError,
-  ClientOfflineError,
-  ConnectionTimeoutError,
-  DisconnectsClientError,
-  ErrorReply,
-  RootNodesUnavailableError,
-  SocketClosedUnexpectedlyError,
-  TimeoutError,
-} from 'redis';
+import { isRedisUnavailable } from 'nest-okta/redis';
 import { StoreCommandTimeoutError } from './bounded-commands';
 
 /** Sessions cannot be read or written, so nobody can be signed in or out right now. */
@@ -27,25 +18,9 @@ export class SessionStoreUnavailableException extends ServiceUnavailableExceptio
 }
 
 /**
- * What Redis answers while a primary fails over: a replica refusing writes, a Cluster with a slot
- * unserved or mid-move, a replica that lost its primary, a node still loading its data.
- */
-const FAILOVER_REPLY = /^(READONLY|CLUSTERDOWN|TRYAGAIN|MASTERDOWN|LOADING)\b/;
-
-/**
- * The errors node-redis raises while the connection is down or being re-established, a command
- * that outlived REDIS_COMMAND_TIMEOUT_MS, and Redis's own answers during a failover.
+ * What node-redis and Redis say while the store cannot serve (`isRedisUnavailable`), or a command
+ * that outlived REDIS_COMMAND_TIMEOUT_MS.
  */
 export function isSessionStoreFailure(error: unknown): boolean {
-  return (
-    error instanceof ClientOfflineError ||
-    error instanceof ClientClosedError ||
-    error instanceof ConnectionTimeoutError ||
-    error instanceof SocketClosedUnexpectedlyError ||
-    error instanceof DisconnectsClientError ||
-    error instanceof RootNodesUnavailableError ||
-    error instanceof TimeoutError ||
-    error instanceof StoreCommandTimeoutError ||
-    (error instanceof ErrorReply && FAILOVER_REPLY.test(error.message))
-  );
+  return isRedisUnavailable(error) || error instanceof StoreCommandTimeoutError;
 }

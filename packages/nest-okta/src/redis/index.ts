@@ -9,6 +9,7 @@ export {
   RedisSessionIndexStore,
   type RedisSessionIndexStoreOptions,
 } from './redis-session-index-store';
+export { isRedisUnavailable } from './redis-unavailable';
 export {
   RedisThrottlerStorage,
   type RedisThrottlerStorageOptions,
