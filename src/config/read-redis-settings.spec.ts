@@ -119,6 +119,16 @@ describe('readRedisSettings', () => {
       /^REDIS_COMMAND_TIMEOUT_MS: must be a whole number .* Example: REDIS_COMMAND_TIMEOUT_MS=2000/,
     ],
     [
+      'a command timeout longer than a timer can wait',
+      { REDIS_URL: 'redis://a:6379', REDIS_COMMAND_TIMEOUT_MS: '2147483648' },
+      /^REDIS_COMMAND_TIMEOUT_MS: must be a whole number from 1 to 2147483647; got "2147483648"/,
+    ],
+    [
+      'a zero command timeout',
+      { REDIS_URL: 'redis://a:6379', REDIS_COMMAND_TIMEOUT_MS: '0' },
+      /^REDIS_COMMAND_TIMEOUT_MS: must be a whole number from 1 to /,
+    ],
+    [
       'a password with nowhere to go',
       { REDIS_PASSWORD: 'pw' },
       /^REDIS_PASSWORD: only means something with REDIS_URL, REDIS_CLUSTER_NODES or REDIS_SENTINELS/,

@@ -2,6 +2,8 @@ import type { RedisConnectionSettings, RedisNode, RedisTopology } from './app-co
 import { type ReadVariable, readBoolean, readWholeNumber } from './value-readers';
 
 export const DEFAULT_REDIS_COMMAND_TIMEOUT_MS = 2_000;
+/** The longest a Node timer waits: a longer one fires at once, failing every command. */
+const MAX_TIMER_MS = 2_147_483_647;
 const URL_EXAMPLE = 'REDIS_URL=redis://redis.internal:6379';
 const CLUSTER_EXAMPLE = 'REDIS_CLUSTER_NODES=10.0.0.1:6379,10.0.0.2:6379,10.0.0.3:6379';
 const SENTINELS_EXAMPLE = 'REDIS_SENTINELS=10.0.0.1:26379,10.0.0.2:26379,10.0.0.3:26379';
@@ -58,6 +60,7 @@ export function readRedisSettings(
       {
         fallback: DEFAULT_REDIS_COMMAND_TIMEOUT_MS,
         min: 1,
+        max: MAX_TIMER_MS,
         example: DEFAULT_REDIS_COMMAND_TIMEOUT_MS,
       },
       problems,
