@@ -68,6 +68,21 @@ describe('readRedisSettings', () => {
   });
 
   it.each([
+    ['a URL whose password has a slash', { REDIS_URL: 'redis://:s3cr/et@a:6379' }],
+    ['a URL whose password has an @', { REDIS_URL: 'http://app:s3cr@et@a:6379' }],
+    ['a Cluster node given as a URL', { REDIS_CLUSTER_NODES: 'redis://app:s3cret@10.0.0.1:6379' }],
+    [
+      'a sentinel given with credentials',
+      { REDIS_SENTINELS: 'app:s3cret@a:26379', REDIS_SENTINEL_NAME: 'm' },
+    ],
+  ])('never repeats a password in its message: %s', (_, env) => {
+    const { problems } = read(env);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain('***@');
+    expect(problems[0]).not.toMatch(/s3c|et@/);
+  });
+
+  it.each([
     [
       'two ways to reach Redis',
       { REDIS_URL: 'redis://a:6379', REDIS_CLUSTER_NODES: 'a:6379' },

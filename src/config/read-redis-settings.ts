@@ -116,7 +116,7 @@ function readNodes(
     const port = Number(match?.[2]);
     if (!match || port < 1 || port > 65_535) {
       problems.push(
-        `${variable}: must be a comma-separated list of host:port; got "${entry}". Example: ${example}`,
+        `${variable}: must be a comma-separated list of host:port; got "${withoutCredentials(entry)}". Example: ${example}`,
       );
       continue;
     }
@@ -125,7 +125,10 @@ function readNodes(
   return nodes;
 }
 
-/** A URL as it may appear in a message: never with its password. */
+/**
+ * A value as it may appear in a message: never with its password. Everything up to the last `@`
+ * goes, since a password that is not URL-encoded may itself hold a `/` or an `@`.
+ */
 function withoutCredentials(value: string): string {
-  return value.replace(/\/\/[^/@\s]*@/, '//***@');
+  return value.replace(/^([a-z][a-z\d+.-]*:\/\/)?.*@/is, '$1***@');
 }
