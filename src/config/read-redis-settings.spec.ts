@@ -94,6 +94,11 @@ describe('readRedisSettings', () => {
       /^REDIS_URL: must be a redis:\/\/ .*"http:\/\/\*\*\*@a:6379".* Example: REDIS_URL=/,
     ],
     [
+      'a URL whose password is not URL-encoded',
+      { REDIS_URL: 'redis://:100%@a:6379' },
+      /^REDIS_URL: its user name and password must be URL-encoded .*"redis:\/\/\*\*\*@a:6379".* Example: REDIS_URL=redis:\/\/app:p%40ss@/,
+    ],
+    [
       'a node without a port',
       { REDIS_CLUSTER_NODES: '10.0.0.1:6379,10.0.0.2' },
       /^REDIS_CLUSTER_NODES: .*host:port; got "10.0.0.2". Example: REDIS_CLUSTER_NODES=/,

@@ -79,6 +79,10 @@ function readTopology(
       problems.push(
         `REDIS_URL: must be a redis:// or rediss:// URL; got "${withoutCredentials(value)}". Example: ${URL_EXAMPLE}`,
       );
+    } else if (!hasDecodableCredentials(new URL(value))) {
+      problems.push(
+        `REDIS_URL: its user name and password must be URL-encoded (% as %25, @ as %40); got "${withoutCredentials(value)}". Example: REDIS_URL=redis://app:p%40ss@redis.internal:6379`,
+      );
     }
     if (read('REDIS_SENTINEL_NAME') !== undefined) {
       problems.push(
@@ -101,6 +105,17 @@ function readTopology(
     sentinels: readNodes(variable, value, SENTINELS_EXAMPLE, problems),
     name: name ?? '',
   };
+}
+
+/** Whether the URL's credentials decode, as the connection decodes them (`endpointOf`). */
+function hasDecodableCredentials({ username, password }: URL): boolean {
+  try {
+    decodeURIComponent(username);
+    decodeURIComponent(password);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** `host:port,host:port`: each with a port from 1 to 65535; an IPv6 host in brackets. */
