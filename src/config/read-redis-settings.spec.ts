@@ -68,6 +68,37 @@ describe('readRedisSettings', () => {
   });
 
   it.each([
+    ['an IPv4 address in brackets', '[10.0.0.1]:6379', 'got "[10.0.0.1]:6379"'],
+    ['brackets that hold no IPv6 address', '[:]:6379', 'got "[:]:6379"'],
+    ['a host name with a #', 'redis#1:6379', 'got "redis#1:6379"'],
+    ['the same node twice', '10.0.0.1:6379,10.0.0.1:6379', 'names 10.0.0.1:6379 twice'],
+    ['a host name twice in two cases', 'Redis-A:6379,redis-a:6379', 'names redis-a:6379 twice'],
+    [
+      'an IPv6 address twice, written two ways',
+      '[::1]:6379,[0:0:0:0:0:0:0:1]:6379',
+      'names [::1]:6379 twice',
+    ],
+  ])('refuses a node list with %s', (_, nodes, said) => {
+    const { problems } = read({ REDIS_CLUSTER_NODES: nodes });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^REDIS_CLUSTER_NODES: .* Example: REDIS_CLUSTER_NODES=/);
+    expect(problems[0]).toContain(said);
+  });
+
+  it('reads host names with underscores, and IPv6 addresses as written in brackets', () => {
+    const { settings, problems } = read({
+      REDIS_CLUSTER_NODES: 'redis_1.internal:6379,[FE80::A]:6379',
+    });
+    expect(problems).toEqual([]);
+    expect(settings).toMatchObject({
+      nodes: [
+        { host: 'redis_1.internal', port: 6379 },
+        { host: 'fe80::a', port: 6379 },
+      ],
+    });
+  });
+
+  it.each([
     ['a URL whose password has a slash', { REDIS_URL: 'redis://:s3cr/et@a:6379' }],
     ['a URL whose password has an @', { REDIS_URL: 'http://app:s3cr@et@a:6379' }],
     ['a Cluster node given as a URL', { REDIS_CLUSTER_NODES: 'redis://app:s3cret@10.0.0.1:6379' }],

@@ -1,3 +1,4 @@
+import { isIPv6 } from 'node:net';
 import type { RedisConnectionSettings, RedisNode, RedisTopology } from './app-config';
 import { type ReadVariable, readBoolean, readWholeNumber } from './value-readers';
 
@@ -118,7 +119,13 @@ function hasDecodableCredentials({ username, password }: URL): boolean {
   }
 }
 
-/** `host:port,host:port`: each with a port from 1 to 65535; an IPv6 host in brackets. */
+/** A host name: labels of letters, digits, `_` and inner `-`, joined by dots. */
+const HOST_NAME = /^[a-z\d_](?:[a-z\d_-]*[a-z\d_])?(?:\.[a-z\d_](?:[a-z\d_-]*[a-z\d_])?)*$/i;
+
+/**
+ * `host:port,host:port`: each with a port from 1 to 65535, an IPv6 host in brackets, and no node
+ * named twice (host names compared in lower case, IPv6 addresses in their shortest form).
+ */
 function readNodes(
   variable: string,
   value: string,
@@ -126,18 +133,36 @@ function readNodes(
   problems: string[],
 ): RedisNode[] {
   const nodes: RedisNode[] = [];
+  const seen = new Set<string>();
   for (const entry of value.split(',').map((part) => part.trim())) {
-    const match = /^(\[[0-9a-fA-F:.]+\]|[^\s:/@[\]]+):(\d{1,5})$/.exec(entry);
-    const port = Number(match?.[2]);
-    if (!match || port < 1 || port > 65_535) {
+    const match = /^(?:\[([^\]]*)\]|([^:[\]]+)):(\d{1,5})$/.exec(entry);
+    const host = match && (match[1] !== undefined ? ipv6Host(match[1]) : nameHost(match[2]));
+    const port = Number(match?.[3]);
+    if (!host || port < 1 || port > 65_535) {
       problems.push(
         `${variable}: must be a comma-separated list of host:port; got "${withoutCredentials(entry)}". Example: ${example}`,
       );
       continue;
     }
-    nodes.push({ host: match[1].replace(/^\[|\]$/g, ''), port });
+    const key = isIPv6(host) ? `[${host}]:${port}` : `${host}:${port}`;
+    if (seen.has(key)) {
+      problems.push(`${variable}: names ${key} twice. Example: ${example}`);
+      continue;
+    }
+    seen.add(key);
+    nodes.push({ host, port });
   }
   return nodes;
+}
+
+/** An IPv6 address in its shortest lower-case form, or `undefined` for anything else. */
+function ipv6Host(address: string): string | undefined {
+  const url = `redis://[${address}]`;
+  return isIPv6(address) && URL.canParse(url) ? new URL(url).hostname.slice(1, -1) : undefined;
+}
+
+function nameHost(name: string): string | undefined {
+  return HOST_NAME.test(name) ? name.toLowerCase() : undefined;
 }
 
 /**
