@@ -11,6 +11,11 @@ describe('readRedisSettings', () => {
     expect(read({})).toEqual({ settings: undefined, problems: [] });
   });
 
+  it('reads a database number in the URL’s path', () => {
+    expect(read({ REDIS_URL: 'redis://a:6379/2' }).problems).toEqual([]);
+    expect(read({ REDIS_URL: 'redis://a:6379/' }).problems).toEqual([]);
+  });
+
   it('reads one endpoint, with the default command timeout', () => {
     expect(read({ REDIS_URL: 'redis://redis.internal:6379' })).toEqual({
       settings: {
@@ -128,6 +133,16 @@ describe('readRedisSettings', () => {
       'a URL whose password is not URL-encoded',
       { REDIS_URL: 'redis://:100%@a:6379' },
       /^REDIS_URL: its user name and password must be URL-encoded .*"redis:\/\/\*\*\*@a:6379".* Example: REDIS_URL=redis:\/\/app:p%40ss@/,
+    ],
+    [
+      'a URL whose path is no database number',
+      { REDIS_URL: 'redis://a:6379/sessions' },
+      /^REDIS_URL: its path, if any, must be a database number; got "redis:\/\/a:6379\/sessions". Example: REDIS_URL=redis:\/\/redis.internal:6379\/2/,
+    ],
+    [
+      'a URL whose database is no whole number',
+      { REDIS_URL: 'redis://a:6379/1.5' },
+      /^REDIS_URL: its path, if any, must be a database number/,
     ],
     [
       'a node without a port',

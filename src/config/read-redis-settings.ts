@@ -80,6 +80,11 @@ function readTopology(
       problems.push(
         `REDIS_URL: must be a redis:// or rediss:// URL; got "${withoutCredentials(value)}". Example: ${URL_EXAMPLE}`,
       );
+    } else if (!/^\/?(\d+)?$/.test(new URL(value).pathname)) {
+      // node-redis reads the path as the database to SELECT, and stops the app on anything else.
+      problems.push(
+        `REDIS_URL: its path, if any, must be a database number; got "${withoutCredentials(value)}". Example: REDIS_URL=redis://redis.internal:6379/2`,
+      );
     } else if (!hasDecodableCredentials(new URL(value))) {
       problems.push(
         `REDIS_URL: its user name and password must be URL-encoded (% as %25, @ as %40); got "${withoutCredentials(value)}". Example: REDIS_URL=redis://app:p%40ss@redis.internal:6379`,
