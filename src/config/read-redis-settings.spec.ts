@@ -11,6 +11,19 @@ describe('readRedisSettings', () => {
     expect(read({})).toEqual({ settings: undefined, problems: [] });
   });
 
+  it.each(['REDIS_SENTINEL_PASSWORD', 'REDIS_TLS', 'REDIS_COMMAND_TIMEOUT_MS'])(
+    'refuses %s when no Redis is named',
+    (name) => {
+      expect(read({ [name]: 'true' }).problems).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^${name}: only means something with REDIS_URL, REDIS_CLUSTER_NODES or REDIS_SENTINELS`,
+          ),
+        ),
+      ]);
+    },
+  );
+
   it('reads a database number in the URL’s path', () => {
     expect(read({ REDIS_URL: 'redis://a:6379/2' }).problems).toEqual([]);
     expect(read({ REDIS_URL: 'redis://a:6379/' }).problems).toEqual([]);
@@ -162,6 +175,11 @@ describe('readRedisSettings', () => {
     [
       'a sentinel name without sentinels',
       { REDIS_URL: 'redis://a:6379', REDIS_SENTINEL_NAME: 'm' },
+      /^REDIS_SENTINEL_NAME: only means something with REDIS_SENTINELS/,
+    ],
+    [
+      'a sentinel name with a Cluster',
+      { REDIS_CLUSTER_NODES: 'a:6379', REDIS_SENTINEL_NAME: 'm' },
       /^REDIS_SENTINEL_NAME: only means something with REDIS_SENTINELS/,
     ],
     [

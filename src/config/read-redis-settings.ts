@@ -10,6 +10,15 @@ const CLUSTER_EXAMPLE = 'REDIS_CLUSTER_NODES=10.0.0.1:6379,10.0.0.2:6379,10.0.0.
 const SENTINELS_EXAMPLE = 'REDIS_SENTINELS=10.0.0.1:26379,10.0.0.2:26379,10.0.0.3:26379';
 const SENTINEL_NAME_EXAMPLE = 'REDIS_SENTINEL_NAME=mymaster';
 const TOPOLOGY_VARIABLES = ['REDIS_URL', 'REDIS_CLUSTER_NODES', 'REDIS_SENTINELS'] as const;
+/** What means nothing without one of TOPOLOGY_VARIABLES. */
+const REDIS_ONLY_VARIABLES = [
+  'REDIS_SENTINEL_NAME',
+  'REDIS_SENTINEL_PASSWORD',
+  'REDIS_USERNAME',
+  'REDIS_PASSWORD',
+  'REDIS_TLS',
+  'REDIS_COMMAND_TIMEOUT_MS',
+] as const;
 
 /**
  * Redis as the environment describes it: exactly one of REDIS_URL, REDIS_CLUSTER_NODES or
@@ -22,7 +31,7 @@ export function readRedisSettings(
 ): RedisConnectionSettings | undefined {
   const given = TOPOLOGY_VARIABLES.filter((name) => read(name) !== undefined);
   if (given.length === 0) {
-    for (const name of ['REDIS_SENTINEL_NAME', 'REDIS_USERNAME', 'REDIS_PASSWORD'] as const) {
+    for (const name of REDIS_ONLY_VARIABLES) {
       if (read(name) !== undefined) {
         problems.push(
           `${name}: only means something with REDIS_URL, REDIS_CLUSTER_NODES or REDIS_SENTINELS. Example: ${URL_EXAMPLE}`,
@@ -90,17 +99,17 @@ function readTopology(
         `REDIS_URL: its user name and password must be URL-encoded (% as %25, @ as %40); got "${withoutCredentials(value)}". Example: REDIS_URL=redis://app:p%40ss@redis.internal:6379`,
       );
     }
-    if (read('REDIS_SENTINEL_NAME') !== undefined) {
-      problems.push(
-        `REDIS_SENTINEL_NAME: only means something with REDIS_SENTINELS. Example: ${SENTINELS_EXAMPLE}`,
-      );
-    }
-    return { mode: 'single', url: value };
   }
+  const name = read('REDIS_SENTINEL_NAME');
+  if (variable !== 'REDIS_SENTINELS' && name !== undefined) {
+    problems.push(
+      `REDIS_SENTINEL_NAME: only means something with REDIS_SENTINELS. Example: ${SENTINELS_EXAMPLE}`,
+    );
+  }
+  if (variable === 'REDIS_URL') return { mode: 'single', url: value };
   if (variable === 'REDIS_CLUSTER_NODES') {
     return { mode: 'cluster', nodes: readNodes(variable, value, CLUSTER_EXAMPLE, problems) };
   }
-  const name = read('REDIS_SENTINEL_NAME');
   if (name === undefined) {
     problems.push(
       `REDIS_SENTINEL_NAME: required with REDIS_SENTINELS, the name the sentinels monitor the primary by. Example: ${SENTINEL_NAME_EXAMPLE}`,
