@@ -1,12 +1,24 @@
+import { isIPv6 } from 'node:net';
 import type { RedisConnectionSettings, RedisNode, RedisTopology } from './app-config';
 import { type ReadVariable, readBoolean, readWholeNumber } from './value-readers';
 
 export const DEFAULT_REDIS_COMMAND_TIMEOUT_MS = 2_000;
+/** The longest a Node timer waits: a longer one fires at once, failing every command. */
+const MAX_TIMER_MS = 2_147_483_647;
 const URL_EXAMPLE = 'REDIS_URL=redis://redis.internal:6379';
 const CLUSTER_EXAMPLE = 'REDIS_CLUSTER_NODES=10.0.0.1:6379,10.0.0.2:6379,10.0.0.3:6379';
 const SENTINELS_EXAMPLE = 'REDIS_SENTINELS=10.0.0.1:26379,10.0.0.2:26379,10.0.0.3:26379';
 const SENTINEL_NAME_EXAMPLE = 'REDIS_SENTINEL_NAME=mymaster';
 const TOPOLOGY_VARIABLES = ['REDIS_URL', 'REDIS_CLUSTER_NODES', 'REDIS_SENTINELS'] as const;
+/** What means nothing without one of TOPOLOGY_VARIABLES. */
+const REDIS_ONLY_VARIABLES = [
+  'REDIS_SENTINEL_NAME',
+  'REDIS_SENTINEL_PASSWORD',
+  'REDIS_USERNAME',
+  'REDIS_PASSWORD',
+  'REDIS_TLS',
+  'REDIS_COMMAND_TIMEOUT_MS',
+] as const;
 
 /**
  * Redis as the environment describes it: exactly one of REDIS_URL, REDIS_CLUSTER_NODES or
@@ -19,7 +31,7 @@ export function readRedisSettings(
 ): RedisConnectionSettings | undefined {
   const given = TOPOLOGY_VARIABLES.filter((name) => read(name) !== undefined);
   if (given.length === 0) {
-    for (const name of ['REDIS_SENTINEL_NAME', 'REDIS_USERNAME', 'REDIS_PASSWORD'] as const) {
+    for (const name of REDIS_ONLY_VARIABLES) {
       if (read(name) !== undefined) {
         problems.push(
           `${name}: only means something with REDIS_URL, REDIS_CLUSTER_NODES or REDIS_SENTINELS. Example: ${URL_EXAMPLE}`,
@@ -58,6 +70,7 @@ export function readRedisSettings(
       {
         fallback: DEFAULT_REDIS_COMMAND_TIMEOUT_MS,
         min: 1,
+        max: MAX_TIMER_MS,
         example: DEFAULT_REDIS_COMMAND_TIMEOUT_MS,
       },
       problems,
@@ -76,18 +89,27 @@ function readTopology(
       problems.push(
         `REDIS_URL: must be a redis:// or rediss:// URL; got "${withoutCredentials(value)}". Example: ${URL_EXAMPLE}`,
       );
-    }
-    if (read('REDIS_SENTINEL_NAME') !== undefined) {
+    } else if (!/^\/?(\d+)?$/.test(new URL(value).pathname)) {
+      // node-redis reads the path as the database to SELECT, and stops the app on anything else.
       problems.push(
-        `REDIS_SENTINEL_NAME: only means something with REDIS_SENTINELS. Example: ${SENTINELS_EXAMPLE}`,
+        `REDIS_URL: its path, if any, must be a database number; got "${withoutCredentials(value)}". Example: REDIS_URL=redis://redis.internal:6379/2`,
+      );
+    } else if (!hasDecodableCredentials(new URL(value))) {
+      problems.push(
+        `REDIS_URL: its user name and password must be URL-encoded (% as %25, @ as %40); got "${withoutCredentials(value)}". Example: REDIS_URL=redis://app:p%40ss@redis.internal:6379`,
       );
     }
-    return { mode: 'single', url: value };
   }
+  const name = read('REDIS_SENTINEL_NAME');
+  if (variable !== 'REDIS_SENTINELS' && name !== undefined) {
+    problems.push(
+      `REDIS_SENTINEL_NAME: only means something with REDIS_SENTINELS. Example: ${SENTINELS_EXAMPLE}`,
+    );
+  }
+  if (variable === 'REDIS_URL') return { mode: 'single', url: value };
   if (variable === 'REDIS_CLUSTER_NODES') {
     return { mode: 'cluster', nodes: readNodes(variable, value, CLUSTER_EXAMPLE, problems) };
   }
-  const name = read('REDIS_SENTINEL_NAME');
   if (name === undefined) {
     problems.push(
       `REDIS_SENTINEL_NAME: required with REDIS_SENTINELS, the name the sentinels monitor the primary by. Example: ${SENTINEL_NAME_EXAMPLE}`,
@@ -100,7 +122,24 @@ function readTopology(
   };
 }
 
-/** `host:port,host:port`: each with a port from 1 to 65535; an IPv6 host in brackets. */
+/** Whether the URL's credentials decode, as the connection decodes them (`endpointOf`). */
+function hasDecodableCredentials({ username, password }: URL): boolean {
+  try {
+    decodeURIComponent(username);
+    decodeURIComponent(password);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A host name: labels of letters, digits, `_` and inner `-`, joined by dots. */
+const HOST_NAME = /^[a-z\d_](?:[a-z\d_-]*[a-z\d_])?(?:\.[a-z\d_](?:[a-z\d_-]*[a-z\d_])?)*$/i;
+
+/**
+ * `host:port,host:port`: each with a port from 1 to 65535, an IPv6 host in brackets, and no node
+ * named twice (host names compared in lower case, IPv6 addresses in their shortest form).
+ */
 function readNodes(
   variable: string,
   value: string,
@@ -108,21 +147,42 @@ function readNodes(
   problems: string[],
 ): RedisNode[] {
   const nodes: RedisNode[] = [];
+  const seen = new Set<string>();
   for (const entry of value.split(',').map((part) => part.trim())) {
-    const match = /^(\[[0-9a-fA-F:.]+\]|[^\s:/@[\]]+):(\d{1,5})$/.exec(entry);
-    const port = Number(match?.[2]);
-    if (!match || port < 1 || port > 65_535) {
+    const match = /^(?:\[([^\]]*)\]|([^:[\]]+)):(\d{1,5})$/.exec(entry);
+    const host = match && (match[1] !== undefined ? ipv6Host(match[1]) : nameHost(match[2]));
+    const port = Number(match?.[3]);
+    if (!host || port < 1 || port > 65_535) {
       problems.push(
-        `${variable}: must be a comma-separated list of host:port; got "${entry}". Example: ${example}`,
+        `${variable}: must be a comma-separated list of host:port; got "${withoutCredentials(entry)}". Example: ${example}`,
       );
       continue;
     }
-    nodes.push({ host: match[1].replace(/^\[|\]$/g, ''), port });
+    const key = isIPv6(host) ? `[${host}]:${port}` : `${host}:${port}`;
+    if (seen.has(key)) {
+      problems.push(`${variable}: names ${key} twice. Example: ${example}`);
+      continue;
+    }
+    seen.add(key);
+    nodes.push({ host, port });
   }
   return nodes;
 }
 
-/** A URL as it may appear in a message: never with its password. */
+/** An IPv6 address in its shortest lower-case form, or `undefined` for anything else. */
+function ipv6Host(address: string): string | undefined {
+  const url = `redis://[${address}]`;
+  return isIPv6(address) && URL.canParse(url) ? new URL(url).hostname.slice(1, -1) : undefined;
+}
+
+function nameHost(name: string): string | undefined {
+  return HOST_NAME.test(name) ? name.toLowerCase() : undefined;
+}
+
+/**
+ * A value as it may appear in a message: never with its password. Everything up to the last `@`
+ * goes, since a password that is not URL-encoded may itself hold a `/` or an `@`.
+ */
 function withoutCredentials(value: string): string {
-  return value.replace(/\/\/[^/@\s]*@/, '//***@');
+  return value.replace(/^([a-z][a-z\d+.-]*:\/\/)?.*@/is, '$1***@');
 }

@@ -15,14 +15,20 @@ export function readOptionalWholeNumber(
 export function readWholeNumber(
   name: string,
   value: string | undefined,
-  { fallback, min, example }: { fallback: number; min: number; example: number },
+  {
+    fallback,
+    min,
+    max = Number.MAX_SAFE_INTEGER,
+    example,
+  }: { fallback: number; min: number; max?: number; example: number },
   problems: string[],
 ): number {
   if (value === undefined) return fallback;
   const number = /^\d+$/.test(value) ? Number(value) : NaN;
-  if (number >= min && Number.isSafeInteger(number)) return number;
+  if (number >= min && number <= max && Number.isSafeInteger(number)) return number;
+  const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
   problems.push(
-    `${name}: must be a whole number of at least ${min}; got "${value}". Example: ${name}=${example}`,
+    `${name}: must be a whole number ${range}; got "${value}". Example: ${name}=${example}`,
   );
   return fallback;
 }

@@ -8,10 +8,11 @@ export class StoreCommandTimeoutError extends Error {
 
 /**
  * `client` with every command it sends (and those of what its methods return: `multi()`,
- * `withCommandOptions()`) failing after `timeoutMs`. node-redis's Sentinel client holds a
- * command while it looks for a new primary, up to 16 rounds of a second each, whatever its
- * command timeout: a request would hang for the whole failover instead of getting the 503 page.
- * The command itself is left to finish or fail; only the wait is cut.
+ * `withCommandOptions()`) failing after `timeoutMs`. node-redis's command timeout covers only
+ * the wait to be sent, not the reply to a sent command (a Redis that stops answering), and its
+ * Sentinel client holds a command while it looks for a new primary, up to 16 rounds of a second
+ * each: a request would hang instead of getting the 503 page. The command itself is left to
+ * finish or fail; only the wait is cut.
  */
 export function withBoundedCommands<T extends object>(client: T, timeoutMs: number): T {
   return new Proxy(client, {

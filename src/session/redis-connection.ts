@@ -25,7 +25,7 @@ export type StoreClient = RedisKeyCommands &
   };
 
 interface StoreClientOf {
-  /** What the app's parts send their commands through. */
+  /** What the app's parts send their commands through, before their wait is bounded. */
   client: StoreClient;
   /** The client itself, to connect and close: never cut short by a command timeout. */
   lifecycle: StoreClient;
@@ -51,7 +51,9 @@ export class RedisConnection {
 
   constructor(private readonly settings: RedisConnectionSettings) {
     const created = createStoreClient(settings);
-    this.client = created.client;
+    // node-redis's own command timeout covers only a command not yet sent: one sent to a Redis
+    // that stops answering (a frozen process, a network dropping packets) would wait forever.
+    this.client = withBoundedCommands(created.client, settings.commandTimeoutMs);
     this.lifecycle = created.lifecycle;
     this.ping = () => created.ping();
     this.stopWatching = created.stopWatching;
@@ -159,9 +161,8 @@ function createStoreClient(settings: RedisConnectionSettings): StoreClientOf {
         },
         commandOptions,
       });
-      // Sentinel's client holds commands while it looks for a primary: the app's are cut short.
-      const client = withBoundedCommands(sentinel, settings.commandTimeoutMs);
-      return { client, lifecycle: sentinel, ping: async () => [await client.ping()] };
+      // Sentinel's client also holds commands while it looks for a primary, whatever its timeout.
+      return { client: sentinel, lifecycle: sentinel, ping: async () => [await sentinel.ping()] };
     }
   }
 }

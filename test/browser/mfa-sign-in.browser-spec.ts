@@ -1,5 +1,5 @@
 import { mailboxUrl } from '../support/mailbox';
-import { DAVE } from '../support/sign-in';
+import { BOB, DAVE } from '../support/sign-in';
 import { useBrowserStack } from './support/browser-stack';
 import { followingLink, inNewTab, readCodeInMailbox } from './support/mailbox';
 import {
@@ -89,6 +89,33 @@ describe('signing in with an email code through the embedded Sign-In Widget, in 
     const code = await readCodeInMailbox(page, inNewTab(mailboxUrl(chromium.stack.issuer)));
     await codeField.fill(code);
     await widget.getByRole('button', { name: 'Verify' }).click();
+    await waitForAppPage(page, chromium.stack.baseUrl, '/shop/checkout');
+    expect(await headingText(page)).toBe('Checkout');
+
+    expect(visitor.problems.list()).toEqual([]);
+  });
+
+  it('goes back to a new sign-in from the code step, for the same page, with "Back to sign in"', async () => {
+    const visitor = await chromium.open();
+    const { page } = visitor;
+    const widget = signInWidget(page);
+
+    await visit(page, `${chromium.stack.baseUrl}/shop/checkout`);
+    await expectWidgetSignInPage(page, chromium.stack.baseUrl);
+    await submitWidgetSignIn(page, DAVE);
+    await widget.getByRole('heading', { name: "Verify it's you with a security method" }).waitFor();
+
+    // The widget would start a new interaction itself, at /v1/interact, which refuses a browser
+    // for a confidential client: the link leads to the login route, which starts one.
+    const loginPage = page.waitForResponse((response) => {
+      const url = new URL(response.url());
+      return url.pathname === '/login' && url.searchParams.get('returnTo') === '/shop/checkout';
+    });
+    await widget.getByRole('link', { name: 'Back to sign in' }).click();
+    expect((await loginPage).status()).toBe(200);
+    await page.waitForLoadState('networkidle');
+    await expectWidgetSignInPage(page, chromium.stack.baseUrl);
+    await submitWidgetSignIn(page, BOB);
     await waitForAppPage(page, chromium.stack.baseUrl, '/shop/checkout');
     expect(await headingText(page)).toBe('Checkout');
 

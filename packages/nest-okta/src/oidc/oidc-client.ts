@@ -162,10 +162,14 @@ export class OidcClient {
   /**
    * Okta's embedded model for a confidential client: starts the interaction at
    * `{issuer}/v1/interact` from the server, authenticated like the token call (okta-auth-js sends
-   * a confidential client's secret there too), and answers its `interaction_handle`.
+   * a confidential client's secret there too), and answers its `interaction_handle`. The org
+   * authorization server's issuer is the org itself, its endpoints under `/oauth2`: the URL is
+   * built as okta-auth-js builds it.
    */
   async startInteraction(parameters: Record<string, string>): Promise<string> {
-    const endpoint = `${this.settings.issuer}/v1/interact`;
+    const { issuer } = this.settings;
+    const oauthBase = issuer.indexOf('/oauth2') > 0 ? issuer : `${issuer}/oauth2`;
+    const endpoint = `${oauthBase}/v1/interact`;
     const { status, body } = await this.postAuthenticated(endpoint, parameters);
     if (status !== 200) throw endpointRefusal(status, body);
     if (typeof body.interaction_handle !== 'string' || body.interaction_handle === '') {

@@ -35,4 +35,15 @@ describe('widgetOptions', () => {
       widgetOptions(settings, TRANSACTION, 'n0nce', '/t/acme/assets/okta-signin-widget'),
     ).toMatchObject({ language: 'pt-BR' });
   });
+
+  it('sends "Back to sign in" to the given address, and leaves the widget its own without one', () => {
+    const settings = resolveAuthSettings(OPTIONS);
+    const back = '/login?returnTo=%2Fshop';
+    expect(
+      widgetOptions(settings, { ...TRANSACTION, backToSignIn: back }, 'n0nce', '/assets'),
+    ).toMatchObject({ backToSignInLink: back });
+    expect(widgetOptions(settings, TRANSACTION, 'n0nce', '/assets')).not.toHaveProperty(
+      'backToSignInLink',
+    );
+  });
 });

@@ -12,6 +12,12 @@ export interface WidgetTransaction {
   interactionHandle: string;
   /** An email magic link's one-time passcode, passed through to resume the transaction. */
   otp?: string;
+  /**
+   * Where the widget's "Back to sign in" goes: the login route, which starts a new interaction.
+   * Left to itself, the widget starts one at `/v1/interact` from the browser, which Okta refuses
+   * for a confidential client.
+   */
+  backToSignIn?: string;
   /** What the transaction asks of the provider (`prompt` is the redirect model's only). */
   request?: SignInRequest;
 }
@@ -41,6 +47,7 @@ export function widgetOptions(
     nonce: transaction.nonce,
     interactionHandle: transaction.interactionHandle,
     ...(transaction.otp !== undefined && { otp: transaction.otp }),
+    ...(transaction.backToSignIn !== undefined && { backToSignInLink: transaction.backToSignIn }),
     ...(transaction.request?.loginHint !== undefined && {
       username: transaction.request.loginHint,
     }),

@@ -74,6 +74,7 @@ export class WidgetSignIn implements SignInFlow {
         nonce: transaction.nonce,
         interactionHandle,
         otp,
+        backToSignIn: this.backToSignIn(req, transaction.returnTo),
         request: transaction.request,
       },
       cspNonce,
@@ -92,6 +93,16 @@ export class WidgetSignIn implements SignInFlow {
       assetsPath,
       widgetOptions: jsonForHtml(options),
     });
+  }
+
+  /**
+   * A new sign-in for the same page, through the login route; none when the app mounts its own
+   * login route, whose address the module does not know.
+   */
+  private backToSignIn(req: Request, returnTo: string): string | undefined {
+    const { routes, routesOff } = this.settings;
+    if (routesOff.has('login')) return undefined;
+    return `${routeUrl(req, routes.login)}?${new URLSearchParams({ returnTo }).toString()}`;
   }
 
   /**
