@@ -25,10 +25,8 @@ export type StoreClient = RedisKeyCommands &
   };
 
 interface StoreClientOf {
-  /** What the app's parts send their commands through, before their wait is bounded. */
+  /** The client itself; the app's parts send their commands through it with a bounded wait. */
   client: StoreClient;
-  /** The client itself, to connect and close: never cut short by a command timeout. */
-  lifecycle: StoreClient;
   /** PING where the sessions are: the primary, or every primary of a Cluster. */
   ping(): Promise<unknown[]>;
   stopWatching?: () => void;
@@ -54,7 +52,8 @@ export class RedisConnection {
     // node-redis's own command timeout covers only a command not yet sent: one sent to a Redis
     // that stops answering (a frozen process, a network dropping packets) would wait forever.
     this.client = withBoundedCommands(created.client, settings.commandTimeoutMs);
-    this.lifecycle = created.lifecycle;
+    // Connecting and closing are never cut short by a command timeout.
+    this.lifecycle = created.client;
     this.ping = () => created.ping();
     this.stopWatching = created.stopWatching;
     this.lifecycle.on('error', (error: Error) => this.reportDown(error));
@@ -132,7 +131,7 @@ function createStoreClient(settings: RedisConnectionSettings): StoreClientOf {
         host: url.hostname.replace(/^\[|\]$/g, ''),
         port: Number(url.port || 6379),
       });
-      return { client, lifecycle: client, ping: async () => [await client.ping()], stopWatching };
+      return { client, ping: async () => [await client.ping()], stopWatching };
     }
     case 'cluster': {
       const client = createCluster({
@@ -145,7 +144,7 @@ function createStoreClient(settings: RedisConnectionSettings): StoreClientOf {
         Promise.all(
           client.masters.map(async (primary) => (await client.nodeClient(primary)).ping()),
         );
-      return { client, lifecycle: client, ping };
+      return { client, ping };
     }
     case 'sentinel': {
       const sentinel = createSentinel({
@@ -162,7 +161,7 @@ function createStoreClient(settings: RedisConnectionSettings): StoreClientOf {
         commandOptions,
       });
       // Sentinel's client also holds commands while it looks for a primary, whatever its timeout.
-      return { client: sentinel, lifecycle: sentinel, ping: async () => [await sentinel.ping()] };
+      return { client: sentinel, ping: async () => [await sentinel.ping()] };
     }
   }
 }
