@@ -1,4 +1,10 @@
-import { ClientOfflineError, ErrorReply, SimpleError, TimeoutError } from 'redis';
+import {
+  ClientOfflineError,
+  ErrorReply,
+  MaxCommandRedirectionsError,
+  SimpleError,
+  TimeoutError,
+} from 'redis';
 import { answerWithin, RedisAnswerTimeoutError } from './answer-within';
 import { isRedisUnavailable } from './redis-unavailable';
 
@@ -15,6 +21,12 @@ describe('isRedisUnavailable', () => {
     ['a slot mid-move', new SimpleError('TRYAGAIN Multiple keys request during rehashing of slot')],
     ['a replica that lost its primary', new SimpleError('MASTERDOWN Link with MASTER is down')],
     ['a node loading its data', new ErrorReply('LOADING Redis is loading the dataset in memory')],
+    [
+      'a node out of memory',
+      new SimpleError("OOM command not allowed when used memory > 'maxmemory'."),
+    ],
+    ['a node that cannot persist', new SimpleError('MISCONF Redis is configured to save RDB')],
+    ['slots that keep moving', new MaxCommandRedirectionsError()],
   ])('counts %s as Redis being unavailable (503)', (_, error) => {
     expect(isRedisUnavailable(error)).toBe(true);
   });
