@@ -7,6 +7,7 @@ import { RedisCluster } from './support/redis-cluster';
 import { describeWithRedisServer } from './support/redis-server';
 import { ALICE, BOB, CAROL, signIn } from './support/sign-in';
 import { isSignedIn, sessionIdOf, signOutEverywhere } from './support/stored-sessions';
+import { untilHealthy } from './support/until-ready';
 
 const SIGN_INS = 200;
 /** Sign-ins at once: enough to keep both instances busy on a 2-core machine. */
@@ -55,7 +56,7 @@ describeWithRedisServer('Sessions on a Redis Cluster of three primaries', () => 
       );
       ({ a, b } = instances);
       probe = await cluster.client();
-      for (const instance of [a, b]) await untilReady(instance);
+      for (const instance of [a, b]) await untilHealthy(instance);
     } catch (error) {
       await instances?.close();
       await cluster.stop();
@@ -69,14 +70,6 @@ describeWithRedisServer('Sessions on a Redis Cluster of three primaries', () => 
     await instances?.close();
     await cluster?.stop();
   });
-
-  async function untilReady(instance: AppInstance): Promise<void> {
-    const deadline = Date.now() + 15_000;
-    while ((await fetch(instance.url('/health'))).status !== 200) {
-      if (Date.now() > deadline) throw new Error(`${instance.baseUrl} never reached the cluster`);
-      await pause(100);
-    }
-  }
 
   /** A sign-in started on `instance`; the callback comes back through the public URL (A). */
   async function signedIn(instance: AppInstance, credentials: typeof ALICE) {

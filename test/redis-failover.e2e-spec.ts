@@ -8,6 +8,7 @@ import { startAll } from './support/started';
 import { TcpProxy } from './support/tcp-proxy';
 import { ALICE, BOB, CAROL, openSignInPage, signIn, submitCredentials } from './support/sign-in';
 import { isSignedIn } from './support/stored-sessions';
+import { untilHealthy } from './support/until-ready';
 
 const CALLBACK = '/authorization-code/callback';
 const POLL_MS = 100;
@@ -22,14 +23,6 @@ const ENV = {
   REDIS_COMMAND_TIMEOUT_MS: String(COMMAND_TIMEOUT_MS),
   SIGN_IN_RATE_LIMIT_PER_MINUTE: '5000',
 };
-
-async function untilReady(instance: AppInstance): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  while ((await fetch(instance.url('/health'))).status !== 200) {
-    if (Date.now() > deadline) throw new Error(`${instance.baseUrl} never reached Redis`);
-    await pause(POLL_MS);
-  }
-}
 
 /** `count` users signed in, in batches, half of the sign-ins started on each instance. */
 async function signInMany(a: AppInstance, b: AppInstance, count: number): Promise<Browser[]> {
@@ -113,7 +106,7 @@ describeWithRedisServer('Sessions through a Redis failover', () => {
           REDIS_SENTINELS: group.sentinelList,
           REDIS_SENTINEL_NAME: SENTINEL_NAME,
         });
-        for (const instance of [instances.a, instances.b]) await untilReady(instance);
+        for (const instance of [instances.a, instances.b]) await untilHealthy(instance);
       } catch (error) {
         await instances?.close();
         await group.stop();
@@ -176,7 +169,7 @@ describeWithRedisServer('Sessions through a Redis failover', () => {
           await startInstancesSharing({ ...ENV, REDIS_URL: proxy.url }),
           (running) => running.close(),
         );
-        for (const instance of [instances.a, instances.b]) await untilReady(instance);
+        for (const instance of [instances.a, instances.b]) await untilHealthy(instance);
         stops.push(() => started.stopAll());
       });
     }, 60_000);

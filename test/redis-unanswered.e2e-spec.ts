@@ -2,6 +2,7 @@ import type { SessionData } from 'express-session';
 import { createSessionStorage, type SessionStorage } from '../src/session/session-storage';
 import { isSessionStoreFailure } from '../src/session/session-store-unavailable';
 import { describeWithRedisServer, RedisServer, redisAt } from './support/redis-server';
+import { untilReady } from './support/until-ready';
 
 const COMMAND_TIMEOUT_MS = 500;
 
@@ -20,10 +21,10 @@ describeWithRedisServer('a Redis that stops answering', () => {
       const settings = redisAt(redis.url);
       if (settings.kind === 'redis') settings.redis.commandTimeoutMs = COMMAND_TIMEOUT_MS;
       storage = await createSessionStorage(settings);
-      const deadline = Date.now() + 5_000;
-      while (!(await storage.isAvailable()) && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      await untilReady('the session store', () => storage.isAvailable(), {
+        timeoutMs: 5_000,
+        pollMs: 50,
+      });
     } catch (error) {
       await redis.stop();
       throw error;

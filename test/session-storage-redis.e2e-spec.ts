@@ -6,6 +6,7 @@ import {
   type SessionStorage,
 } from '../src/session/session-storage';
 import { describeWithRedisServer, RedisServer, redisAt } from './support/redis-server';
+import { untilReady } from './support/until-ready';
 
 /** express-session calls its store with callbacks; connect-redis 11 also returns promises. */
 function call<T>(run: (done: (error?: Error, value?: T) => void) => unknown): Promise<T> {
@@ -31,10 +32,10 @@ describeWithRedisServer('the Redis session store (connect-redis 11 on node-redis
       store = storage.store;
       raw = createClient({ url: redis.url });
       await raw.connect();
-      const deadline = Date.now() + 5_000;
-      while (!(await storage.isAvailable()) && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      await untilReady('the session store', () => storage.isAvailable(), {
+        timeoutMs: 5_000,
+        pollMs: 50,
+      });
     } catch (error) {
       await redis.stop();
       throw error;

@@ -5,6 +5,7 @@ import { GLOBAL_TOKEN_REVOCATION_PATH } from '../src/dev-identity-provider/globa
 import type { AppInstance } from './support/app-instance';
 import { type InstancesOnRedis, startInstancesOnRedis } from './support/instances-on-redis';
 import { describeWithRedisServer, RedisServer } from './support/redis-server';
+import { untilHealthy } from './support/until-ready';
 
 /** A client that keeps trying to reconnect every 100 ms, as the tests stop and start Redis. */
 function clientOf(url: string, disableOfflineQueue: boolean) {
@@ -14,15 +15,6 @@ type Client = ReturnType<typeof clientOf>;
 
 const MINUTE_MS = 60_000;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Waits until the instance's Redis connection is up: counts before that are its own. */
-async function untilReady(instance: AppInstance): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  while ((await fetch(instance.url('/health'))).status !== 200) {
-    if (Date.now() > deadline) throw new Error(`${instance.baseUrl} never got ready`);
-    await pause(100);
-  }
-}
 
 /** The statuses of `count` requests sent through `instances` in turn, `batch` at a time. */
 async function statusesOf(
@@ -54,8 +46,8 @@ describeWithRedisServer('Rate limits shared through Redis', () => {
         {},
         { SIGN_IN_RATE_LIMIT_PER_MINUTE: '4', OKTA_UNIVERSAL_LOGOUT: 'true' },
       );
-      await untilReady(instances.a);
-      await untilReady(instances.b);
+      await untilHealthy(instances.a);
+      await untilHealthy(instances.b);
     });
     afterAll(() => instances?.close());
 
