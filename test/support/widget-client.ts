@@ -57,7 +57,7 @@ function tabStorage() {
  */
 export function widgetAuthClient(options: WidgetPageOptions): OktaAuth {
   const storage = { storageProvider: tabStorage() };
-  const client = new OktaAuth({
+  const transaction = {
     issuer: options.issuer,
     clientId: options.clientId,
     redirectUri: options.redirectUri,
@@ -65,6 +65,9 @@ export function widgetAuthClient(options: WidgetPageOptions): OktaAuth {
     state: options.state,
     codeChallenge: options.codeChallenge,
     codeChallengeMethod: options.codeChallengeMethod,
+  };
+  const client = new OktaAuth({
+    ...transaction,
     // As the widget does: its authParams become okta-auth-js's own options.
     ...options.authParams,
     storageManager: {
@@ -75,13 +78,7 @@ export function widgetAuthClient(options: WidgetPageOptions): OktaAuth {
     },
   });
   client.idx.saveTransactionMeta({
-    issuer: options.issuer,
-    clientId: options.clientId,
-    redirectUri: options.redirectUri,
-    scopes: options.scopes,
-    state: options.state,
-    codeChallenge: options.codeChallenge,
-    codeChallengeMethod: options.codeChallengeMethod,
+    ...transaction,
     interactionHandle: options.interactionHandle,
     // identify() runs okta-auth-js's authenticate flow, which resumes only a meta saved for it.
     flow: 'authenticate',
